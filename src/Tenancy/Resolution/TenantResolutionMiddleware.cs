@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Photocollect.Tenancy.Resolution;
+
+/// <summary>The resolution of the current request, kept on the HttpContext (it survives status-page re-execution).</summary>
+/// <param name="Resolution">What the resolver found.</param>
+public sealed record TenantFeature(TenantResolution Resolution)
+{
+    /// <summary>True when the request named an existing but suspended school.</summary>
+    public bool Suspended => Resolution.School?.Status == SchoolStatus.Suspended;
+}
+
+/// <summary>
+/// Resolves the school, enters it in <see cref="TenantContext"/>, moves a <c>/s/{slug}</c> prefix into PathBase so
+/// pages and links are written once for every strategy, and opens a log scope with the tenant. An unknown school
+/// ends the request with 404, a suspended one with 403; the status-code page explains which.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<TenantResolutionMiddleware> logger)
+{
+    /// <summary>Middleware entry point.</summary>
+    public async Task InvokeAsync(HttpContext context, TenantResolver resolver, TenantContext tenant)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(tenant);
+
+        if (context.Features.Get<TenantFeature>() is not null)
+        {
+            // Re-execution (status-code pages): the scope and PathBase are already set.
+            await next(context);
+            return;
+        }
+
+        var resolution = await resolver.ResolveAsync(context.Request.Host.Value, context.Request.Path, context.RequestAborted);
+        var feature = new TenantFeature(resolution);
+        context.Features.Set(feature);
+
+        if (resolution.Outcome == TenantResolutionOutcome.Unknown)
+        {
+            logger.LogInformation("Unknown school {Requested} by {Strategy}", resolution.Requested, resolution.Strategy);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (feature.Suspended)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        using var _ = resolution.School is { } school ? tenant.EnterTenant(school) : tenant.EnterPlatform();
+        if (resolution.PathMatch is { } match)
+        {
+            context.Request.PathBase = context.Request.PathBase.Add(match.Prefix);
+            context.Request.Path = match.Remainder;
+        }
+
+        using var logScope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["TenantId"] = resolution.School?.Id,
+            ["TenantSlug"] = resolution.School?.Slug,
+        });
+        await next(context);
+    }
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Tenancy;
+using Photocollect.Tenancy.Data;
+using Photocollect.Web.Data;
+using Photocollect.Web.Sms;
+
+namespace Photocollect.Web.Accounts.SmsLogin;
+
+/// <summary>Limits of SMS login codes. Bound from <c>SmsCodes</c>.</summary>
+public sealed class SmsCodeOptions
+{
+    /// <summary>How long a code works.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most one code per phone in this interval.</summary>
+    public TimeSpan ResendInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>At most this many codes per phone per China calendar day.</summary>
+    public int PerPhonePerDay { get; set; } = 10;
+
+    /// <summary>At most this many codes per client address per hour, across schools.</summary>
+    public int PerIpPerHour { get; set; } = 20;
+
+    /// <summary>At most this many codes per client address per China calendar day, across schools.</summary>
+    public int PerIpPerDay { get; set; } = 60;
+
+    /// <summary>Wrong entries that lock a code.</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+}
+
+/// <summary>Outcome of asking for a code.</summary>
+public enum SendCodeStatus
+{
+    /// <summary>Sent.</summary>
+    Sent,
+
+    /// <summary>Not a mainland mobile number.</summary>
+    InvalidPhone,
+
+    /// <summary>One was sent less than the resend interval ago; see RetryAfter.</summary>
+    TooSoon,
+
+    /// <summary>The phone's daily limit is reached.</summary>
+    PhoneDailyLimit,
+
+    /// <summary>The client address's limit is reached.</summary>
+    IpLimit,
+
+    /// <summary>The SMS provider failed; nothing was stored.</summary>
+    SendFailed,
+}
+
+/// <summary>Result of <see cref="SmsCodeService.SendAsync"/>.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="RetryAfter">With <see cref="SendCodeStatus.TooSoon"/>: how long to wait.</param>
+public sealed record SendCodeResult(SendCodeStatus Status, TimeSpan RetryAfter = default);
+
+/// <summary>Outcome of checking a code.</summary>
+public enum VerifyCodeStatus
+{
+    /// <summary>Correct; the code is now used.</summary>
+    Verified,
+
+    /// <summary>Not a mainland mobile number.</summary>
+    InvalidPhone,
+
+    /// <summary>Not six digits; not counted as an attempt.</summary>
+    Malformed,
+
+    /// <summary>No usable code: never sent, expired, or already used.</summary>
+    NoActiveCode,
+
+    /// <summary>Wrong; see RemainingAttempts.</summary>
+    Wrong,
+
+    /// <summary>Too many wrong entries: the code is locked; ask for a new one.</summary>
+    Locked,
+}
+
+/// <summary>Result of <see cref="SmsCodeService.VerifyAsync"/>.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="Phone">The normalised phone when well-formed.</param>
+/// <param name="RemainingAttempts">With <see cref="VerifyCodeStatus.Wrong"/>: entries left before the lock.</param>
+public sealed record VerifyCodeResult(VerifyCodeStatus Status, string? Phone = null, int RemainingAttempts = 0);
+
+/// <summary>
+/// Issues and checks six-digit SMS login codes for the current school. Limits are counted in the database (so they
+/// hold across instances) under a per-phone advisory lock; a code is marked used by a conditional update, so two
+/// concurrent logins with one code cannot both succeed.
+/// </summary>
+public sealed class SmsCodeService(
+    AppDbContext db,
+    TenantContext tenant,
+    ISmsSender sms,
+    SmsCodeOptions options,
+    TimeProvider clock,
+    ILogger<SmsCodeService> logger)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Sends a new code to <paramref name="phoneInput"/> if every limit allows.</summary>
+    public async Task<SendCodeResult> SendAsync(string? phoneInput, string clientIp, CancellationToken cancellationToken)
+    {
+        var phone = PhoneNumber.Normalise(phoneInput);
+        if (phone is null)
+        {
+            return new(SendCodeStatus.InvalidPhone);
+        }
+
+        var school = tenant.RequiredSchool;
+        var now = clock.GetUtcNow();
+        var chinaDayStart = StartOfChinaDay(now);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var lockKey = $"sms:{school.Id:N}:{phone}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", cancellationToken);
+
+        var last = await db.SmsCodes.Where(c => c.Phone == phone).MaxAsync(c => (DateTimeOffset?)c.CreatedAt, cancellationToken);
+        if (last is { } sentAt && now - sentAt < options.ResendInterval)
+        {
+            return new(SendCodeStatus.TooSoon, options.ResendInterval - (now - sentAt));
+        }
+
+        if (await db.SmsCodes.CountAsync(c => c.Phone == phone && c.CreatedAt >= chinaDayStart, cancellationToken) >= options.PerPhonePerDay)
+        {
+            return new(SendCodeStatus.PhoneDailyLimit);
+        }
+
+        // Per-address limits span every school: one abuser should not be able to spread across tenants.
+        var byIp = db.SmsCodes.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName]).Where(c => c.RequestIp == clientIp);
+        if (await byIp.CountAsync(c => c.CreatedAt >= now.AddHours(-1), cancellationToken) >= options.PerIpPerHour
+            || await byIp.CountAsync(c => c.CreatedAt >= chinaDayStart, cancellationToken) >= options.PerIpPerDay)
+        {
+            logger.LogWarning("SMS code limit reached for address {ClientIp}", clientIp);
+            return new(SendCodeStatus.IpLimit);
+        }
+
+        var id = Guid.CreateVersion7();
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        db.SmsCodes.Add(new SmsCode
+        {
+            Id = id,
+            Phone = phone,
+            CodeHash = Hash(id, code),
+            RequestIp = clientIp,
+            CreatedAt = now,
+            ExpiresAt = now + options.Lifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var minutes = ((int)options.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+        var text = $"【{school.Branding.ShortName ?? school.DisplayName}】您的登录验证码为{code}，{minutes}分钟内有效。如非本人操作，请忽略本短信。";
+        try
+        {
+            await sms.SendAsync(new SmsMessage(phone, SmsTemplate.LoginCode, [code, minutes], text), cancellationToken);
+        }
+        catch (SmsSendException e)
+        {
+            // Rolled back with the transaction: an unsent code neither works nor counts against the limits.
+            logger.LogError(e, "SMS login code to {Phone} failed", PhoneNumber.Mask(phone));
+            return new(SendCodeStatus.SendFailed);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("SMS login code sent to {Phone}", PhoneNumber.Mask(phone));
+        return new(SendCodeStatus.Sent);
+    }
+
+    /// <summary>Checks <paramref name="codeInput"/> against the newest code sent to the phone, and uses it up when right.</summary>
+    public async Task<VerifyCodeResult> VerifyAsync(string? phoneInput, string? codeInput, CancellationToken cancellationToken)
+    {
+        var phone = PhoneNumber.Normalise(phoneInput);
+        if (phone is null)
+        {
+            return new(VerifyCodeStatus.InvalidPhone);
+        }
+
+        var code = codeInput?.Trim();
+        if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
+        {
+            return new(VerifyCodeStatus.Malformed, phone);
+        }
+
+        var now = clock.GetUtcNow();
+        var latest = await db.SmsCodes.AsNoTracking()
+            .Where(c => c.Phone == phone)
+            .OrderByDescending(c => c.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is null || latest.ConsumedAt is not null || latest.ExpiresAt <= now)
+        {
+            return new(VerifyCodeStatus.NoActiveCode, phone);
+        }
+
+        if (latest.FailedAttempts >= options.MaxFailedAttempts)
+        {
+            return new(VerifyCodeStatus.Locked, phone);
+        }
+
+        var max = options.MaxFailedAttempts;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(latest.CodeHash), Encoding.ASCII.GetBytes(Hash(latest.Id, code))))
+        {
+            await db.SmsCodes.Where(c => c.Id == latest.Id && c.FailedAttempts < max)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken);
+            var failed = await db.SmsCodes.Where(c => c.Id == latest.Id).Select(c => c.FailedAttempts).FirstAsync(cancellationToken);
+            return failed >= max
+                ? new(VerifyCodeStatus.Locked, phone)
+                : new(VerifyCodeStatus.Wrong, phone, max - failed);
+        }
+
+        var used = await db.SmsCodes
+            .Where(c => c.Id == latest.Id && c.ConsumedAt == null && c.FailedAttempts < max && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), cancellationToken);
+        return used == 1 ? new(VerifyCodeStatus.Verified, phone) : new(VerifyCodeStatus.NoActiveCode, phone);
+    }
+
+    private static DateTimeOffset StartOfChinaDay(DateTimeOffset now)
+    {
+        var china = now.ToOffset(ChinaOffset);
+        return new DateTimeOffset(china.Date, ChinaOffset).ToUniversalTime();
+    }
+
+    private static string Hash(Guid id, string code) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(id.ToByteArray(), Encoding.ASCII.GetBytes(code)));
+}

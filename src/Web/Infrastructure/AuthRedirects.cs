@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Photocollect.Web.Infrastructure;
+
+/// <summary>Where the cookie handler sends people who are not (allowed to be) there.</summary>
+public static class AuthRedirects
+{
+    /// <summary>Staff and operator pages go to the staff sign-in; everything else to the student SMS login.</summary>
+    public static Task ToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var staff = request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/platform", StringComparison.OrdinalIgnoreCase);
+        var returnUrl = request.PathBase + request.Path + request.QueryString;
+        var login = request.PathBase + (staff ? "/staff/login" : "/login") + QueryString.Create("ReturnUrl", returnUrl);
+        context.Response.Redirect(login);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A signed-in person without the right role or school gets 403 and the status page, not a redirect.</summary>
+    public static Task Forbidden(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Photocollect.Tenancy.Resolution;
+
+namespace Photocollect.Web.Pages;
+
+/// <summary>
+/// The page for every error status (re-executed by status-code pages): says what happened and what to do next,
+/// including "this school does not exist" and "this school is suspended".
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    /// <summary>HTTP status.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Code { get; set; }
+
+    /// <summary>Heading.</summary>
+    public string Title { get; private set; } = string.Empty;
+
+    /// <summary>What to do next.</summary>
+    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>For support, on server errors.</summary>
+    public string? RequestId { get; private set; }
+
+    /// <summary>Any method: a failed POST re-executes here as a POST.</summary>
+    public IActionResult OnGet() => Show();
+
+    /// <inheritdoc cref="OnGet" />
+    public IActionResult OnPost() => Show();
+
+    private PageResult Show()
+    {
+        var feature = HttpContext.Features.Get<TenantFeature>();
+        var key = Code switch
+        {
+            404 when feature?.Resolution.Outcome == TenantResolutionOutcome.Unknown => "UnknownSchool",
+            403 when feature?.Suspended == true => "Suspended",
+            400 or 403 or 404 or 405 or 429 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "500",
+        };
+        Title = localizer[$"Error.{key}.Title"];
+        Text = localizer[$"Error.{key}.Text", feature?.Resolution.Requested ?? string.Empty];
+        if (Code >= 500)
+        {
+            RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        }
+
+        // Direct visits to /error/404 keep their status; re-executed requests already carry it.
+        Response.StatusCode = Code is >= 400 and <= 599 ? Code : 404;
+        return Page();
+    }
+}

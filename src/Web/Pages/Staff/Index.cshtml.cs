@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Tenancy;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Pages.Staff;
+
+/// <summary>Landing page of each staff role (what comes next for it); operators also see every school.</summary>
+public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db) : PageModel
+{
+    /// <summary>Display name.</summary>
+    public string? DisplayName { get; private set; }
+
+    /// <summary>E-mail.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>Roles held.</summary>
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    /// <summary>For operators: all schools.</summary>
+    public IReadOnlyList<School>? Schools { get; private set; }
+
+    /// <summary>Shows the landing page.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        DisplayName = user.DisplayName;
+        Email = user.Email;
+        Roles = [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)];
+        if (Roles.Contains(Accounts.Roles.PlatformOperator))
+        {
+            Schools = await db.Schools.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Signs out.</summary>
+    public async Task<IActionResult> OnPostLogoutAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect(Request.PathBase + "/staff/login");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Photocollect.Web.Accounts;
+
+namespace Photocollect.Web.Pages.Student;
+
+/// <summary>账号信息: masked phone, agreement accepted, sign out.</summary>
+public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    /// <summary>138****5678.</summary>
+    public string MaskedPhone { get; private set; } = string.Empty;
+
+    /// <summary>Agreement version accepted.</summary>
+    public string? AgreementVersion { get; private set; }
+
+    /// <summary>When, China time.</summary>
+    public string AgreementAcceptedAt { get; private set; } = string.Empty;
+
+    /// <summary>Account created, China time.</summary>
+    public string CreatedAt { get; private set; } = string.Empty;
+
+    /// <summary>Shows the account.</summary>
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        MaskedPhone = PhoneNumber.Mask(user.PhoneNumber ?? string.Empty);
+        AgreementVersion = user.AgreementVersion;
+        AgreementAcceptedAt = Formats.ChinaTime(user.AgreementAcceptedAt);
+        CreatedAt = Formats.ChinaTime(user.CreatedAt);
+        return Page();
+    }
+
+    /// <summary>Signs out and goes home.</summary>
+    public async Task<IActionResult> OnPostLogoutAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect(Request.PathBase + "/");
+    }
+}

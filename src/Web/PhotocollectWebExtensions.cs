@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Photocollect.Tenancy;
+using Photocollect.Tenancy.Resolution;
+using Photocollect.Tenancy.Settings;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Accounts.SmsLogin;
+using Photocollect.Web.Data;
+using Photocollect.Web.Infrastructure;
+using Photocollect.Web.Infrastructure.Database;
+using Photocollect.Web.Infrastructure.DataProtection;
+using Photocollect.Web.Infrastructure.Tenancy;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Sms;
+
+namespace Photocollect.Web;
+
+/// <summary>The composition root: every service the web app uses and its request pipeline.</summary>
+public static class PhotocollectWebExtensions
+{
+    /// <summary>Supported UI cultures; the first is the default.</summary>
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    /// <summary>Registers everything.</summary>
+    public static WebApplicationBuilder AddPhotocollect(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Start the app with ./photocollect run, which provisions PostgreSQL and sets it.");
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
+
+        // Chinese pages stay readable and small: no &#x...; entities for CJK.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(10));
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
+        services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.Configure<DemoSeedOptions>(configuration.GetSection("Photocollect:Demo"));
+        services.AddHostedService<DatabaseStartup>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddTenancy(configuration.GetSection("Tenancy"));
+        services.AddScoped<ITenantStore, DatabaseTenantStore>();
+        services.AddScoped<ITenantSettingsStore, DatabaseTenantSettingsStore>();
+
+        services.AddDataProtection().SetApplicationName("Photocollect");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters += "+";
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "pc.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromDays(7);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = AuthRedirects.ToLogin;
+            o.Events.OnRedirectToAccessDenied = AuthRedirects.Forbidden;
+        });
+        services.AddAuthorizationBuilder().AddPhotocollectPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SameTenantHandler>();
+
+        services.AddSingleton(configuration.GetSection("SmsCodes").Get<SmsCodeOptions>() ?? new SmsCodeOptions());
+        services.AddScoped<SmsCodeService>();
+        services.AddScoped<StudentAccounts>();
+        services.AddScoped<DevOutboxSmsSender>();
+        services.AddScoped<ISmsSender, TenantSmsSender>();
+        services.Configure<DevToolsOptions>(configuration.GetSection("Photocollect:DevTools"));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Student", Policies.Student);
+                o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+                o.Conventions.AllowAnonymousToPage("/Staff/Login");
+                o.Conventions.AllowAnonymousToPage("/Staff/TwoFactor");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.SchoolAdmin);
+                o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformOperator);
+            })
+            .AddMvcOptions(o => o.Filters.Add<TenantAreaPageFilter>())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Builds the request pipeline.</summary>
+    public static WebApplication UsePhotocollect(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Static assets are the platform's, served before tenant resolution and linked without the school prefix.
+        app.UseStaticFiles();
+        app.UseTenantResolution();
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese unless the person chose otherwise: no Accept-Language provider.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>The CREATE script of the current EF model.</summary>
+    public static string SchemaScript(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript();
+    }
+}
+
+/// <summary>Marker type for the shared resource files <c>Resources/SharedResource*.resx</c>.</summary>
+public sealed class SharedResource;

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Photocollect.Tenancy;
+using Photocollect.Tenancy.Settings;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Sms;
+
+/// <summary>Picks the current school's provider from its <see cref="SmsSettings"/>.</summary>
+public sealed class TenantSmsSender(ITenantSettings settings, IServiceProvider services) : ISmsSender
+{
+    /// <inheritdoc />
+    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        var config = await settings.GetAsync<SmsSettings>(cancellationToken);
+        ISmsSender sender = config.Provider switch
+        {
+            SmsProvider.TencentCloud => new TencentCloudSmsSender(config, services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System),
+            SmsProvider.Aliyun => new AliyunSmsSender(config, services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System),
+            _ => services.GetRequiredService<DevOutboxSmsSender>(),
+        };
+        await sender.SendAsync(message, cancellationToken);
+    }
+}
+
+/// <summary>Stores messages in <c>SmsOutbox</c> for the dev-only outbox page; nothing leaves the machine.</summary>
+public sealed class DevOutboxSmsSender(AppDbContext db, TimeProvider clock) : ISmsSender
+{
+    /// <inheritdoc />
+    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        db.SmsOutbox.Add(new SmsOutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Phone = message.Phone,
+            Text = message.Text,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Tencent Cloud SMS <c>SendSms</c> (version 2021-01-11) over HTTPS with TC3-HMAC-SHA256.</summary>
+public sealed class TencentCloudSmsSender(SmsSettings settings, IHttpClientFactory http, TimeProvider clock) : ISmsSender
+{
+    private static readonly Uri PublicEndpoint = new("https://sms.tencentcloudapi.com/");
+
+    /// <inheritdoc />
+    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var endpoint = settings.Endpoint ?? PublicEndpoint;
+        var payload = new JsonObject
+        {
+            ["PhoneNumberSet"] = new JsonArray("+86" + message.Phone),
+            ["SmsSdkAppId"] = Required(settings.SdkAppId, "SdkAppId"),
+            ["SignName"] = Required(settings.SignName, "SignName"),
+            ["TemplateId"] = Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId"),
+            ["TemplateParamSet"] = new JsonArray([.. message.Parameters.Select(p => JsonValue.Create(p))]),
+        }.ToJsonString();
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var signed = Tc3Signer.Sign(Required(settings.AccessKeyId, "AccessKeyId"), Required(settings.AccessKeySecret, "AccessKeySecret"),
+            "sms", endpoint.Host, payload, timestamp);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new StringContent(payload, Encoding.UTF8),
+        };
+        request.Content.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", Tc3Signer.ContentType);
+        request.Headers.TryAddWithoutValidation("Authorization", signed.Authorization);
+        request.Headers.Add("X-TC-Action", "SendSms");
+        request.Headers.Add("X-TC-Version", "2021-01-11");
+        request.Headers.Add("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-TC-Region", settings.Region ?? "ap-guangzhou");
+
+        using var client = http.CreateClient("sms");
+        using var response = await SmsHttp.SendAsync(client, request, "Tencent Cloud", cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var root = SmsHttp.ParseJson(body, "Tencent Cloud")["Response"];
+        if (root?["Error"] is { } error)
+        {
+            throw new SmsSendException($"Tencent Cloud refused: {error["Code"]} {error["Message"]}");
+        }
+
+        var status = root?["SendStatusSet"]?[0];
+        if (status?["Code"]?.GetValue<string>() != "Ok")
+        {
+            throw new SmsSendException($"Tencent Cloud did not send: {status?["Code"]} {status?["Message"]}");
+        }
+    }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new SmsSendException($"Tencent Cloud SMS setting {name} is missing.") : value;
+}
+
+/// <summary>Aliyun SMS <c>SendSms</c> (dysmsapi 2017-05-25) as an RPC GET signed with HMAC-SHA1.</summary>
+public sealed class AliyunSmsSender(SmsSettings settings, IHttpClientFactory http, TimeProvider clock) : ISmsSender
+{
+    private static readonly Uri PublicEndpoint = new("https://dysmsapi.aliyuncs.com/");
+
+    /// <inheritdoc />
+    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var templateParam = new JsonObject
+        {
+            ["code"] = message.Parameters.Count > 0 ? message.Parameters[0] : string.Empty,
+        }.ToJsonString();
+        var parameters = new Dictionary<string, string>
+        {
+            ["AccessKeyId"] = Required(settings.AccessKeyId, "AccessKeyId"),
+            ["Action"] = "SendSms",
+            ["Format"] = "JSON",
+            ["PhoneNumbers"] = message.Phone,
+            ["RegionId"] = "cn-hangzhou",
+            ["SignName"] = Required(settings.SignName, "SignName"),
+            ["SignatureMethod"] = "HMAC-SHA1",
+            ["SignatureNonce"] = Guid.NewGuid().ToString(),
+            ["SignatureVersion"] = "1.0",
+            ["TemplateCode"] = Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId"),
+            ["TemplateParam"] = templateParam,
+            ["Timestamp"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["Version"] = "2017-05-25",
+        };
+        parameters["Signature"] = AliyunRpcSigner.Sign("GET", parameters, Required(settings.AccessKeySecret, "AccessKeySecret"));
+        var query = string.Join('&', parameters.Select(p => AliyunRpcSigner.PercentEncode(p.Key) + "=" + AliyunRpcSigner.PercentEncode(p.Value)));
+        var endpoint = settings.Endpoint ?? PublicEndpoint;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, "?" + query));
+        using var client = http.CreateClient("sms");
+        using var response = await SmsHttp.SendAsync(client, request, "Aliyun", cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var root = SmsHttp.ParseJson(body, "Aliyun");
+        if (root["Code"]?.GetValue<string>() != "OK")
+        {
+            throw new SmsSendException($"Aliyun refused: {root["Code"]} {root["Message"]}");
+        }
+    }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new SmsSendException($"Aliyun SMS setting {name} is missing.") : value;
+}
+
+/// <summary>HTTP plumbing shared by the provider senders.</summary>
+internal static class SmsHttp
+{
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string provider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SmsSendException($"{provider} could not be reached: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SmsSendException($"{provider} did not answer in time.", e);
+        }
+    }
+
+    public static JsonNode ParseJson(string body, string provider)
+    {
+        try
+        {
+            return JsonNode.Parse(body) ?? throw new SmsSendException($"{provider} answered with an empty body.");
+        }
+        catch (JsonException e)
+        {
+            throw new SmsSendException($"{provider} answered with a body that is not JSON.", e);
+        }
+    }
+}
