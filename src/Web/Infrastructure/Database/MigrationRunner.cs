@@ -108,9 +108,9 @@ public sealed class MigrationRunner(string connectionString, ILogger<MigrationRu
             await create.ExecuteNonQueryAsync(cancellationToken);
             logger.LogInformation("Created database {Database}", database);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance created it first.
+            // Another instance created it first (a concurrent CREATE DATABASE reports a unique violation on pg_database).
         }
     }
 

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Tenancy;
+using Photocollect.Web.Data;
+using Photocollect.Web.Seeding;
+
+namespace Photocollect.Web.Tests.TestKit;
+
+/// <summary>
+/// The real app on its own new PostgreSQL database (migrated and seeded with the demo schools at start-up), with dev
+/// tools on and a clock tests can move. One per test class (IClassFixture); tests create their own phones and rows.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The database this app uses.</summary>
+    public string ConnectionString { get; } = TestDatabase.NewConnectionString();
+
+    /// <summary>The app's clock.</summary>
+    public ShiftingClock Clock { get; } = new();
+
+    /// <summary>The demo password.</summary>
+    public const string Password = "Demo-2025-pass";
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Photocollect:Demo:Seed", "true");
+        builder.UseSetting("Photocollect:Demo:Password", Password);
+        builder.UseSetting("Photocollect:DevTools:Enabled", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects (tests assert them).</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs <paramref name="work"/> in a new DI scope inside the school with <paramref name="slug"/>.</summary>
+    public async Task<T> InSchoolAsync<T>(string slug, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Slug == slug);
+        using var _ = scope.ServiceProvider.GetRequiredService<TenantContext>().EnterTenant(school);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a new DI scope inside the school with <paramref name="slug"/>.</summary>
+    public Task InSchoolAsync(string slug, Func<IServiceProvider, Task> work) =>
+        InSchoolAsync<bool>(slug, async sp => { await work(sp); return true; });
+
+    /// <summary>The demo school with this slug.</summary>
+    public async Task<School> SchoolAsync(string slug)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Schools.AsNoTracking().SingleAsync(s => s.Slug == slug);
+    }
+
+    /// <summary>First demo school (online only).</summary>
+    public static string A => DemoSeeder.Schools[0].Slug;
+
+    /// <summary>Second demo school (online + offline).</summary>
+    public static string B => DemoSeeder.Schools[1].Slug;
+
+    /// <summary>A random valid mainland mobile number, so tests never share limits.</summary>
+    public static string NewPhone() => "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using AngleSharp.Io;
+
+namespace Photocollect.Web.Tests.TestKit;
+
+/// <summary>Parses pages and submits their real forms (anti-forgery token included), as a browser would.</summary>
+public static class Html
+{
+    /// <summary>Parses a response body.</summary>
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var content = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        var document = await context.OpenAsync(r =>
+        {
+            r.Content(content);
+            r.Address(response.RequestMessage!.RequestUri!);
+            foreach (var header in response.Content.Headers)
+            {
+                r.Header(header.Key, string.Join(", ", header.Value));
+            }
+        });
+        return (IHtmlDocument)document;
+    }
+
+    /// <summary>GET and parse.</summary>
+    public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>
+    /// Submits the form that holds <paramref name="submitSelector"/> by that button: every field of the form as
+    /// rendered (hidden token too), overridden by <paramref name="values"/>, to the button's formaction or the
+    /// form's action. A checkbox is sent only when checked, or when named in values with a non-null value.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client,
+        IHtmlDocument page,
+        string submitSelector,
+        IDictionary<string, string?>? values = null)
+    {
+        var button = page.QuerySelector(submitSelector) as IHtmlElement
+            ?? throw new InvalidOperationException($"No element {submitSelector} on {page.Url}");
+        var form = button.Closest("form") as IHtmlFormElement ?? throw new InvalidOperationException($"{submitSelector} is not in a form");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (string.IsNullOrEmpty(element.Name) || element.Type is "submit" or "button")
+            {
+                continue;
+            }
+
+            if (values is not null && values.ContainsKey(element.Name))
+            {
+                continue;
+            }
+
+            if (element.Type is "checkbox" or "radio" && !element.IsChecked)
+            {
+                continue;
+            }
+
+            fields.Add(new(element.Name, element.Value));
+        }
+
+        foreach (var (name, value) in values ?? new Dictionary<string, string?>())
+        {
+            if (value is not null)
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        var action = button.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? new Uri(page.Url) : new Uri(new Uri(page.Url), action);
+        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The trimmed text of the first match, or null.</summary>
+    public static string? Text(this IHtmlDocument document, string selector) => document.QuerySelector(selector)?.TextContent.Trim();
+}
