@@ -63,7 +63,7 @@ public sealed class TencentCloudSmsSender(SmsSettings settings, IHttpClientFacto
         }.ToJsonString();
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var signed = Tc3Signer.Sign(Required(settings.AccessKeyId, "AccessKeyId"), Required(settings.AccessKeySecret, "AccessKeySecret"),
-            "sms", endpoint.Host, payload, timestamp);
+            "sms", endpoint.IsDefaultPort ? endpoint.Host : endpoint.Authority, payload, timestamp);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
