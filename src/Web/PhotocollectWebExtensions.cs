@@ -83,6 +83,9 @@ public static class PhotocollectWebExtensions
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pc.auth";
+            // One cookie for the whole site, not per /s/{slug} PathBase: a session reaches every school's pages and is
+            // refused there by the school claim check, so isolation never depends on what the browser chooses to send.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
@@ -110,7 +113,6 @@ public static class PhotocollectWebExtensions
                 o.Conventions.AuthorizeFolder("/Admin", Policies.SchoolAdmin);
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformOperator);
             })
-            .AddMvcOptions(o => o.Filters.Add<TenantAreaPageFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -139,6 +141,7 @@ public static class PhotocollectWebExtensions
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseRouting();
+        app.UseMiddleware<TenantAreaMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Tenancy;
+using Photocollect.Web.Data;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.Web.Tests.Pages;
+
+public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task ReportHealthyWhenTheDatabaseIsMigrated()
+    {
+        var response = await app.Browser().GetAsync("/healthz");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("Data").GetProperty("pending").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/s/no-such-school/")]
+    [InlineData("/s/no-such-school/login")]
+    [InlineData("/s/Not_A_Slug/")]
+    public async Task SayWhenASchoolDoesNotExist(string path)
+    {
+        var response = await app.Browser().GetAsync(path);
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("找不到该学校", page.Text("h1"));
+    }
+
+    [Fact]
+    public async Task SayWhenASchoolSubdomainDoesNotExist()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "no-such-school.localhost:5080";
+
+        var response = await app.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no-such-school", (await Html.ParseAsync(response)).Text("p"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/")]
+    [InlineData("GET", "/login")]
+    [InlineData("GET", "/staff/login")]
+    [InlineData("POST", "/login?handler=SendCode")]
+    public async Task ServeASuspendedSchoolNothingButThePageThatSaysSo(string method, string path)
+    {
+        var slug = await SuspendedSchoolAsync();
+
+        var response = await app.Browser().SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/s/{slug}{path}"));
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("该学校的采集服务已暂停", page.Text("h1"));
+        Assert.Null(page.QuerySelector("form"));
+    }
+
+    [Theory]
+    [InlineData("beifang.localhost", "北方示范大学")]
+    [InlineData("NANHU.localhost:5080", "南湖师范学院")]
+    [InlineData("photos.beifang.edu.localhost", "北方示范大学")]
+    public async Task ResolveSchoolsByHost(string host, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = host;
+
+        var page = await Html.ParseAsync(await app.Browser().SendAsync(request));
+
+        Assert.Equal(name, page.Text("h1"));
+    }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/account")]
+    [InlineData("/support")]
+    public async Task NotServeSchoolPagesOutsideASchool(string path) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(path)).StatusCode);
+
+    [Fact]
+    public async Task SpeakChineseByDefaultAndEnglishWhenChosen()
+    {
+        var browser = app.Browser();
+        var (_, chinese) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/login");
+        var switched = await browser.GetAsync($"/culture?c=en&returnUrl=%2Fs%2F{AppFactory.A}%2Flogin");
+        var (_, english) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/login");
+
+        Assert.Equal("手机号登录", chinese.Text("h1"));
+        Assert.Equal("zh-CN", chinese.DocumentElement.GetAttribute("lang"));
+        Assert.Equal($"/s/{AppFactory.A}/login", switched.Headers.Location?.OriginalString);
+        Assert.Equal("Sign in with your phone", english.Text("h1"));
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task ShowTheSchoolsSupportContact()
+    {
+        var (_, page) = await Html.GetAsync(app.Browser(), $"/s/{AppFactory.A}/support");
+
+        Assert.Equal("010-58691620", page.Text("[data-test=support-phone]"));
+    }
+
+    [Fact]
+    public async Task BrandEachSchoolWithItsOwnColour()
+    {
+        var a = await app.Browser().GetStringAsync($"/s/{AppFactory.A}/");
+        var b = await app.Browser().GetStringAsync($"/s/{AppFactory.B}/");
+
+        Assert.Contains("--brand: #1d4ed8", a, StringComparison.Ordinal);
+        Assert.Contains("--brand: #047857", b, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAnOverLongPhoneWithAMessageNotAnError()
+    {
+        var browser = app.Browser();
+        var (_, login) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/login");
+
+        var response = await Html.SubmitAsync(browser, login, "[data-test=send-code]",
+            new Dictionary<string, string?> { ["Phone"] = new string('1', 100_000), ["Agree"] = "true", ["Code"] = new string('9', 5000) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("手机号格式不正确", (await Html.ParseAsync(response)).Text(".alert.error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HideDevPagesWhenDevToolsAreOff()
+    {
+        await using var production = new NoDevToolsFactory();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await production.Browser().GetAsync("/dev/sms")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync("/dev/sms")).StatusCode);
+    }
+
+    private async Task<string> SuspendedSchoolAsync()
+    {
+        var slug = "closed-" + Guid.NewGuid().ToString("N")[..8];
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Schools.Add(new School
+        {
+            Id = Guid.NewGuid(),
+            Slug = slug,
+            DisplayName = "已停用学院",
+            SchoolCode = Random.Shared.Next(200000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Status = SchoolStatus.Suspended,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        Assert.True(await db.Schools.AnyAsync(s => s.Slug == slug));
+        return slug;
+    }
+
+    private sealed class NoDevToolsFactory : AppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Photocollect:DevTools:Enabled", "false");
+        }
+    }
+}
