@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.EndToEnd.Tests;
+
+/// <summary>
+/// The real app on a real loopback port (Kestrel) and Debian's Chromium driven by Playwright, headless, with a phone
+/// viewport. Screenshots go to $PHOTOCOLLECT_ARTIFACTS (./photocollect test sets it) or the test's output folder.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    /// <summary>The app.</summary>
+    public AppFactory App { get; } = new();
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the app listens, e.g. http://127.0.0.1:41234.</summary>
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Folder for screenshots.</summary>
+    public string Artifacts { get; } = Environment.GetEnvironmentVariable("PHOTOCOLLECT_ARTIFACTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        Directory.CreateDirectory(Artifacts);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>A new phone-sized, Chinese-locale browser context.</summary>
+    public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+
+    /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>
+    public Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
