@@ -200,10 +200,5 @@ public sealed class SmsCodeServiceShould(AppFactory app) : IClassFixture<AppFact
             .IgnoreQueryFilters([Photocollect.Tenancy.Data.TenantModelBuilderExtensions.FilterName]).CountAsync(predicate));
 
     /// <summary>The code as the dev outbox delivered it (the database keeps only a hash).</summary>
-    private Task<string> LastCodeAsync() => app.InSchoolAsync(AppFactory.A, async sp =>
-    {
-        var text = await sp.GetRequiredService<AppDbContext>().SmsOutbox
-            .Where(m => m.Phone == _phone).OrderByDescending(m => m.CreatedAt).Select(m => m.Text).FirstAsync();
-        return Outbox.CodeIn(text);
-    });
+    private Task<string> LastCodeAsync() => app.LatestCodeAsync(AppFactory.A, _phone);
 }

@@ -95,30 +95,12 @@ public sealed class CrossTenantShould(AppFactory app) : IClassFixture<AppFactory
 
     private async Task<HttpClient> StudentOfAAsync()
     {
-        var phone = AppFactory.NewPhone();
-        var browser = app.Browser();
-        var (_, login) = await Html.GetAsync(browser, $"/s/{A}/login");
-        var sent = await Html.ParseAsync(await Html.SubmitAsync(browser, login, "[data-test=send-code]",
-            new Dictionary<string, string?> { ["Phone"] = phone, ["Agree"] = "true" }));
-        var code = await app.InSchoolAsync(A, sp => Task.FromResult(Outbox.CodeIn(
-            sp.GetRequiredService<AppDbContext>().SmsOutbox.Where(m => m.Phone == phone).Select(m => m.Text).First())));
-        var verified = await Html.SubmitAsync(browser, sent, "[data-test=verify]",
-            new Dictionary<string, string?> { ["Phone"] = phone, ["Code"] = code, ["Agree"] = "true" });
-        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        var browser = await app.StudentAsync(A, AppFactory.NewPhone());
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/s/{A}/account")).StatusCode);
         return browser;
     }
 
-    private async Task<HttpClient> StaffAsync(string? slug, string email)
-    {
-        var browser = app.Browser();
-        var prefix = slug is null ? "" : $"/s/{slug}";
-        var (_, form) = await Html.GetAsync(browser, prefix + "/staff/login");
-        var response = await Html.SubmitAsync(browser, form, "[data-test=staff-login]",
-            new Dictionary<string, string?> { ["Email"] = email, ["Password"] = AppFactory.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> StaffAsync(string? slug, string email) => app.StaffAsync(slug, email);
 
     private static async Task AddAsync(IServiceProvider sp, string phone)
     {

@@ -123,13 +123,8 @@ public sealed class StaffLoginShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("请输入邮箱和密码。", (await Html.ParseAsync(response)).Text(".alert.error"));
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string? slug, string email, string password)
-    {
-        var prefix = slug is null ? "" : $"/s/{slug}";
-        var (_, form) = await Html.GetAsync(browser, prefix + "/staff/login");
-        return await Html.SubmitAsync(browser, form, "[data-test=staff-login]",
-            new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string? slug, string email, string password) =>
+        Sessions.StaffSignInAsync(browser, slug, email, password);
 
     private Task<string> NewStaffAsync(string slug, string role) => app.InSchoolAsync(slug, async sp =>
     {

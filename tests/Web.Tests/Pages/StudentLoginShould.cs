@@ -183,9 +183,7 @@ public sealed class StudentLoginShould(AppFactory app) : IClassFixture<AppFactor
             new Dictionary<string, string?> { ["Phone"] = _phone, ["Agree"] = "true" }));
     }
 
-    private Task<string> CodeAsync() => app.InSchoolAsync(AppFactory.A, async sp => Outbox.CodeIn(
-        await sp.GetRequiredService<AppDbContext>().SmsOutbox.Where(m => m.Phone == _phone)
-            .OrderByDescending(m => m.CreatedAt).Select(m => m.Text).FirstAsync()));
+    private Task<string> CodeAsync() => app.LatestCodeAsync(AppFactory.A, _phone);
 
     private Task<int> OutboxCountAsync() => app.InSchoolAsync(AppFactory.A, sp =>
         sp.GetRequiredService<AppDbContext>().SmsOutbox.CountAsync(m => m.Phone == _phone));
