@@ -56,11 +56,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<Ten
             context.Request.Path = match.Remainder;
         }
 
-        using var logScope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["TenantId"] = resolution.School?.Id,
-            ["TenantSlug"] = resolution.School?.Slug,
-        });
+        using var logScope = logger.BeginScope("Tenant:{TenantSlug} {TenantId}", resolution.School?.Slug ?? "-", resolution.School?.Id);
         await next(context);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Data;
 using Photocollect.Web.Data;
@@ -97,8 +98,12 @@ public sealed class SmsCodeService(
     ISmsSender sms,
     SmsCodeOptions options,
     TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer,
     ILogger<SmsCodeService> logger)
 {
+    /// <summary>SMS go to mainland phones: always in Chinese, whatever the page language.</summary>
+    private static readonly CultureInfo SmsCulture = new("zh-CN");
+
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>Sends a new code to <paramref name="phoneInput"/> if every limit allows.</summary>
@@ -152,7 +157,18 @@ public sealed class SmsCodeService(
         await db.SaveChangesAsync(cancellationToken);
 
         var minutes = ((int)options.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
-        var text = $"【{school.Branding.ShortName ?? school.DisplayName}】您的登录验证码为{code}，{minutes}分钟内有效。如非本人操作，请忽略本短信。";
+        string text;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = SmsCulture;
+            text = localizer["Sms.LoginCode", school.Branding.ShortName ?? school.DisplayName, code, minutes];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+
         try
         {
             await sms.SendAsync(new SmsMessage(phone, SmsTemplate.LoginCode, [code, minutes], text), cancellationToken);
