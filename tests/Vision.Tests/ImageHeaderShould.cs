@@ -79,18 +79,5 @@ public sealed class ImageHeaderShould
     private static byte[] Sof(byte marker, ushort width, ushort height, byte components) =>
         [0xFF, 0xD8, 0xFF, marker, 0, 11, 8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, components, 1, 0x11, 0];
 
-    /// <summary>The shared face photos: ../shared/data/faces beside the checkout.</summary>
-    private static string Faces(string file)
-    {
-        var shared = Environment.GetEnvironmentVariable("PHOTOCOLLECT_SHARED");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); shared is null && dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "data", "faces")))
-            {
-                shared = Path.Combine(dir.FullName, "shared");
-            }
-        }
-
-        return Path.Combine(shared ?? throw new DirectoryNotFoundException("../shared/data/faces not found"), "data", "faces", file);
-    }
+    private static string Faces(string file) => Support.SharedData.Face(file);
 }

@@ -1,0 +1,83 @@
+namespace Photocollect.Vision;
+
+/// <summary>Why bytes are not a usable image; the names are the command line's <c>error</c> values.</summary>
+public enum ImageError
+{
+    /// <summary>No bytes.</summary>
+    Empty,
+
+    /// <summary>A JPEG or PNG that does not decode (truncated, damaged).</summary>
+    Corrupt,
+
+    /// <summary>Not JPEG or PNG (HEIC, WebP, GIF, BMP, TIFF, anything else).</summary>
+    UnsupportedFormat,
+
+    /// <summary>More bytes or pixels than allowed: refused before decoding.</summary>
+    TooLarge,
+}
+
+/// <summary>Limits of what is decoded.</summary>
+public sealed record ImageLimits
+{
+    /// <summary>Largest file accepted (bytes). Phone JPEGs are 2–8 MB.</summary>
+    public long MaxBytes { get; init; } = 25 * 1024 * 1024;
+
+    /// <summary>Most pixels a header may declare (a 108-megapixel phone sensor fits).</summary>
+    public long MaxPixels { get; init; } = 120_000_000;
+}
+
+/// <summary>A decoded image, or why there is none.</summary>
+/// <param name="Image">The image (dispose it), or null.</param>
+/// <param name="Error">Why not, or null.</param>
+/// <param name="Header">What the header declared.</param>
+public sealed record LoadResult(VisionImage? Image, ImageError? Error, ImageHeader Header) : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose() => Image?.Dispose();
+}
+
+/// <summary>Turns untrusted bytes into an image: format and size are checked from the header before any decoder runs.</summary>
+public static class ImageLoader
+{
+    /// <summary>Decodes JPEG or PNG (EXIF orientation applied). <paramref name="reduce"/>: 1, 2, 4 or 8 (JPEG DCT scaling).</summary>
+    public static unsafe LoadResult Load(ReadOnlySpan<byte> bytes, ImageLimits? limits = null, int reduce = 1)
+    {
+        limits ??= new ImageLimits();
+        if (bytes.IsEmpty)
+        {
+            return new(null, ImageError.Empty, default);
+        }
+
+        var header = ImageHeader.Read(bytes);
+        if (header.Format is not (ImageFormat.Jpeg or ImageFormat.Png))
+        {
+            return new(null, ImageError.UnsupportedFormat, header);
+        }
+
+        if (bytes.Length > limits.MaxBytes || header.Pixels > limits.MaxPixels)
+        {
+            return new(null, ImageError.TooLarge, header);
+        }
+
+        if (header.Pixels is null or 0)
+        {
+            // The header never reached a frame: truncated or damaged before the size.
+            return new(null, ImageError.Corrupt, header);
+        }
+
+        int status;
+        nint handle;
+        fixed (byte* p = bytes)
+        {
+            status = Native.ImageDecode(p, bytes.Length, reduce, limits.MaxPixels, out handle);
+        }
+
+        return status switch
+        {
+            Native.Ok => new(VisionImage.Own(handle), null, header),
+            Native.ErrDecode => new(null, ImageError.Corrupt, header),
+            Native.ErrTooLarge => new(null, ImageError.TooLarge, header),
+            _ => throw new VisionException("decode", status),
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using System.Runtime.InteropServices;
+
+namespace Photocollect.Vision;
+
+/// <summary>The C ABI of <c>native/pcvision.h</c>.</summary>
+internal static partial class Native
+{
+    private const string Library = "pcvision";
+
+    public const int Ok = 0;
+    public const int ErrArgument = 1;
+    public const int ErrDecode = 2;
+    public const int ErrTooLarge = 3;
+    public const int ErrInternal = 4;
+    public const int ErrNoMemory = 5;
+
+    [LibraryImport(Library, EntryPoint = "pcv_abi_version")]
+    public static partial int AbiVersion();
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_decode")]
+    public static unsafe partial int ImageDecode(byte* data, int length, int reduce, long maxPixels, out nint image);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_from_bgr")]
+    public static unsafe partial int ImageFromBgr(byte* pixels, int width, int height, int stride, out nint image);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_size")]
+    public static partial int ImageSize(VisionImage image, out int width, out int height);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_pixels")]
+    public static unsafe partial int ImagePixels(VisionImage image, byte* buffer, long capacity);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_encode")]
+    public static partial int ImageEncode(VisionImage image, int format, int quality, int dpi, out nint buffer, out int length);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_warp")]
+    public static unsafe partial int ImageWarp(VisionImage image, double* matrix, int width, int height, byte b, byte g, byte r, out nint result);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_adjust")]
+    public static partial int ImageAdjust(VisionImage image, double blurSigma, double contrast, double brightness, out nint result);
+
+    [LibraryImport(Library, EntryPoint = "pcv_image_free")]
+    public static partial void ImageFree(nint image);
+
+    [LibraryImport(Library, EntryPoint = "pcv_qr_decode")]
+    public static partial int QrDecode(VisionImage image, out nint buffer, out int length);
+
+    [LibraryImport(Library, EntryPoint = "pcv_free")]
+    public static partial void Free(nint buffer);
+
+    /// <summary>Throws for a failed status.</summary>
+    public static void Check(int status, string operation)
+    {
+        if (status != Ok)
+        {
+            throw new VisionException(operation, status);
+        }
+    }
+
+    /// <summary>Copies a library-allocated buffer and frees it.</summary>
+    public static byte[] TakeBuffer(nint buffer, int length)
+    {
+        try
+        {
+            var bytes = new byte[length];
+            Marshal.Copy(buffer, bytes, 0, length);
+            return bytes;
+        }
+        finally
+        {
+            Free(buffer);
+        }
+    }
+}
+
+/// <summary>The native engine failed (a bug or resource exhaustion, not bad user input: that is a result).</summary>
+public sealed class VisionException(string operation, int status)
+    : Exception($"Vision engine: {operation} failed with status {status}.")
+{
+    /// <summary>The native status code.</summary>
+    public int Status { get; } = status;
+}

@@ -1,0 +1,42 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Photocollect.Vision;
+
+/// <summary>Result of <see cref="QrCodes.Decode(ReadOnlySpan{byte}, ImageLimits?)"/>.</summary>
+/// <param name="Codes">Every decoded code's text, in the detector's order.</param>
+/// <param name="Error">Why the bytes could not be read as an image, or null.</param>
+public sealed record QrResult(IReadOnlyList<string> Codes, ImageError? Error);
+
+/// <summary>
+/// Reads QR codes (the CHSI 图像采集码) from camera photos and screenshots with OpenCV's WeChat decoder, which
+/// copes with rotation, perspective, blur and small codes inside a larger screen.
+/// </summary>
+public static class QrCodes
+{
+    /// <summary>Decodes every QR code in an image file's bytes.</summary>
+    public static QrResult Decode(ReadOnlySpan<byte> bytes, ImageLimits? limits = null)
+    {
+        using var loaded = ImageLoader.Load(bytes, limits);
+        return loaded.Image is null ? new([], loaded.Error) : new(Decode(loaded.Image), null);
+    }
+
+    /// <summary>Decodes every QR code in a decoded image.</summary>
+    public static IReadOnlyList<string> Decode(VisionImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        Native.Check(Native.QrDecode(image, out var buffer, out var length), "qr_decode");
+        var bytes = Native.TakeBuffer(buffer, length);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        var codes = new List<string>(count);
+        var offset = 4;
+        for (var i = 0; i < count; i++)
+        {
+            var size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset));
+            codes.Add(Encoding.UTF8.GetString(bytes, offset + 4, size));
+            offset += 4 + size;
+        }
+
+        return codes;
+    }
+}

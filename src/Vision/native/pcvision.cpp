@@ -1,0 +1,218 @@
+// See pcvision.h. Each entry point catches everything: OpenCV reports errors with exceptions, the ABI with statuses.
+#include "pcvision.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
+#include <opencv2/wechat_qrcode.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <string>
+#include <vector>
+
+struct pcv_image {
+    cv::Mat mat;  // CV_8UC3, BGR
+};
+
+namespace {
+
+template <typename F>
+int32_t guarded(F&& body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return PCV_ERR_NO_MEMORY;
+    } catch (...) {
+        return PCV_ERR_INTERNAL;
+    }
+}
+
+int32_t give(cv::Mat mat, pcv_image** out) {
+    *out = new pcv_image{std::move(mat)};
+    return PCV_OK;
+}
+
+int32_t copy_out(const std::vector<uint8_t>& bytes, uint8_t** out, int32_t* length) {
+    auto* buffer = static_cast<uint8_t*>(std::malloc(bytes.empty() ? 1 : bytes.size()));
+    if (!buffer) return PCV_ERR_NO_MEMORY;
+    if (!bytes.empty()) std::memcpy(buffer, bytes.data(), bytes.size());
+    *out = buffer;
+    *length = static_cast<int32_t>(bytes.size());
+    return PCV_OK;
+}
+
+// The detector holds no per-call state, but OpenCV does not promise detectAndDecode is re-entrant: one per thread.
+cv::wechat_qrcode::WeChatQRCode& qr_detector() {
+    thread_local cv::wechat_qrcode::WeChatQRCode detector;
+    return detector;
+}
+
+// Writes the density into the JFIF APP0 segment that OpenCV's JPEG encoder emits (units = dots per inch).
+void set_jfif_dpi(std::vector<uint8_t>& jpeg, int dpi) {
+    if (jpeg.size() < 20 || jpeg[2] != 0xFF || jpeg[3] != 0xE0 || std::memcmp(&jpeg[6], "JFIF", 5) != 0) return;
+    jpeg[13] = 1;  // units: dots per inch
+    jpeg[14] = static_cast<uint8_t>(dpi >> 8);
+    jpeg[15] = static_cast<uint8_t>(dpi & 0xFF);
+    jpeg[16] = static_cast<uint8_t>(dpi >> 8);
+    jpeg[17] = static_cast<uint8_t>(dpi & 0xFF);
+}
+
+// Locates QR codes with cv::QRCodeDetector on a copy at most 1280 px on its long side, then decodes each located
+// region (widened by a quiet zone) with the WeChat decoder. Distinct texts, in detection order.
+std::vector<std::string> decode_each_located(const cv::Mat& image) {
+    std::vector<std::string> texts;
+    const double scale = std::min(1.0, 1280.0 / std::max(image.cols, image.rows));
+    cv::Mat small;
+    if (scale < 1.0) cv::resize(image, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    else small = image;
+    cv::QRCodeDetector locator;
+    std::vector<cv::Point2f> corners;
+    if (!locator.detectMulti(small, corners) || corners.size() < 8) return texts;
+    for (size_t i = 0; i + 3 < corners.size(); i += 4) {
+        std::vector<cv::Point2f> quad(corners.begin() + static_cast<long>(i), corners.begin() + static_cast<long>(i) + 4);
+        cv::Rect box = cv::boundingRect(quad);
+        const int pad = std::max(box.width, box.height) / 4;
+        box = cv::Rect(cv::Point(static_cast<int>((box.x - pad) / scale), static_cast<int>((box.y - pad) / scale)),
+                       cv::Point(static_cast<int>((box.x + box.width + pad) / scale), static_cast<int>((box.y + box.height + pad) / scale)));
+        box &= cv::Rect(0, 0, image.cols, image.rows);
+        if (box.width < 21 || box.height < 21) continue;
+        std::vector<cv::Mat> unused;
+        for (const auto& text : qr_detector().detectAndDecode(image(box), unused)) {
+            if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(text);
+        }
+    }
+    return texts;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t pcv_abi_version(void) { return 1; }
+
+int32_t pcv_image_decode(const uint8_t* data, int32_t length, int32_t reduce, int64_t max_pixels, pcv_image** out) {
+    if (!data || length <= 0 || !out) return PCV_ERR_ARGUMENT;
+    int flags;
+    switch (reduce) {
+        case 1: flags = cv::IMREAD_COLOR; break;
+        case 2: flags = cv::IMREAD_REDUCED_COLOR_2; break;
+        case 4: flags = cv::IMREAD_REDUCED_COLOR_4; break;
+        case 8: flags = cv::IMREAD_REDUCED_COLOR_8; break;
+        default: return PCV_ERR_ARGUMENT;
+    }
+    *out = nullptr;
+    return guarded([&] {
+        cv::Mat raw(1, length, CV_8UC1, const_cast<uint8_t*>(data));
+        cv::Mat mat = cv::imdecode(raw, flags);
+        if (mat.empty()) return static_cast<int32_t>(PCV_ERR_DECODE);
+        if (max_pixels > 0 && static_cast<int64_t>(mat.cols) * mat.rows > max_pixels) return static_cast<int32_t>(PCV_ERR_TOO_LARGE);
+        if (mat.type() != CV_8UC3) {
+            cv::Mat converted;
+            mat.convertTo(converted, CV_8U);
+            if (converted.channels() == 1) cv::cvtColor(converted, converted, cv::COLOR_GRAY2BGR);
+            else if (converted.channels() == 4) cv::cvtColor(converted, converted, cv::COLOR_BGRA2BGR);
+            mat = converted;
+        }
+        return give(std::move(mat), out);
+    });
+}
+
+int32_t pcv_image_from_bgr(const uint8_t* pixels, int32_t width, int32_t height, int32_t stride, pcv_image** out) {
+    if (!pixels || width <= 0 || height <= 0 || stride < width * 3 || !out) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        cv::Mat view(height, width, CV_8UC3, const_cast<uint8_t*>(pixels), static_cast<size_t>(stride));
+        return give(view.clone(), out);
+    });
+}
+
+int32_t pcv_image_size(const pcv_image* image, int32_t* width, int32_t* height) {
+    if (!image || !width || !height) return PCV_ERR_ARGUMENT;
+    *width = image->mat.cols;
+    *height = image->mat.rows;
+    return PCV_OK;
+}
+
+int32_t pcv_image_pixels(const pcv_image* image, uint8_t* buffer, int64_t capacity) {
+    if (!image || !buffer) return PCV_ERR_ARGUMENT;
+    const auto row = static_cast<int64_t>(image->mat.cols) * 3;
+    if (capacity < row * image->mat.rows) return PCV_ERR_ARGUMENT;
+    for (int y = 0; y < image->mat.rows; ++y) std::memcpy(buffer + y * row, image->mat.ptr(y), static_cast<size_t>(row));
+    return PCV_OK;
+}
+
+int32_t pcv_image_encode(const pcv_image* image, int32_t format, int32_t quality, int32_t dpi, uint8_t** out, int32_t* length) {
+    if (!image || !out || !length || (format != 0 && format != 1) || quality < 1 || quality > 100) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        std::vector<uint8_t> bytes;
+        std::vector<int> params;
+        if (format == 0) params = {cv::IMWRITE_JPEG_QUALITY, quality, cv::IMWRITE_JPEG_OPTIMIZE, 1};
+        else params = {cv::IMWRITE_PNG_COMPRESSION, 3};
+        if (!cv::imencode(format == 0 ? ".jpg" : ".png", image->mat, bytes, params)) return static_cast<int32_t>(PCV_ERR_INTERNAL);
+        if (format == 0 && dpi > 0) set_jfif_dpi(bytes, dpi);
+        return copy_out(bytes, out, length);
+    });
+}
+
+int32_t pcv_image_warp(const pcv_image* image, const double* matrix, int32_t width, int32_t height,
+                       uint8_t b, uint8_t g, uint8_t r, pcv_image** out) {
+    if (!image || !matrix || width <= 0 || height <= 0 || width > 20000 || height > 20000 || !out) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        cv::Mat m(3, 3, CV_64F, const_cast<double*>(matrix));
+        cv::Mat warped;
+        cv::warpPerspective(image->mat, warped, m, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(b, g, r));
+        return give(std::move(warped), out);
+    });
+}
+
+int32_t pcv_image_adjust(const pcv_image* image, double blur_sigma, double contrast, double brightness, pcv_image** out) {
+    if (!image || !out || blur_sigma < 0 || blur_sigma > 100) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        cv::Mat result = image->mat;
+        if (blur_sigma > 0) {
+            cv::Mat blurred;
+            cv::GaussianBlur(result, blurred, cv::Size(0, 0), blur_sigma);
+            result = blurred;
+        }
+        if (contrast != 1.0 || brightness != 0.0) {
+            cv::Mat scaled;
+            result.convertTo(scaled, CV_8U, contrast, brightness);
+            result = scaled;
+        }
+        return give(result.data == image->mat.data ? image->mat.clone() : result, out);
+    });
+}
+
+void pcv_image_free(pcv_image* image) { delete image; }
+
+int32_t pcv_qr_decode(const pcv_image* image, uint8_t** out, int32_t* length) {
+    if (!image || !out || !length) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        std::vector<cv::Mat> points;
+        std::vector<std::string> texts = qr_detector().detectAndDecode(image->mat, points);
+        if (!texts.empty()) {
+            // Without its CNN models the WeChat decoder returns one code per image and cannot say where it is.
+            // OpenCV's own detector can locate codes (it cannot decode them in Debian's build): when it sees
+            // several, decode each located region so "more than one code" is reported as such.
+            auto more = decode_each_located(image->mat);
+            if (more.size() > texts.size()) texts = more;
+        }
+        std::vector<uint8_t> bytes;
+        auto put32 = [&bytes](uint32_t v) { for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<uint8_t>(v >> (8 * i))); };
+        put32(static_cast<uint32_t>(texts.size()));
+        for (const auto& text : texts) {
+            put32(static_cast<uint32_t>(text.size()));
+            bytes.insert(bytes.end(), text.begin(), text.end());
+        }
+        return copy_out(bytes, out, length);
+    });
+}
+
+void pcv_free(void* buffer) { std::free(buffer); }
+
+}  // extern "C"
