@@ -110,8 +110,6 @@ public static class PhotocollectWebExtensions
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
                 o.Conventions.AllowAnonymousToPage("/Staff/Login");
                 o.Conventions.AllowAnonymousToPage("/Staff/TwoFactor");
-                o.Conventions.AuthorizeFolder("/Admin", Policies.SchoolAdmin);
-                o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformOperator);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

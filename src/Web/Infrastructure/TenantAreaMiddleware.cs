@@ -13,9 +13,8 @@ public sealed class DevToolsOptions
 
 /// <summary>
 /// Which pages exist in which scope, decided after routing and before authentication, so a page outside its scope is
-/// a plain 404 (not a sign-in prompt): <c>/Platform</c> only outside a school; <c>/Index</c>, <c>/Error</c>,
-/// <c>/Culture</c> and <c>/Staff</c> (operators and school staff sign in alike) in both; <c>/Dev</c> only with dev
-/// tools on; every other page only inside a school.
+/// a plain 404 (not a sign-in prompt): <c>/Index</c>, <c>/Error</c>, <c>/Culture</c> and <c>/Staff</c> (operators
+/// and school staff sign in alike) in both; <c>/Dev</c> only with dev tools on; every other page only inside a school.
 /// </summary>
 public sealed class TenantAreaMiddleware(RequestDelegate next, IOptions<DevToolsOptions> devTools)
 {
@@ -36,7 +35,6 @@ public sealed class TenantAreaMiddleware(RequestDelegate next, IOptions<DevTools
 
     private bool Allowed(string path, bool inSchool) => path switch
     {
-        _ when path.StartsWith("/Platform/", StringComparison.Ordinal) => !inSchool,
         _ when path.StartsWith("/Dev/", StringComparison.Ordinal) => devTools.Value.Enabled,
         _ when path.StartsWith("/Staff/", StringComparison.Ordinal) => true,
         "/Index" or "/Error" or "/Culture" => true,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -117,12 +116,4 @@ public sealed class LoginModel(
 
     private string Target() =>
         !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Request.PathBase + "/";
-}
-
-/// <summary>Formatting helpers for page models.</summary>
-internal static class Formats
-{
-    /// <summary>China time, minutes: 2025-10-09 14:03.</summary>
-    public static string ChinaTime(DateTimeOffset? value) =>
-        value is { } v ? v.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 }
