@@ -50,15 +50,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new phone-sized, Chinese-locale browser context.</summary>
-    public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> PhoneAsync()
     {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         DeviceScaleFactor = 2,
         IsMobile = true,
         HasTouch = true,
         Locale = "zh-CN",
         TimezoneId = "Asia/Shanghai",
-    });
+        });
+
+        // The suite runs test projects in parallel on two cores: give pages time under load.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>
     public Task ShotAsync(IPage page, string name) =>
