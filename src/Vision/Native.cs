@@ -44,6 +44,9 @@ internal static partial class Native
     [LibraryImport(Library, EntryPoint = "pcv_qr_decode")]
     public static partial int QrDecode(VisionImage image, out nint buffer, out int length);
 
+    [LibraryImport(Library, EntryPoint = "pcv_detect_faces", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int DetectFaces(VisionImage image, string modelDir, int maxSide, double minFace, NativeFace* faces, int capacity, out int count);
+
     [LibraryImport(Library, EntryPoint = "pcv_free")]
     public static partial void Free(nint buffer);
 
@@ -70,6 +73,15 @@ internal static partial class Native
             Free(buffer);
         }
     }
+}
+
+/// <summary>pcv_face.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeFace
+{
+    public float X, Y, Width, Height;
+    public float Eye1X, Eye1Y, Eye2X, Eye2Y;
+    public int Eyes;
 }
 
 /// <summary>The native engine failed (a bug or resource exhaustion, not bad user input: that is a result).</summary>

@@ -5,6 +5,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
+#include <string>
+#include <unordered_map>
 #include <opencv2/wechat_qrcode.hpp>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -88,6 +91,72 @@ std::vector<std::string> decode_each_located(const cv::Mat& image) {
         }
     }
     return texts;
+}
+
+// Cascades are loaded once per thread and model folder; CascadeClassifier::detectMultiScale is not re-entrant.
+cv::CascadeClassifier& cascade(const std::string& dir, const char* file) {
+    thread_local std::unordered_map<std::string, cv::CascadeClassifier> loaded;
+    const std::string path = dir + "/" + file;
+    auto it = loaded.find(path);
+    if (it == loaded.end()) {
+        cv::CascadeClassifier classifier;
+        if (!classifier.load(path)) throw std::runtime_error("cascade not found: " + path);
+        it = loaded.emplace(path, std::move(classifier)).first;
+    }
+    return it->second;
+}
+
+// Eyes of an upright face: each searched on its own half of the face (15% to 60% of its height), which keeps a
+// lone eye findable where a search over the whole face finds one or none. Of several candidates, the one nearest
+// the usual eye position (30% / 70% across, 38% down) wins; the cascades are tried in turn. Returns a mask:
+// 1 = eye on the image's left found (eyes[0]), 2 = eye on the image's right found (eyes[1]).
+int find_eyes(const cv::Mat& gray, const cv::Rect& f, const std::string& model_dir, cv::Point2d eyes[2]) {
+    int mask = 0;
+    for (int side = 0; side < 2; ++side) {
+        cv::Rect half(f.x + side * f.width / 2, f.y + f.height * 15 / 100, f.width / 2, f.height * 45 / 100);
+        half &= cv::Rect(0, 0, gray.cols, gray.rows);
+        if (half.width < 10 || half.height < 10) continue;
+        const cv::Point2d expected(f.x + f.width * (side == 0 ? 0.30 : 0.70), f.y + f.height * 0.38);
+        const int eye_min = std::max(8, f.width * 12 / 100);
+        const int eye_max = std::max(eye_min + 1, f.width * 35 / 100);
+        const char* split = side == 0 ? "haarcascade_righteye_2splits.xml" : "haarcascade_lefteye_2splits.xml";
+        for (const char* model : {"haarcascade_eye.xml", "haarcascade_eye_tree_eyeglasses.xml", split}) {
+            std::vector<cv::Rect> candidates;
+            cascade(model_dir, model).detectMultiScale(gray(half), candidates, 1.05, 2, cv::CASCADE_SCALE_IMAGE,
+                                                       cv::Size(eye_min, eye_min), cv::Size(eye_max, eye_max));
+            double best_distance = 1e18;
+            for (const auto& c : candidates) {
+                const cv::Point2d centre(half.x + c.x + c.width / 2.0, half.y + c.y + c.height / 2.0);
+                const double d = cv::norm(centre - expected);
+                if (d < best_distance) { best_distance = d; eyes[side] = centre; }
+            }
+            if (!candidates.empty()) { mask |= 1 << side; break; }
+        }
+    }
+    return mask;
+}
+
+// find_eyes on the face region turned by angle degrees about the face centre; points mapped back to gray.
+int find_eyes_rotated(const cv::Mat& gray, const cv::Rect& f, const std::string& model_dir, double angle, cv::Point2d eyes[2]) {
+    const cv::Point2f centre(f.x + f.width / 2.0f, f.y + f.height / 2.0f);
+    const int side = static_cast<int>(std::max(f.width, f.height) * 1.5);
+    cv::Mat rotation = cv::getRotationMatrix2D(centre, angle, 1.0);
+    // Shift so the face centre lands in the middle of a side x side crop.
+    rotation.at<double>(0, 2) += side / 2.0 - centre.x;
+    rotation.at<double>(1, 2) += side / 2.0 - centre.y;
+    cv::Mat crop;
+    cv::warpAffine(gray, crop, rotation, cv::Size(side, side), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    const cv::Rect face_in_crop((side - f.width) / 2, (side - f.height) / 2, f.width, f.height);
+    cv::Point2d found[2];
+    const int mask = find_eyes(crop, face_in_crop, model_dir, found);
+    cv::Mat inverse;
+    cv::invertAffineTransform(rotation, inverse);
+    for (int i = 0; i < 2; ++i) {
+        if (!(mask & (1 << i))) continue;
+        eyes[i] = cv::Point2d(inverse.at<double>(0, 0) * found[i].x + inverse.at<double>(0, 1) * found[i].y + inverse.at<double>(0, 2),
+                              inverse.at<double>(1, 0) * found[i].x + inverse.at<double>(1, 1) * found[i].y + inverse.at<double>(1, 2));
+    }
+    return mask;
 }
 
 }  // namespace
@@ -210,6 +279,72 @@ int32_t pcv_qr_decode(const pcv_image* image, uint8_t** out, int32_t* length) {
             bytes.insert(bytes.end(), text.begin(), text.end());
         }
         return copy_out(bytes, out, length);
+    });
+}
+
+int32_t pcv_detect_faces(const pcv_image* image, const char* model_dir, int32_t max_side, double min_face,
+                         pcv_face* faces, int32_t capacity, int32_t* count) {
+    if (!image || !model_dir || !count || capacity < 0 || (capacity > 0 && !faces) || max_side < 0 || min_face <= 0 || min_face >= 1)
+        return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        const cv::Mat& bgr = image->mat;
+        const int long_side = std::max(bgr.cols, bgr.rows);
+        const double scale = (max_side > 0 && long_side > max_side) ? static_cast<double>(max_side) / long_side : 1.0;
+        cv::Mat gray;
+        cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+        if (scale < 1.0) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
+        cv::equalizeHist(gray, gray);
+
+        const int min_size = std::max(20, static_cast<int>(min_face * std::min(gray.cols, gray.rows)));
+        auto& face_cascade = cascade(model_dir, "haarcascade_frontalface_alt2.xml");
+
+        // Upright first; when nothing is found, the image turned by +-15 and +-30 degrees (the cascade only sees
+        // upright faces, and a tilted head is exactly what the roll check must measure).
+        cv::Mat frame = gray;
+        cv::Mat back = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, 0);  // frame -> gray
+        std::vector<cv::Rect> found;
+        face_cascade.detectMultiScale(frame, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+        for (double angle : {15.0, -15.0, 30.0, -30.0}) {
+            if (!found.empty()) break;
+            const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
+            cv::Mat turn = cv::getRotationMatrix2D(centre, angle, 1.0);
+            cv::warpAffine(gray, frame, turn, gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+            cv::invertAffineTransform(turn, back);
+            face_cascade.detectMultiScale(frame, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+        }
+        std::sort(found.begin(), found.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
+        auto to_image = [&](const cv::Point2d& p) {
+            return cv::Point2d((back.at<double>(0, 0) * p.x + back.at<double>(0, 1) * p.y + back.at<double>(0, 2)) / scale,
+                               (back.at<double>(1, 0) * p.x + back.at<double>(1, 1) * p.y + back.at<double>(1, 2)) / scale);
+        };
+
+        *count = static_cast<int32_t>(found.size());
+        for (int32_t i = 0; i < capacity && i < static_cast<int32_t>(found.size()); ++i) {
+            const cv::Rect& f = found[static_cast<size_t>(i)];
+            pcv_face out{};
+            // The box keeps its size; its centre is mapped back (exact for upright detections).
+            const cv::Point2d centre = to_image(cv::Point2d(f.x + f.width / 2.0, f.y + f.height / 2.0));
+            out.width = static_cast<float>(f.width / scale);
+            out.height = static_cast<float>(f.height / scale);
+            out.x = static_cast<float>(centre.x - out.width / 2.0);
+            out.y = static_cast<float>(centre.y - out.height / 2.0);
+
+            cv::Point2d eyes[2];
+            int mask = find_eyes(frame, f, model_dir, eyes);
+            if (mask != 3) {
+                // Cascades expect an upright face: for a tilted head, look again on the face turned back.
+                for (double angle : {-12.0, 12.0, -24.0, 24.0}) {
+                    cv::Point2d turned[2];
+                    const int m = find_eyes_rotated(frame, f, model_dir, angle, turned);
+                    if (m == 3) { mask = 3; eyes[0] = turned[0]; eyes[1] = turned[1]; break; }
+                }
+            }
+            out.eyes = mask;
+            if (mask & 1) { const auto e = to_image(eyes[0]); out.eye1_x = static_cast<float>(e.x); out.eye1_y = static_cast<float>(e.y); }
+            if (mask & 2) { const auto e = to_image(eyes[1]); out.eye2_x = static_cast<float>(e.x); out.eye2_y = static_cast<float>(e.y); }
+            faces[i] = out;
+        }
+        return static_cast<int32_t>(PCV_OK);
     });
 }
 

@@ -42,6 +42,20 @@ PCV_API void pcv_image_free(pcv_image* image);
 /* Finds and decodes every QR code. Out: count, then for each code an int32 byte length and its UTF-8 bytes. */
 PCV_API int32_t pcv_qr_decode(const pcv_image* image, uint8_t** out, int32_t* length);
 
+/* A detected face in image pixels. eyes is a mask: 1 = the eye on the image's left was found (eye1), 2 = the eye
+ * on the image's right (eye2). The person's left eye is on the image's right. */
+typedef struct pcv_face {
+    float x, y, width, height;
+    float eye1_x, eye1_y, eye2_x, eye2_y;
+    int32_t eyes;
+} pcv_face;
+
+/* Frontal faces, largest first, found on a copy at most max_side px on its long side (0: no downscale). Faces
+ * smaller than min_face (a fraction of the short side, e.g. 0.05) are ignored. model_dir holds OpenCV's
+ * haarcascades. Writes at most capacity faces; count receives how many were found in all. */
+PCV_API int32_t pcv_detect_faces(const pcv_image* image, const char* model_dir, int32_t max_side, double min_face,
+                                 pcv_face* faces, int32_t capacity, int32_t* count);
+
 PCV_API void pcv_free(void* buffer);
 
 #ifdef __cplusplus
