@@ -47,8 +47,8 @@ public sealed class FacesShould
         using var a = ImageLoader.Load(File.ReadAllBytes(SharedData.Face("grace_hopper.jpg")));
         using var b = ImageLoader.Load(File.ReadAllBytes(SharedData.Face("astronaut.png")));
         var canvas = new byte[1100 * 620 * 3];
-        Paste(canvas, 1100, a.Image!, 10, 10);
-        Paste(canvas, 1100, b.Image!, 560, 50);
+        Canvas.Paste(canvas, 1100, a.Image!, 10, 10);
+        Canvas.Paste(canvas, 1100, b.Image!, 560, 50);
         using var both = VisionImage.FromBgr(canvas, 1100, 620);
 
         Assert.Equal(2, Faces.Detect(both).Count);
@@ -71,14 +71,5 @@ public sealed class FacesShould
 
         var error = Assert.Throws<VisionException>(() => Faces.Detect(loaded.Image!, new FaceOptions { ModelDirectory = "/nonexistent" }));
         Assert.Equal(4, error.Status);
-    }
-
-    private static void Paste(byte[] canvas, int canvasWidth, VisionImage image, int x, int y)
-    {
-        var pixels = image.ToBgr();
-        for (var row = 0; row < image.Height; row++)
-        {
-            Array.Copy(pixels, row * image.Width * 3, canvas, (((y + row) * canvasWidth) + x) * 3, image.Width * 3);
-        }
     }
 }

@@ -73,8 +73,8 @@ public sealed class QrCodesShould
         using var second = QrImage("PC1.second", pixelsPerModule: 8);
         var canvas = new byte[1600 * 800 * 3];
         Array.Fill(canvas, (byte)255);
-        Paste(canvas, 1600, first, 100, 150);
-        Paste(canvas, 1600, second, 900, 150);
+        Canvas.Paste(canvas, 1600, first, 100, 150);
+        Canvas.Paste(canvas, 1600, second, 900, 150);
         using var both = VisionImage.FromBgr(canvas, 1600, 800);
 
         Assert.Equal(["PC1.first", "PC1.second"], QrCodes.Decode(both).Order(StringComparer.Ordinal));
@@ -112,14 +112,5 @@ public sealed class QrCodesShould
         var png = new PngByteQRCode(data).GetGraphic(pixelsPerModule);
         var loaded = ImageLoader.Load(png);
         return loaded.Image ?? throw new InvalidOperationException($"QR PNG did not load: {loaded.Error}");
-    }
-
-    private static void Paste(byte[] canvas, int canvasWidth, VisionImage image, int x, int y)
-    {
-        var pixels = image.ToBgr();
-        for (var row = 0; row < image.Height; row++)
-        {
-            Array.Copy(pixels, row * image.Width * 3, canvas, (((y + row) * canvasWidth) + x) * 3, image.Width * 3);
-        }
     }
 }

@@ -46,6 +46,7 @@ public sealed class DevOutboxSmsSender(AppDbContext db, TimeProvider clock) : IS
 /// <summary>Tencent Cloud SMS <c>SendSms</c> (version 2021-01-11) over HTTPS with TC3-HMAC-SHA256.</summary>
 public sealed class TencentCloudSmsSender(SmsSettings settings, IHttpClientFactory http, TimeProvider clock) : ISmsSender
 {
+    private const string Provider = "Tencent Cloud";
     private static readonly Uri PublicEndpoint = new("https://sms.tencentcloudapi.com/");
 
     /// <inheritdoc />
@@ -56,13 +57,13 @@ public sealed class TencentCloudSmsSender(SmsSettings settings, IHttpClientFacto
         var payload = new JsonObject
         {
             ["PhoneNumberSet"] = new JsonArray("+86" + message.Phone),
-            ["SmsSdkAppId"] = Required(settings.SdkAppId, "SdkAppId"),
-            ["SignName"] = Required(settings.SignName, "SignName"),
-            ["TemplateId"] = Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId"),
+            ["SmsSdkAppId"] = SmsHttp.Required(settings.SdkAppId, "SdkAppId", Provider),
+            ["SignName"] = SmsHttp.Required(settings.SignName, "SignName", Provider),
+            ["TemplateId"] = SmsHttp.Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId", Provider),
             ["TemplateParamSet"] = new JsonArray([.. message.Parameters.Select(p => JsonValue.Create(p))]),
         }.ToJsonString();
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var signed = Tc3Signer.Sign(Required(settings.AccessKeyId, "AccessKeyId"), Required(settings.AccessKeySecret, "AccessKeySecret"),
+        var signed = Tc3Signer.Sign(SmsHttp.Required(settings.AccessKeyId, "AccessKeyId", Provider), SmsHttp.Required(settings.AccessKeySecret, "AccessKeySecret", Provider),
             "sms", endpoint.IsDefaultPort ? endpoint.Host : endpoint.Authority, payload, timestamp);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
@@ -93,13 +94,12 @@ public sealed class TencentCloudSmsSender(SmsSettings settings, IHttpClientFacto
         }
     }
 
-    private static string Required(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw new SmsSendException($"Tencent Cloud SMS setting {name} is missing.") : value;
 }
 
 /// <summary>Aliyun SMS <c>SendSms</c> (dysmsapi 2017-05-25) as an RPC GET signed with HMAC-SHA1.</summary>
 public sealed class AliyunSmsSender(SmsSettings settings, IHttpClientFactory http, TimeProvider clock) : ISmsSender
 {
+    private const string Provider = "Aliyun";
     private static readonly Uri PublicEndpoint = new("https://dysmsapi.aliyuncs.com/");
 
     /// <inheritdoc />
@@ -112,21 +112,21 @@ public sealed class AliyunSmsSender(SmsSettings settings, IHttpClientFactory htt
         }.ToJsonString();
         var parameters = new Dictionary<string, string>
         {
-            ["AccessKeyId"] = Required(settings.AccessKeyId, "AccessKeyId"),
+            ["AccessKeyId"] = SmsHttp.Required(settings.AccessKeyId, "AccessKeyId", Provider),
             ["Action"] = "SendSms",
             ["Format"] = "JSON",
             ["PhoneNumbers"] = message.Phone,
             ["RegionId"] = "cn-hangzhou",
-            ["SignName"] = Required(settings.SignName, "SignName"),
+            ["SignName"] = SmsHttp.Required(settings.SignName, "SignName", Provider),
             ["SignatureMethod"] = "HMAC-SHA1",
             ["SignatureNonce"] = Guid.NewGuid().ToString(),
             ["SignatureVersion"] = "1.0",
-            ["TemplateCode"] = Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId"),
+            ["TemplateCode"] = SmsHttp.Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId", Provider),
             ["TemplateParam"] = templateParam,
             ["Timestamp"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["Version"] = "2017-05-25",
         };
-        parameters["Signature"] = AliyunRpcSigner.Sign("GET", parameters, Required(settings.AccessKeySecret, "AccessKeySecret"));
+        parameters["Signature"] = AliyunRpcSigner.Sign("GET", parameters, SmsHttp.Required(settings.AccessKeySecret, "AccessKeySecret", Provider));
         var query = string.Join('&', parameters.Select(p => AliyunRpcSigner.PercentEncode(p.Key) + "=" + AliyunRpcSigner.PercentEncode(p.Value)));
         var endpoint = settings.Endpoint ?? PublicEndpoint;
 
@@ -141,13 +141,14 @@ public sealed class AliyunSmsSender(SmsSettings settings, IHttpClientFactory htt
         }
     }
 
-    private static string Required(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw new SmsSendException($"Aliyun SMS setting {name} is missing.") : value;
 }
 
 /// <summary>HTTP plumbing shared by the provider senders.</summary>
 internal static class SmsHttp
 {
+    public static string Required(string? value, string name, string provider) =>
+        string.IsNullOrWhiteSpace(value) ? throw new SmsSendException($"{provider} SMS setting {name} is missing.") : value;
+
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string provider, CancellationToken cancellationToken)
     {
         try

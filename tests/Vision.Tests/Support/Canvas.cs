@@ -19,6 +19,16 @@ public static class Canvas
         return Multiply(rotate, Multiply(tilt, centre));
     }
 
+    /// <summary>Copies <paramref name="image"/> into a packed BGR canvas at (x, y).</summary>
+    public static void Paste(byte[] canvas, int canvasWidth, VisionImage image, int x, int y)
+    {
+        var pixels = image.ToBgr();
+        for (var row = 0; row < image.Height; row++)
+        {
+            Array.Copy(pixels, row * image.Width * 3, canvas, (((y + row) * canvasWidth) + x) * 3, image.Width * 3);
+        }
+    }
+
     private static double[] Multiply(double[] a, double[] b)
     {
         var r = new double[9];
