@@ -47,6 +47,15 @@ internal static partial class Native
     [LibraryImport(Library, EntryPoint = "pcv_detect_faces", StringMarshalling = StringMarshalling.Utf8)]
     public static unsafe partial int DetectFaces(VisionImage image, string modelDir, int maxSide, double minFace, NativeFace* faces, int capacity, out int count);
 
+    [LibraryImport(Library, EntryPoint = "pcv_analyze")]
+    public static unsafe partial int Analyze(VisionImage image, NativeAnalysisOptions* options, NativeAnalysis* analysis, out nint standard);
+
+    [LibraryImport(Library, EntryPoint = "pcv_grabcut")]
+    public static partial int GrabCut(VisionImage image, VisionImage trimap, int iterations, out nint mask);
+
+    [LibraryImport(Library, EntryPoint = "pcv_compare_faces")]
+    public static unsafe partial int CompareFaces(VisionImage a, VisionImage b, NativeAnalysisOptions* options, out double distance, out int found);
+
     [LibraryImport(Library, EntryPoint = "pcv_free")]
     public static partial void Free(nint buffer);
 
@@ -82,6 +91,36 @@ internal struct NativeFace
     public float X, Y, Width, Height;
     public float Eye1X, Eye1Y, Eye2X, Eye2Y;
     public int Eyes;
+}
+
+/// <summary>pcv_analysis_options (strings are UTF-8 pointers owned by the caller for the call's duration).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeAnalysisOptions
+{
+    public byte* CascadeDir, LandmarkModel, BrisqueModel, BrisqueRange;
+    public int MaxSide;
+    public double MinFace;
+    public int OutWidth, OutHeight;
+    public float HairTopMin, HairTopMax, EyeLineMin, EyeLineMax, FaceWidthMin, FaceWidthMax;
+    public byte BgR, BgG, BgB;
+}
+
+/// <summary>pcv_analysis.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeAnalysis
+{
+    public int Faces, LandmarksFound;
+    public float FaceX, FaceY, FaceWidth, FaceHeight;
+    public fixed float Points[136];
+    public double Roll, Yaw, Pitch, EyeOpenLeft, EyeOpenRight;
+    public int EyesSeen;
+    public double EyeDetail;
+    public double MouthGap, Teeth, JawWidth, HairTop;
+    public int HairCut;
+    public double CropOutside, CropScale, OutHairTop, OutEyeLine, OutFaceWidth;
+    public double BgLightness, BgA, BgB, BgNoise, BgGradient, ExtraContent, ClothingContrast;
+    public double FaceLightness, FaceA, FaceB, FaceClippedHigh, FaceClippedLow, FaceBalance, Sharpness, Brisque, Noise, BgClutter, Blockiness;
+    public int Segmentation;
 }
 
 /// <summary>The native engine failed (a bug or resource exhaustion, not bad user input: that is a result).</summary>

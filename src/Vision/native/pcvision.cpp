@@ -1,13 +1,13 @@
 // See pcvision.h. Each entry point catches everything: OpenCV reports errors with exceptions, the ABI with statuses.
 #include "pcvision.h"
+#include "internal.hpp"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
-#include <string>
-#include <unordered_map>
 #include <opencv2/wechat_qrcode.hpp>
+#include <unordered_map>
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,9 +19,6 @@
 #include <string>
 #include <vector>
 
-struct pcv_image {
-    cv::Mat mat;  // CV_8UC3, BGR
-};
 
 namespace {
 
@@ -93,7 +90,10 @@ std::vector<std::string> decode_each_located(const cv::Mat& image) {
     return texts;
 }
 
-// Cascades are loaded once per thread and model folder; CascadeClassifier::detectMultiScale is not re-entrant.
+}  // namespace
+
+namespace pcv {
+
 cv::CascadeClassifier& cascade(const std::string& dir, const char* file) {
     thread_local std::unordered_map<std::string, cv::CascadeClassifier> loaded;
     const std::string path = dir + "/" + file;
@@ -135,6 +135,42 @@ int find_eyes(const cv::Mat& gray, const cv::Rect& f, const std::string& model_d
     }
     return mask;
 }
+
+
+FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face) {
+    const int long_side = std::max(bgr.cols, bgr.rows);
+    const double scale = (max_side > 0 && long_side > max_side) ? static_cast<double>(max_side) / long_side : 1.0;
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    if (scale < 1.0) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::equalizeHist(gray, gray);
+
+    const int min_size = std::max(20, static_cast<int>(min_face * std::min(gray.cols, gray.rows)));
+    auto& face_cascade = cascade(model_dir, "haarcascade_frontalface_alt2.xml");
+
+    // Upright first; when nothing is found, the image turned by +-15 and +-30 degrees (the cascade only sees
+    // upright faces, and a tilted head is exactly what the roll check must measure).
+    FaceFrame result{gray, cv::Matx23d(1 / scale, 0, 0, 0, 1 / scale, 0), {}};
+    face_cascade.detectMultiScale(gray, result.boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+    for (double angle : {15.0, -15.0, 30.0, -30.0}) {
+        if (!result.boxes.empty()) break;
+        const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
+        cv::Mat turn = cv::getRotationMatrix2D(centre, angle, 1.0);
+        cv::warpAffine(gray, result.gray, turn, gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::Mat back;
+        cv::invertAffineTransform(turn, back);
+        result.to_image = cv::Matx23d(back.ptr<double>()) * (1 / scale);
+        face_cascade.detectMultiScale(result.gray, result.boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+    }
+    std::sort(result.boxes.begin(), result.boxes.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
+    return result;
+}
+
+}  // namespace pcv
+
+namespace {
+using pcv::cascade;
+using pcv::find_eyes;
 
 // find_eyes on the face region turned by angle degrees about the face centre; points mapped back to gray.
 int find_eyes_rotated(const cv::Mat& gray, const cv::Rect& f, const std::string& model_dir, double angle, cv::Point2d eyes[2]) {
@@ -287,61 +323,33 @@ int32_t pcv_detect_faces(const pcv_image* image, const char* model_dir, int32_t 
     if (!image || !model_dir || !count || capacity < 0 || (capacity > 0 && !faces) || max_side < 0 || min_face <= 0 || min_face >= 1)
         return PCV_ERR_ARGUMENT;
     return guarded([&] {
-        const cv::Mat& bgr = image->mat;
-        const int long_side = std::max(bgr.cols, bgr.rows);
-        const double scale = (max_side > 0 && long_side > max_side) ? static_cast<double>(max_side) / long_side : 1.0;
-        cv::Mat gray;
-        cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-        if (scale < 1.0) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
-        cv::equalizeHist(gray, gray);
-
-        const int min_size = std::max(20, static_cast<int>(min_face * std::min(gray.cols, gray.rows)));
-        auto& face_cascade = cascade(model_dir, "haarcascade_frontalface_alt2.xml");
-
-        // Upright first; when nothing is found, the image turned by +-15 and +-30 degrees (the cascade only sees
-        // upright faces, and a tilted head is exactly what the roll check must measure).
-        cv::Mat frame = gray;
-        cv::Mat back = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, 0);  // frame -> gray
-        std::vector<cv::Rect> found;
-        face_cascade.detectMultiScale(frame, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
-        for (double angle : {15.0, -15.0, 30.0, -30.0}) {
-            if (!found.empty()) break;
-            const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
-            cv::Mat turn = cv::getRotationMatrix2D(centre, angle, 1.0);
-            cv::warpAffine(gray, frame, turn, gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-            cv::invertAffineTransform(turn, back);
-            face_cascade.detectMultiScale(frame, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
-        }
-        std::sort(found.begin(), found.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
-        auto to_image = [&](const cv::Point2d& p) {
-            return cv::Point2d((back.at<double>(0, 0) * p.x + back.at<double>(0, 1) * p.y + back.at<double>(0, 2)) / scale,
-                               (back.at<double>(1, 0) * p.x + back.at<double>(1, 1) * p.y + back.at<double>(1, 2)) / scale);
-        };
-
-        *count = static_cast<int32_t>(found.size());
-        for (int32_t i = 0; i < capacity && i < static_cast<int32_t>(found.size()); ++i) {
-            const cv::Rect& f = found[static_cast<size_t>(i)];
+        const auto detected = pcv::detect_faces(image->mat, model_dir, max_side, min_face);
+        const cv::Matx23d& back = detected.to_image;
+        const double scale = 1.0 / std::hypot(back(0, 0), back(1, 0));  // frame pixels per image pixel
+        *count = static_cast<int32_t>(detected.boxes.size());
+        for (int32_t i = 0; i < capacity && i < static_cast<int32_t>(detected.boxes.size()); ++i) {
+            const cv::Rect& f = detected.boxes[static_cast<size_t>(i)];
             pcv_face out{};
             // The box keeps its size; its centre is mapped back (exact for upright detections).
-            const cv::Point2d centre = to_image(cv::Point2d(f.x + f.width / 2.0, f.y + f.height / 2.0));
+            const cv::Point2d centre = pcv::apply(back, cv::Point2d(f.x + f.width / 2.0, f.y + f.height / 2.0));
             out.width = static_cast<float>(f.width / scale);
             out.height = static_cast<float>(f.height / scale);
             out.x = static_cast<float>(centre.x - out.width / 2.0);
             out.y = static_cast<float>(centre.y - out.height / 2.0);
 
             cv::Point2d eyes[2];
-            int mask = find_eyes(frame, f, model_dir, eyes);
+            int mask = find_eyes(detected.gray, f, model_dir, eyes);
             if (mask != 3) {
                 // Cascades expect an upright face: for a tilted head, look again on the face turned back.
                 for (double angle : {-12.0, 12.0, -24.0, 24.0}) {
                     cv::Point2d turned[2];
-                    const int m = find_eyes_rotated(frame, f, model_dir, angle, turned);
+                    const int m = find_eyes_rotated(detected.gray, f, model_dir, angle, turned);
                     if (m == 3) { mask = 3; eyes[0] = turned[0]; eyes[1] = turned[1]; break; }
                 }
             }
             out.eyes = mask;
-            if (mask & 1) { const auto e = to_image(eyes[0]); out.eye1_x = static_cast<float>(e.x); out.eye1_y = static_cast<float>(e.y); }
-            if (mask & 2) { const auto e = to_image(eyes[1]); out.eye2_x = static_cast<float>(e.x); out.eye2_y = static_cast<float>(e.y); }
+            if (mask & 1) { const auto e = pcv::apply(back, eyes[0]); out.eye1_x = static_cast<float>(e.x); out.eye1_y = static_cast<float>(e.y); }
+            if (mask & 2) { const auto e = pcv::apply(back, eyes[1]); out.eye2_x = static_cast<float>(e.x); out.eye2_y = static_cast<float>(e.y); }
             faces[i] = out;
         }
         return static_cast<int32_t>(PCV_OK);

@@ -56,6 +56,68 @@ typedef struct pcv_face {
 PCV_API int32_t pcv_detect_faces(const pcv_image* image, const char* model_dir, int32_t max_side, double min_face,
                                  pcv_face* faces, int32_t capacity, int32_t* count);
 
+/* Everything the automatic check and the standard photo need, measured in one pass. */
+typedef struct pcv_analysis_options {
+    const char* cascade_dir;      /* OpenCV haarcascades */
+    const char* landmark_model;   /* dlib shape_predictor_68_face_landmarks.dat */
+    const char* brisque_model;    /* OpenCV quality/brisque_model_live.yml; null or empty: no BRISQUE */
+    const char* brisque_range;
+    int32_t max_side;             /* face detection copy, as pcv_detect_faces */
+    double min_face;
+    int32_t out_width, out_height;                 /* the standard photo, 480 x 640 */
+    float hair_top_min, hair_top_max;              /* output px from the top */
+    float eye_line_min, eye_line_max;
+    float face_width_min, face_width_max;
+    uint8_t bg_r, bg_g, bg_b;                      /* the standard photo's background */
+} pcv_analysis_options;
+
+/* Lengths are image pixels, except out_* (standard-photo pixels); colours are CIELAB (L 0-100). Fields that could
+ * not be measured are NaN. */
+typedef struct pcv_analysis {
+    int32_t faces;                 /* frontal faces found */
+    int32_t landmarks_found;       /* 1 when the largest face has landmarks; everything below needs them */
+    float face_x, face_y, face_width, face_height;  /* the largest face's box */
+    float points[136];             /* its 68 landmarks (x, y) in the iBUG 300-W order */
+    double roll, yaw, pitch;       /* degrees */
+    double eye_open_left, eye_open_right;  /* eye aspect ratio of the image-left and image-right eye */
+    int32_t eyes_seen;             /* eye cascades on the aligned face: 1 image-left, 2 image-right */
+    double eye_detail;             /* the smaller grey-level standard deviation inside either eye (low: covered) */
+    double mouth_gap;              /* inner-lip gap / mouth width */
+    double teeth;                  /* fraction of white, colourless pixels inside the lips */
+    double jaw_width;              /* cheek to cheek (landmarks 0-16) */
+    double hair_top;               /* top of the head (segmentation), NaN if not found */
+    int32_t hair_cut;              /* 1 when the head touches the image's top edge */
+    double crop_outside;           /* fraction of the standard photo below the hair top lying outside the image */
+    double crop_scale;             /* image pixels per standard-photo pixel */
+    double out_hair_top, out_eye_line, out_face_width;  /* where the standard photo puts them */
+    double bg_lightness, bg_a, bg_b;   /* background beside the head */
+    double bg_noise;               /* RMS colour difference from a smooth background (texture, clutter) */
+    double bg_gradient;            /* colour difference across the background (shading) */
+    double extra_content;          /* fraction of the standard photo that is foreign content in the background */
+    double clothing_contrast;      /* colour difference between clothing and background (the smaller of old and new) */
+    double face_lightness, face_a, face_b;
+    double face_clipped_high, face_clipped_low;    /* fractions of skin pixels */
+    double face_balance;           /* lightness difference between the face's halves */
+    double sharpness;              /* variance of the Laplacian on the face at standard scale */
+    double brisque;                /* 0 (best) .. 100 on the standard-photo crop */
+    double noise;                  /* grey-level noise sigma on the background (Immerkaer's estimator) */
+    double bg_clutter;             /* share of the background samples that are not the wall */
+    double blockiness;             /* JPEG 8x8 grid steps over other steps (about 1 natural, more when blocky) */
+    int32_t segmentation;          /* 1: colour model of the wall */
+} pcv_analysis;
+
+/* Measures the largest face and, when standard is not null and a face with landmarks is found, renders the standard
+ * photo (background replaced, head placed) into *standard (null otherwise). */
+PCV_API int32_t pcv_analyze(const pcv_image* image, const pcv_analysis_options* options, pcv_analysis* out, pcv_image** standard);
+
+/* GrabCut (iterations 1-10) from a trimap the size of the image whose first channel holds OpenCV's labels: 0 background,
+ * 1 foreground, 2 probably background, 3 probably foreground. Out: the foreground mask as an image (white = foreground). */
+PCV_API int32_t pcv_grabcut(const pcv_image* image, const pcv_image* trimap, int32_t iterations, pcv_image** mask);
+
+/* Face comparison: LBP histograms (8 x 8 cells, radius 1, 8 neighbours) of both faces aligned by their landmarks;
+ * distance is the chi-square distance (0 = identical). found receives a mask: 1 = face in a, 2 = face in b. */
+PCV_API int32_t pcv_compare_faces(const pcv_image* a, const pcv_image* b, const pcv_analysis_options* options, double* distance, int32_t* found);
+
 PCV_API void pcv_free(void* buffer);
 
 #ifdef __cplusplus

@@ -1,0 +1,219 @@
+namespace Photocollect.Vision;
+
+/// <summary>
+/// Thresholds of the automatic check (初审). Schools may tighten or loosen them; the defaults are calibrated on the
+/// generated corpus (docs/vision-checks.md).
+/// </summary>
+public sealed record CheckThresholds
+{
+    /// <summary>Face width (cheek to cheek) as a fraction of the photo's width: too far away, or too close.</summary>
+    public (double Min, double Max) FaceSize { get; init; } = (0.15, 0.60);
+
+    /// <summary>Largest fraction of the standard photo (below the hair top) allowed to fall outside the photo.</summary>
+    public double MaxCropOutside { get; init; } = 0.03;
+
+    /// <summary>Largest head roll (eye line), degrees.</summary>
+    public double MaxRoll { get; init; } = 8;
+
+    /// <summary>Largest head yaw, degrees.</summary>
+    public double MaxYaw { get; init; } = 20;
+
+    /// <summary>Largest head pitch, degrees (the generic 3-D face makes pitch the least precise angle).</summary>
+    public double MaxPitch { get; init; } = 25;
+
+    /// <summary>Smallest eye aspect ratio of an open eye.</summary>
+    public double MinEyeOpenness { get; init; } = 0.17;
+
+    /// <summary>Least grey-level detail inside each eye (sunglasses, a hand or hair over the eye leave it flat).</summary>
+    public double MinEyeDetail { get; init; } = 10;
+
+    /// <summary>Largest inner-lip gap over mouth width.</summary>
+    public double MaxMouthGap { get; init; } = 0.22;
+
+    /// <summary>Largest fraction of white pixels inside the lips (teeth).</summary>
+    public double MaxTeeth { get; init; } = 0.06;
+
+    /// <summary>Darkest background (CIELAB L*).</summary>
+    public double MinBackgroundLightness { get; init; } = 50;
+
+    /// <summary>Most texture or clutter in the background (RMS ΔE from a smooth fit).</summary>
+    public double MaxBackgroundNoise { get; init; } = 7;
+
+    /// <summary>Largest share of the background that may be something other than the wall before it counts as cluttered.</summary>
+    public double MaxBackgroundClutter { get; init; } = 0.25;
+
+    /// <summary>Most shading across the background (ΔE between its corners).</summary>
+    public double MaxBackgroundGradient { get; init; } = 20;
+
+    /// <summary>Skin lightness range (CIELAB L*): under- and over-exposure. Wide enough for every skin tone.</summary>
+    public (double Min, double Max) FaceLightness { get; init; } = (28, 88);
+
+    /// <summary>Largest fraction of burnt-out or crushed skin pixels.</summary>
+    public double MaxClipped { get; init; } = 0.05;
+
+    /// <summary>Largest lightness difference between the face's halves (side light, shadow).</summary>
+    public double MaxLightingBalance { get; init; } = 18;
+
+    /// <summary>Smallest variance of the Laplacian over the skin at standard scale.</summary>
+    public double MinSharpness { get; init; } = 50;
+
+    /// <summary>Natural skin colour: CIELAB a* and b* ranges (a colour cast moves them out).</summary>
+    public (double Min, double Max) SkinA { get; init; } = (2, 32);
+
+    /// <inheritdoc cref="SkinA"/>
+    public (double Min, double Max) SkinB { get; init; } = (2, 38);
+
+    /// <summary>Fewest photo pixels across the standard photo's 480 px width (below: the photo is enlarged).</summary>
+    public double MinSourceWidth { get; init; } = 360;
+
+    /// <summary>Largest fraction of the standard photo taken by foreign content over the background.</summary>
+    public double MaxExtraContent { get; init; } = 0.006;
+
+    /// <summary>Largest BRISQUE score (0 best, 100 worst).</summary>
+    public double MaxBrisque { get; init; } = 60;
+
+    /// <summary>Largest JPEG blockiness (grid steps over other steps; measured on photos decoded at full size).</summary>
+    public double MaxBlockiness { get; init; } = 1.35;
+
+    /// <summary>Largest noise sigma (grey levels) on the plain background.</summary>
+    public double MaxNoise { get; init; } = 6;
+
+    /// <summary>Smallest colour difference between clothing and background (黑边检测).</summary>
+    public double MinClothingContrast { get; init; } = 12;
+}
+
+/// <summary>One named check's result.</summary>
+/// <param name="Name">Stable name, e.g. <c>face_count</c>.</param>
+/// <param name="Pass">Whether it passed (false when skipped).</param>
+/// <param name="Value">What was measured (a number or a small object), or null when skipped.</param>
+/// <param name="Threshold">What it was compared with.</param>
+/// <param name="Message">For the student: what is wrong and how to fix it; empty when it passed.</param>
+/// <param name="Skipped">Not measurable because an earlier check failed (no single face, no background).</param>
+public sealed record CheckResult(string Name, bool Pass, object? Value, object Threshold, string Message, bool Skipped = false);
+
+/// <summary>The automatic check of one photo.</summary>
+/// <param name="Pass">Every check passed.</param>
+/// <param name="Checks">Every check in a fixed order.</param>
+/// <param name="Error">Why the bytes are not a usable image, or null.</param>
+/// <param name="Analysis">The measurements, when the image decoded.</param>
+public sealed record CheckReport(bool Pass, IReadOnlyList<CheckResult> Checks, ImageError? Error, PhotoAnalysis? Analysis)
+{
+    /// <summary>The failed checks that were measured (what the student is told).</summary>
+    public IEnumerable<CheckResult> Failures => Checks.Where(c => !c.Pass && !c.Skipped);
+}
+
+/// <summary>The automatic check (初审): named checks over one analysis, each with its value, threshold and message.</summary>
+public static class PhotoCheck
+{
+    /// <summary>Every check's name, in report order.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "face_count", "face_size", "face_position", "head_pose", "eyes_visible", "mouth_closed", "background",
+        "brightness", "lighting", "sharpness", "color_cast", "resolution", "extra_content", "image_quality", "clothing_contrast",
+    ];
+
+    /// <summary>Checks an image file's bytes.</summary>
+    public static CheckReport Run(ReadOnlySpan<byte> bytes, CheckThresholds? thresholds = null, AnalysisOptions? options = null)
+    {
+        options ??= new AnalysisOptions();
+        var reduce = PhotoAnalyzer.ReduceFor(ImageHeader.Read(bytes), options.WorkingShortSide);
+        using var loaded = ImageLoader.Load(bytes, options.Limits, reduce);
+        if (loaded.Image is null)
+        {
+            return new CheckReport(false, [], loaded.Error, null);
+        }
+
+        return Evaluate(PhotoAnalyzer.Analyze(loaded.Image, options, reduce), thresholds);
+    }
+
+    /// <summary>Turns measurements into named checks.</summary>
+    public static CheckReport Evaluate(PhotoAnalysis a, CheckThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var t = thresholds ?? new CheckThresholds();
+        var checks = new List<CheckResult>();
+        var oneFace = a.FaceCount == 1 && a.Landmarks.Count == 68;
+        var measured = oneFace && a.Background is not null;
+
+        void Add(string name, bool available, bool pass, object? value, object threshold, string? problem = null)
+        {
+            if (!available)
+            {
+                checks.Add(new CheckResult(name, false, null, threshold, Messages.Get(oneFace ? "Check.skipped.background" : "Check.skipped.face"), Skipped: true));
+                return;
+            }
+
+            checks.Add(new CheckResult(name, pass, value, threshold, pass ? "" : Messages.Get("Check." + (problem ?? name))));
+        }
+
+        Add("face_count", true, a.FaceCount == 1 && a.Landmarks.Count == 68, a.FaceCount, 1,
+            a.FaceCount == 0 ? "face_count.none" : a.FaceCount > 1 ? "face_count.many" : "face_count.unclear");
+
+        var faceSize = a.JawWidth / a.Width;
+        Add("face_size", oneFace, faceSize >= t.FaceSize.Min && faceSize <= t.FaceSize.Max, Round(faceSize, 3), Range(t.FaceSize),
+            faceSize < t.FaceSize.Min ? "face_size.small" : "face_size.large");
+
+        Add("face_position", measured && a.CropOutside is not null, !a.HairCut && a.CropOutside <= t.MaxCropOutside,
+            new { outside = Round(a.CropOutside, 3), hair_cut = a.HairCut }, new { max_outside = t.MaxCropOutside },
+            a.HairCut ? "face_position.cut" : "face_position.outside");
+
+        var poseProblem = Math.Abs(a.Roll ?? 0) > t.MaxRoll ? "head_pose.roll" : Math.Abs(a.Yaw ?? 0) > t.MaxYaw ? "head_pose.yaw" : "head_pose.pitch";
+        Add("head_pose", oneFace, Math.Abs(a.Roll ?? 0) <= t.MaxRoll && Math.Abs(a.Yaw ?? 0) <= t.MaxYaw && Math.Abs(a.Pitch ?? 0) <= t.MaxPitch,
+            new { roll = Round(a.Roll, 1), yaw = Round(a.Yaw, 1), pitch = Round(a.Pitch, 1) },
+            new { roll = t.MaxRoll, yaw = t.MaxYaw, pitch = t.MaxPitch }, poseProblem);
+
+        var openness = a.EyeOpenness is { } e ? Math.Min(e.Left, e.Right) : (double?)null;
+        Add("eyes_visible", oneFace, a.EyeDetail >= t.MinEyeDetail && openness >= t.MinEyeOpenness,
+            new { detail = Round(a.EyeDetail, 1), openness = Round(openness, 3) }, new { min_detail = t.MinEyeDetail, min_openness = t.MinEyeOpenness },
+            a.EyeDetail < t.MinEyeDetail ? "eyes_visible" : "eyes_visible.closed");
+
+        Add("mouth_closed", oneFace, a.MouthGap <= t.MaxMouthGap && (a.Teeth ?? 0) <= t.MaxTeeth,
+            new { gap = Round(a.MouthGap, 3), teeth = Round(a.Teeth, 3) }, new { max_gap = t.MaxMouthGap, max_teeth = t.MaxTeeth });
+
+        var bg = a.Background;
+        Add("background", measured,
+            bg?.L >= t.MinBackgroundLightness && a.BackgroundNoise <= t.MaxBackgroundNoise && a.BackgroundClutter <= t.MaxBackgroundClutter
+                && a.BackgroundGradient <= t.MaxBackgroundGradient,
+            new { lightness = Round(bg?.L, 1), noise = Round(a.BackgroundNoise, 2), clutter = Round(a.BackgroundClutter, 3), gradient = Round(a.BackgroundGradient, 1) },
+            new { min_lightness = t.MinBackgroundLightness, max_noise = t.MaxBackgroundNoise, max_clutter = t.MaxBackgroundClutter, max_gradient = t.MaxBackgroundGradient },
+            bg?.L < t.MinBackgroundLightness ? "background.dark"
+                : a.BackgroundNoise > t.MaxBackgroundNoise || a.BackgroundClutter > t.MaxBackgroundClutter ? "background.cluttered" : "background.uneven");
+
+        var skin = a.Skin;
+        var clipped = a.Clipped;
+        Add("brightness", oneFace && skin is not null,
+            skin?.L >= t.FaceLightness.Min && skin?.L <= t.FaceLightness.Max && clipped?.High <= t.MaxClipped && clipped?.Low <= t.MaxClipped,
+            new { lightness = Round(skin?.L, 1), overexposed = Round(clipped?.High, 3), underexposed = Round(clipped?.Low, 3) },
+            new { lightness = Range(t.FaceLightness), max_clipped = t.MaxClipped },
+            skin?.L < t.FaceLightness.Min || clipped?.Low > t.MaxClipped ? "brightness.dark" : "brightness.bright");
+
+        Add("lighting", oneFace && a.LightingBalance is not null, a.LightingBalance <= t.MaxLightingBalance,
+            Round(a.LightingBalance, 1), t.MaxLightingBalance);
+
+        Add("sharpness", oneFace && a.Sharpness is not null, a.Sharpness >= t.MinSharpness, Round(a.Sharpness, 1), t.MinSharpness);
+
+        Add("color_cast", oneFace && skin is not null,
+            skin?.A >= t.SkinA.Min && skin?.A <= t.SkinA.Max && skin?.B >= t.SkinB.Min && skin?.B <= t.SkinB.Max,
+            new { a = Round(skin?.A, 1), b = Round(skin?.B, 1) }, new { a = Range(t.SkinA), b = Range(t.SkinB) });
+
+        // Without a face, the best a 3:4 crop of the whole photo could give.
+        var sourceWidth = a.CropScale is { } s ? s * 480 : Math.Min(a.Width, a.Height * 0.75);
+        Add("resolution", true, sourceWidth >= t.MinSourceWidth, Math.Round(sourceWidth), t.MinSourceWidth);
+
+        Add("extra_content", measured && a.ExtraContent is not null, a.ExtraContent <= t.MaxExtraContent, Round(a.ExtraContent, 4), t.MaxExtraContent);
+
+        Add("image_quality", measured && a.Brisque is not null,
+            a.Brisque <= t.MaxBrisque && (a.Noise ?? 0) <= t.MaxNoise && (a.Blockiness ?? 1) <= t.MaxBlockiness,
+            new { brisque = Round(a.Brisque, 1), noise = Round(a.Noise, 2), blockiness = Round(a.Blockiness, 2) },
+            new { max_brisque = t.MaxBrisque, max_noise = t.MaxNoise, max_blockiness = t.MaxBlockiness });
+
+        Add("clothing_contrast", measured && a.ClothingContrast is not null, a.ClothingContrast >= t.MinClothingContrast,
+            Round(a.ClothingContrast, 1), t.MinClothingContrast);
+
+        return new CheckReport(checks.All(c => c.Pass), checks, null, a);
+    }
+
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+
+    private static double[] Range((double Min, double Max) range) => [range.Min, range.Max];
+}

@@ -1,0 +1,740 @@
+// pcv_analyze, pcv_grabcut, pcv_compare_faces: the photo check's measurements and the standard photo (see pcvision.h).
+//
+// One pass: Haar face -> dlib 68 landmarks -> a work canvas where the face is upright at standard scale -> a colour
+// model of the (plain) background -> alpha matte -> measurements on that canvas -> the standard photo cut from it.
+// Measuring on the standard-scale canvas keeps every threshold independent of the phone's resolution.
+#include "internal.hpp"
+#include "pcvision.h"
+
+#include <dlib/image_processing.h>
+#include <dlib/opencv/cv_image.h>
+#include <opencv2/calib3d.hpp>
+#include <opencv2/face.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/quality.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kPi = 3.14159265358979323846;
+
+template <typename F>
+int32_t guarded(F&& body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return PCV_ERR_NO_MEMORY;
+    } catch (...) {
+        return PCV_ERR_INTERNAL;
+    }
+}
+
+// The landmark model is 100 MB: loaded once per process per path and shared (prediction is const).
+const dlib::shape_predictor& landmark_model(const std::string& path) {
+    static std::mutex lock;
+    static std::map<std::string, std::unique_ptr<dlib::shape_predictor>> loaded;
+    std::lock_guard<std::mutex> guard(lock);
+    auto& slot = loaded[path];
+    if (!slot) {
+        auto model = std::make_unique<dlib::shape_predictor>();
+        dlib::deserialize(path) >> *model;
+        slot = std::move(model);
+    }
+    return *slot;
+}
+
+cv::Ptr<cv::quality::QualityBRISQUE>& brisque(const std::string& model, const std::string& range) {
+    thread_local std::map<std::string, cv::Ptr<cv::quality::QualityBRISQUE>> loaded;
+    auto& slot = loaded[model + "|" + range];
+    if (!slot) slot = cv::quality::QualityBRISQUE::create(model, range);
+    return slot;
+}
+
+using Points = std::vector<cv::Point2d>;
+
+// dlib's predictor was trained on boxes of its HOG detector, which sit lower and tighter than Haar's: shift the
+// Haar box to that framing (measured on the corpus faces: the two agree within a few percent after this).
+dlib::rectangle predictor_box(const cv::Rect& haar) {
+    const double w = haar.width * 0.84;
+    const double x = haar.x + (haar.width - w) / 2.0;
+    const double y = haar.y + haar.height * 0.20;
+    return dlib::rectangle(static_cast<long>(x), static_cast<long>(y), static_cast<long>(x + w), static_cast<long>(y + w));
+}
+
+Points landmarks(const cv::Mat& gray, const cv::Rect& box, const dlib::shape_predictor& model) {
+    dlib::cv_image<unsigned char> view(gray);
+    const auto shape = model(view, predictor_box(box));
+    Points points;
+    for (unsigned i = 0; i < shape.num_parts(); ++i) points.emplace_back(shape.part(i).x(), shape.part(i).y());
+    return points;
+}
+
+cv::Point2d mean_of(const Points& p, int from, int to) {
+    cv::Point2d sum(0, 0);
+    for (int i = from; i <= to; ++i) sum += p[static_cast<size_t>(i)];
+    return sum / static_cast<double>(to - from + 1);
+}
+
+double eye_aspect(const Points& p, int first) {
+    auto at = [&](int i) { return p[static_cast<size_t>(first + i)]; };
+    const double width = cv::norm(at(0) - at(3));
+    return width > 0 ? (cv::norm(at(1) - at(5)) + cv::norm(at(2) - at(4))) / (2 * width) : kNaN;
+}
+
+std::vector<cv::Point> to_int(const Points& p, std::initializer_list<std::pair<int, int>> ranges) {
+    std::vector<cv::Point> out;
+    for (auto [from, to] : ranges)
+        for (int i = from; i <= to; ++i) out.emplace_back(cvRound(p[static_cast<size_t>(i)].x), cvRound(p[static_cast<size_t>(i)].y));
+    return out;
+}
+
+// Head pose from six landmarks and a generic 3-D face (solvePnP); degrees, 0 when facing the camera.
+void head_pose(const Points& p, cv::Size frame, double& yaw, double& pitch) {
+    const std::vector<cv::Point3d> model = {{0, 0, 0}, {0, -330, -65}, {-225, 170, -135}, {225, 170, -135}, {-150, -150, -125}, {150, -150, -125}};
+    const std::vector<cv::Point2d> image = {p[30], p[8], p[36], p[45], p[48], p[54]};
+    const double f = std::max(frame.width, frame.height);
+    const cv::Matx33d camera(f, 0, frame.width / 2.0, 0, f, frame.height / 2.0, 0, 0, 1);
+    cv::Mat rvec, tvec;
+    if (!cv::solvePnP(model, image, camera, cv::noArray(), rvec, tvec)) { yaw = pitch = kNaN; return; }
+    cv::Matx33d r;
+    cv::Rodrigues(rvec, r);
+    // The model's y points up and z out of the face; the camera's y points down and z into the scene.
+    const cv::Matx33d frontal = r * cv::Matx33d(1, 0, 0, 0, -1, 0, 0, 0, -1);
+    yaw = std::asin(std::clamp(frontal(0, 2), -1.0, 1.0)) * 180 / kPi;
+    pitch = -std::asin(std::clamp(frontal(1, 2), -1.0, 1.0)) * 180 / kPi;
+}
+
+// A smooth background: each channel fitted as a + b x + c y over sample pixels (coordinates scaled to 0..1).
+struct Plane {
+    cv::Vec3d a, b, c;
+    cv::Vec3d at(double x, double y) const { return a + b * x + c * y; }
+};
+
+Plane least_squares(const cv::Mat& image3f, const std::vector<cv::Point>& where, const std::vector<char>& keep) {
+    const double sx = 1.0 / image3f.cols, sy = 1.0 / image3f.rows;
+    cv::Matx33d ata = cv::Matx33d::zeros();
+    cv::Matx33d atb = cv::Matx33d::zeros();  // column k: channel k
+    for (size_t i = 0; i < where.size(); ++i) {
+        if (!keep[i]) continue;
+        const cv::Vec3d row(1, where[i].x * sx, where[i].y * sy);
+        const cv::Vec3f v = image3f.at<cv::Vec3f>(where[i]);
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 3; ++c) { ata(r, c) += row[r] * row[c]; atb(r, c) += row[r] * v[c]; }
+    }
+    cv::Matx33d coeff;
+    if (!cv::solve(ata, atb, coeff, cv::DECOMP_SVD)) throw std::runtime_error("background fit failed");
+    Plane plane{};
+    for (int k = 0; k < 3; ++k) { plane.a[k] = coeff(0, k); plane.b[k] = coeff(1, k); plane.c[k] = coeff(2, k); }
+    return plane;
+}
+
+// The wall: a robust plane fit over the sample pixels. Starts from the median colour, then refits on the samples
+// near the current fit three times, so a hand or an object in the sample area is left out (and counted). keep
+// receives which samples are wall; rms is their spread (texture); outliers the share of samples that are not wall.
+struct Wall {
+    Plane plane;
+    std::vector<cv::Point> where;
+    std::vector<char> keep;
+    double rms = kNaN, outliers = kNaN;
+};
+
+Wall fit_wall(const cv::Mat& lab, const cv::Mat& samples) {
+    Wall wall;
+    cv::findNonZero(samples, wall.where);
+    if (wall.where.size() < 200) throw std::runtime_error("too few background samples");
+    const auto& where = wall.where;
+    const double sx = 1.0 / lab.cols, sy = 1.0 / lab.rows;
+    Plane plane{};
+    for (int k = 0; k < 3; ++k) {
+        std::vector<float> channel;
+        channel.reserve(where.size());
+        for (const auto& p : where) channel.push_back(lab.at<cv::Vec3f>(p)[k]);
+        std::nth_element(channel.begin(), channel.begin() + static_cast<long>(channel.size() / 2), channel.end());
+        plane.a[k] = channel[channel.size() / 2];
+    }
+    std::vector<double> residuals(where.size());
+    wall.keep.assign(where.size(), 1);
+    for (int pass = 0; pass < 4; ++pass) {
+        for (size_t i = 0; i < where.size(); ++i) {
+            const cv::Vec3f v = lab.at<cv::Vec3f>(where[i]);
+            residuals[i] = cv::norm(cv::Vec3d(v[0], v[1], v[2]) - plane.at(where[i].x * sx, where[i].y * sy));
+        }
+        double limit = 15;
+        if (pass > 0) {
+            std::vector<double> inliers;
+            for (size_t i = 0; i < where.size(); ++i) if (wall.keep[i]) inliers.push_back(residuals[i]);
+            std::nth_element(inliers.begin(), inliers.begin() + static_cast<long>(inliers.size() / 2), inliers.end());
+            limit = std::max(3 * inliers[inliers.size() / 2] + 4, 6.0);
+        }
+        size_t kept = 0;
+        for (size_t i = 0; i < where.size(); ++i) kept += (wall.keep[i] = residuals[i] < limit ? 1 : 0);
+        if (kept < 100) throw std::runtime_error("no plain background");
+        if (pass < 3) plane = least_squares(lab, where, wall.keep);
+    }
+    double sum = 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < where.size(); ++i) if (wall.keep[i]) { sum += residuals[i] * residuals[i]; ++kept; }
+    wall.rms = std::sqrt(sum / static_cast<double>(kept));
+    wall.outliers = 1.0 - static_cast<double>(kept) / static_cast<double>(where.size());
+    wall.plane = plane;
+    return wall;
+}
+
+cv::Mat plane_image(const Plane& plane, cv::Size size) {
+    cv::Mat out(size, CV_32FC3);
+    for (int y = 0; y < size.height; ++y) {
+        auto* row = out.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < size.width; ++x) {
+            const cv::Vec3d v = plane.at(static_cast<double>(x) / size.width, static_cast<double>(y) / size.height);
+            row[x] = cv::Vec3f(static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2]));
+        }
+    }
+    return out;
+}
+
+cv::Vec3d lab_of(const cv::Vec3d& bgr) {
+    cv::Mat px(1, 1, CV_32FC3, cv::Scalar(bgr[0] / 255.0, bgr[1] / 255.0, bgr[2] / 255.0));
+    cv::cvtColor(px, px, cv::COLOR_BGR2Lab);
+    const auto v = px.at<cv::Vec3f>(0, 0);
+    return {v[0], v[1], v[2]};
+}
+
+double delta_e(const cv::Vec3d& a, const cv::Vec3d& b) { return cv::norm(a - b); }
+
+struct Canvas {
+    cv::Mat bgr;        // 8UC3 work canvas: the face upright at standard scale
+    cv::Mat valid;      // 8U: 255 where the canvas shows the image
+    cv::Matx23d from_image;
+    Points points;      // landmarks on the canvas
+};
+
+// The person's matte on a plain background. Returns the alpha (32F, 0..1) and the fitted background (32FC3, BGR).
+struct Matte {
+    cv::Mat alpha, background, foreign;  // foreign: 8U, pixels unlike the background (before keeping the person)
+    double noise = kNaN;        // colour RMS of the wall from its smooth fit
+    double clutter = kNaN;      // share of background samples that are not wall
+    double grain = kNaN;        // grey-level noise sigma on the background samples
+    int method = 1;
+};
+
+Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chin_y, double crown_guess) {
+    const cv::Size size = c.bgr.size();
+    cv::Mat bgr_f;
+    c.bgr.convertTo(bgr_f, CV_32FC3);
+    cv::Mat lab;
+    cv::cvtColor(bgr_f / 255.0, lab, cv::COLOR_BGR2Lab);
+
+    const double jaw_l = c.points[0].x, jaw_r = c.points[16].x;
+    // Background samples: above the head and beside it down to the chin, inside the standard photo's area.
+    cv::Mat samples = cv::Mat::zeros(size, CV_8U);
+    const int top_end = static_cast<int>(crown_guess - 0.25 * face_w);
+    if (top_end > out_area.y) cv::rectangle(samples, cv::Rect(out_area.x, out_area.y, out_area.width, top_end - out_area.y), 255, cv::FILLED);
+    const int side_bottom = static_cast<int>(chin_y - 0.1 * face_w);
+    const int left_end = static_cast<int>(jaw_l - 0.45 * face_w), right_start = static_cast<int>(jaw_r + 0.45 * face_w);
+    if (left_end > out_area.x) cv::rectangle(samples, cv::Rect(out_area.x, out_area.y, left_end - out_area.x, side_bottom - out_area.y), 255, cv::FILLED);
+    if (right_start < out_area.br().x) cv::rectangle(samples, cv::Rect(right_start, out_area.y, out_area.br().x - right_start, side_bottom - out_area.y), 255, cv::FILLED);
+    samples &= c.valid;
+
+    Matte m;
+    const Wall wall = fit_wall(lab, samples);
+    m.noise = wall.rms;
+    m.clutter = wall.outliers;
+    m.background = plane_image(least_squares(bgr_f, wall.where, wall.keep), size);
+    const cv::Mat bg_lab = plane_image(wall.plane, size);
+    const double rms_lab = wall.rms;
+    cv::Mat diff = lab - bg_lab, distance;
+    cv::Mat parts[3];
+    cv::split(diff, parts);
+    cv::magnitude(parts[0], parts[1], distance);
+    cv::magnitude(distance, parts[2], distance);
+
+    // Unlike the background: well above its own noise.
+    const double threshold = std::clamp(3 * rms_lab + 8, 12.0, 40.0);
+    cv::Mat fg = distance > threshold;
+    fg &= c.valid;
+    cv::morphologyEx(fg, fg, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+    m.foreign = fg.clone();
+    cv::morphologyEx(fg, fg, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
+
+    // The face itself is always foreground; keep what is connected to it or rises from the bottom edge (the body).
+    cv::fillConvexPoly(fg, to_int(c.points, {{0, 26}}), 255);
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(fg, labels, stats, centroids, 8, CV_32S);
+    const int face_label = labels.at<int>(cvRound(c.points[30].y), cvRound(c.points[30].x));
+    std::vector<uchar> keep(static_cast<size_t>(n), 0);
+    keep[static_cast<size_t>(face_label)] = 1;
+    for (int i = 1; i < n; ++i) {
+        const int bottom = stats.at<int>(i, cv::CC_STAT_TOP) + stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        const double cx = centroids.at<double>(i, 0);
+        if (bottom >= out_area.br().y - 2 && std::abs(cx - (jaw_l + jaw_r) / 2) < 2.5 * face_w) keep[static_cast<size_t>(i)] = 1;
+    }
+    cv::Mat person(size, CV_8U);
+    for (int y = 0; y < size.height; ++y) {
+        const int* l = labels.ptr<int>(y);
+        uchar* p = person.ptr(y);
+        for (int x = 0; x < size.width; ++x) p[x] = keep[static_cast<size_t>(l[x])] ? 255 : 0;
+    }
+    // Holes inside the person (a white collar on a white wall stays a hole only if it reaches the edge).
+    cv::Mat holes = person.clone();
+    cv::floodFill(holes, cv::Point(0, 0), 128);
+    person.setTo(255, holes == 0);
+
+    // Alpha: inside the person 1, outside 0; in a band around the edge, solve I = a F + (1 - a) B for a, with F the
+    // nearby colour of the person (normalised blur of the eroded matte) and B the background fit.
+    cv::Mat inner, outer;
+    cv::erode(person, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
+    cv::dilate(person, outer, cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9}));
+    cv::Mat inner_f;
+    inner.convertTo(inner_f, CV_32F, 1.0 / 255);
+    cv::Mat weighted, weight;
+    cv::Mat inner3;
+    cv::merge(std::vector<cv::Mat>{inner_f, inner_f, inner_f}, inner3);
+    cv::GaussianBlur(bgr_f.mul(inner3), weighted, cv::Size(0, 0), 6);
+    cv::GaussianBlur(inner_f, weight, cv::Size(0, 0), 6);
+    m.alpha = cv::Mat::zeros(size, CV_32F);
+    m.alpha.setTo(1.0f, inner);
+    for (int y = 0; y < size.height; ++y) {
+        const uchar* in = inner.ptr(y);
+        const uchar* out = outer.ptr(y);
+        const auto* i3 = bgr_f.ptr<cv::Vec3f>(y);
+        const auto* f3 = weighted.ptr<cv::Vec3f>(y);
+        const float* w = weight.ptr<float>(y);
+        const auto* b3 = m.background.ptr<cv::Vec3f>(y);
+        const uchar* p = person.ptr(y);
+        float* a = m.alpha.ptr<float>(y);
+        for (int x = 0; x < size.width; ++x) {
+            if (in[x] || !out[x]) continue;
+            if (w[x] < 1e-3f) { a[x] = p[x] ? 1.0f : 0.0f; continue; }
+            const cv::Vec3f f = f3[x] / w[x];
+            const cv::Vec3f fb = f - b3[x];
+            const float denom = fb.dot(fb);
+            if (denom < 400.0f) { a[x] = p[x] ? 1.0f : 0.0f; continue; }  // person and background too alike to split
+            a[x] = std::clamp((i3[x] - b3[x]).dot(fb) / denom, 0.0f, 1.0f);
+        }
+    }
+    m.alpha.setTo(0.0f, c.valid == 0);
+    return m;
+}
+
+// JPEG blocking: mean absolute step between columns on the 8-pixel grid over the mean step elsewhere.
+// About 1 for a natural image; heavy compression makes the grid show (1.3 and more). Only meaningful when the
+// image was decoded at full size (a reduced decode shrinks the grid).
+double blockiness(const cv::Mat& bgr) {
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    double on = 0, off = 0;
+    long n_on = 0, n_off = 0;
+    for (int y = 0; y + 1 < gray.rows; y += 2) {
+        const uchar* row = gray.ptr(y);
+        for (int x = 0; x + 1 < gray.cols; ++x) {
+            const int dx = std::abs(row[x + 1] - row[x]);
+            if ((x & 7) == 7) { on += dx; ++n_on; } else { off += dx; ++n_off; }
+        }
+    }
+    if (n_on == 0 || n_off == 0 || off == 0) return kNaN;
+    return (on / n_on) / (off / n_off);
+}
+
+// Fraction of the set pixels of mask inside area.
+double fraction(const cv::Mat& mask, const cv::Rect& area) {
+    const cv::Rect r = area & cv::Rect(0, 0, mask.cols, mask.rows);
+    return r.area() > 0 ? cv::countNonZero(mask(r)) / static_cast<double>(area.area()) : 0.0;
+}
+
+void clear(pcv_analysis& a) {
+    a = pcv_analysis{};
+    for (double* d : {&a.roll, &a.yaw, &a.pitch, &a.eye_open_left, &a.eye_open_right, &a.mouth_gap, &a.teeth, &a.jaw_width,
+                      &a.hair_top, &a.crop_outside, &a.crop_scale, &a.out_hair_top, &a.out_eye_line, &a.out_face_width,
+                      &a.bg_lightness, &a.bg_a, &a.bg_b, &a.bg_noise, &a.bg_gradient, &a.extra_content, &a.clothing_contrast,
+                      &a.face_lightness, &a.face_a, &a.face_b, &a.face_clipped_high, &a.face_clipped_low, &a.face_balance,
+                      &a.sharpness, &a.brisque, &a.eye_detail, &a.noise, &a.bg_clutter, &a.blockiness})
+        *d = kNaN;
+}
+
+struct Found {
+    int faces = 0;
+    cv::Rect2d box;
+    Points points;  // image pixels; empty when none
+};
+
+Found largest_face(const cv::Mat& bgr, const pcv_analysis_options& o) {
+    const auto detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face);
+    Found found;
+    found.faces = static_cast<int>(detected.boxes.size());
+    if (detected.boxes.empty()) return found;
+    const cv::Rect& f = detected.boxes.front();
+    const double scale = std::hypot(detected.to_image(0, 0), detected.to_image(1, 0));
+    const cv::Point2d centre = pcv::apply(detected.to_image, cv::Point2d(f.x + f.width / 2.0, f.y + f.height / 2.0));
+    found.box = cv::Rect2d(centre.x - f.width * scale / 2, centre.y - f.height * scale / 2, f.width * scale, f.height * scale);
+    const auto& model = landmark_model(o.landmark_model);
+    for (const auto& p : landmarks(detected.gray, f, model)) found.points.push_back(pcv::apply(detected.to_image, p));
+    return found;
+}
+
+// The similarity transform putting the face upright with its eyes at `eyes` and its jaw width `width` wide.
+cv::Matx23d upright(const Points& p, cv::Point2d eyes, double width) {
+    const cv::Point2d l = mean_of(p, 36, 41), r = mean_of(p, 42, 47);
+    const double angle = std::atan2(r.y - l.y, r.x - l.x);
+    const double scale = width / cv::norm(p[16] - p[0]);
+    const double c = std::cos(-angle) * scale, s = std::sin(-angle) * scale;
+    const cv::Point2d mid = (l + r) / 2;
+    // Centre horizontally on the jaw's midpoint, vertically on the eye line.
+    const cv::Point2d jaw_mid = (p[0] + p[16]) / 2;
+    const double jaw_dx = c * (jaw_mid.x - mid.x) - s * (jaw_mid.y - mid.y);
+    return {c, -s, eyes.x - jaw_dx - (c * mid.x - s * mid.y), s, c, eyes.y - (s * mid.x + c * mid.y)};
+}
+
+void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& a, cv::Mat* standard) {
+    clear(a);
+    const Found found = largest_face(image, o);
+    a.faces = found.faces;
+    if (found.faces == 0) return;
+    a.face_x = static_cast<float>(found.box.x);
+    a.face_y = static_cast<float>(found.box.y);
+    a.face_width = static_cast<float>(found.box.width);
+    a.face_height = static_cast<float>(found.box.height);
+    if (found.points.size() != 68) return;
+    a.landmarks_found = 1;
+    const Points& p = found.points;
+    for (size_t i = 0; i < 68; ++i) { a.points[2 * i] = static_cast<float>(p[i].x); a.points[2 * i + 1] = static_cast<float>(p[i].y); }
+
+    a.blockiness = blockiness(image);
+    const cv::Point2d eye_l = mean_of(p, 36, 41), eye_r = mean_of(p, 42, 47);
+    a.roll = std::atan2(eye_r.y - eye_l.y, eye_r.x - eye_l.x) * 180 / kPi;
+    head_pose(p, image.size(), a.yaw, a.pitch);
+    a.eye_open_left = eye_aspect(p, 36);
+    a.eye_open_right = eye_aspect(p, 42);
+    const double mouth_w = cv::norm(p[60] - p[64]);
+    a.mouth_gap = mouth_w > 0 ? cv::norm(p[62] - p[66]) / mouth_w : kNaN;
+    a.jaw_width = cv::norm(p[16] - p[0]);
+    if (a.jaw_width < 8) return;
+
+    // The work canvas: the standard photo's frame at its face width, with a margin all round (the final crop is
+    // chosen once the top of the head is known).
+    const int ow = o.out_width, oh = o.out_height;
+    const double target_w = (o.face_width_min + o.face_width_max) / 2.0;
+    const double target_eyes = (o.eye_line_min + o.eye_line_max) / 2.0;
+    const int mx = ow / 4, my = oh / 4;
+    Canvas c;
+    c.from_image = upright(p, {mx + ow / 2.0, my + target_eyes}, target_w);
+    const cv::Size size(ow + 2 * mx, oh + 2 * my);
+    cv::Mat source = image;
+    cv::Matx23d to_canvas = c.from_image;
+    const double scale = std::hypot(c.from_image(0, 0), c.from_image(1, 0));
+    if (scale < 0.6) {
+        // Shrink first: warpAffine samples, it does not average, and a 12 MP photo is 4-8 times the canvas scale.
+        const double pre = std::min(1.0, scale * 1.5);
+        cv::resize(image, source, cv::Size(), pre, pre, cv::INTER_AREA);
+        to_canvas = cv::Matx23d(c.from_image(0, 0) / pre, c.from_image(0, 1) / pre, c.from_image(0, 2),
+                                c.from_image(1, 0) / pre, c.from_image(1, 1) / pre, c.from_image(1, 2));
+    }
+    cv::warpAffine(source, c.bgr, to_canvas, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
+    cv::warpAffine(cv::Mat(source.size(), CV_8U, cv::Scalar(255)), c.valid, to_canvas, size, cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
+    cv::erode(c.valid, c.valid, cv::Mat());
+    for (const auto& q : p) c.points.push_back(pcv::apply(c.from_image, q));
+    a.crop_scale = 1.0 / scale;
+
+    const auto& q = c.points;
+    const double face_w = target_w;
+    const double eyes_y = my + target_eyes;
+    const double chin_y = q[8].y;
+    const double centre_x = (q[0].x + q[16].x) / 2;
+    const double crown_guess = eyes_y - 1.1 * (chin_y - eyes_y);
+    const cv::Rect out_area(mx, my, ow, oh);
+
+    // Skin: the face outline (jaw and brows) without eyes and mouth.
+    {
+        cv::Mat skin = cv::Mat::zeros(size, CV_8U);
+        std::vector<cv::Point> outline;
+        cv::convexHull(to_int(q, {{0, 26}}), outline);
+        cv::fillConvexPoly(skin, outline, 255);
+        const int grow = cvRound(0.06 * face_w);
+        for (auto range : {std::pair{36, 41}, std::pair{42, 47}, std::pair{48, 59}, std::pair{17, 21}, std::pair{22, 26}}) {
+            std::vector<cv::Point> part;
+            cv::convexHull(to_int(q, {range}), part);
+            cv::fillConvexPoly(skin, part, 0);
+            cv::polylines(skin, part, true, 0, grow * 2);
+        }
+        skin &= c.valid;
+        const int skin_px = cv::countNonZero(skin);
+        if (skin_px > 200) {
+            cv::Mat face_f, face_lab;
+            c.bgr.convertTo(face_f, CV_32FC3, 1.0 / 255);
+            const cv::Rect box = cv::boundingRect(outline) & cv::Rect(0, 0, size.width, size.height);
+            cv::cvtColor(face_f(box), face_lab, cv::COLOR_BGR2Lab);
+            const cv::Mat skin_box = skin(box);
+            const cv::Scalar mean = cv::mean(face_lab, skin_box);
+            a.face_lightness = mean[0]; a.face_a = mean[1]; a.face_b = mean[2];
+            cv::Mat channels[3];
+            cv::split(face_lab, channels);
+            a.face_clipped_high = cv::countNonZero((channels[0] > 97) & skin_box) / static_cast<double>(skin_px);
+            a.face_clipped_low = cv::countNonZero((channels[0] < 8) & skin_box) / static_cast<double>(skin_px);
+            const int split_x = cvRound(q[30].x) - box.x;
+            if (split_x > 0 && split_x < box.width) {
+                const cv::Rect lh(0, 0, split_x, box.height), rh(split_x, 0, box.width - split_x, box.height);
+                if (cv::countNonZero(skin_box(lh)) > 50 && cv::countNonZero(skin_box(rh)) > 50)
+                    a.face_balance = std::abs(cv::mean(channels[0](lh), skin_box(lh))[0] - cv::mean(channels[0](rh), skin_box(rh))[0]);
+            }
+            cv::Mat gray, lap;
+            cv::cvtColor(c.bgr(box), gray, cv::COLOR_BGR2GRAY);
+            cv::Laplacian(gray, lap, CV_32F, 3);
+            cv::Scalar lm, ls;
+            cv::meanStdDev(lap, lm, ls, skin_box);
+            a.sharpness = ls[0] * ls[0];
+        }
+        // Teeth: white, colourless pixels inside the lips.
+        cv::Mat lips = cv::Mat::zeros(size, CV_8U);
+        std::vector<cv::Point> mouth;
+        cv::convexHull(to_int(q, {{48, 59}}), mouth);
+        cv::fillConvexPoly(lips, mouth, 255);
+        const cv::Rect mbox = cv::boundingRect(mouth) & cv::Rect(0, 0, size.width, size.height);
+        const int lip_px = mbox.area() > 0 ? cv::countNonZero(lips(mbox)) : 0;
+        if (lip_px > 30) {
+            cv::Mat mf, ml;
+            c.bgr(mbox).convertTo(mf, CV_32FC3, 1.0 / 255);
+            cv::cvtColor(mf, ml, cv::COLOR_BGR2Lab);
+            cv::Mat ch[3];
+            cv::split(ml, ch);
+            cv::Mat chroma;
+            cv::magnitude(ch[1], ch[2], chroma);
+            cv::Mat white = (ch[0] > 75) & (chroma < 12) & lips(mbox);
+            a.teeth = cv::countNonZero(white) / static_cast<double>(lip_px);
+        }
+    }
+
+    // Eyes visible: the eye cascades on the upright face.
+    {
+        cv::Mat gray;
+        cv::cvtColor(c.bgr, gray, cv::COLOR_BGR2GRAY);
+        cv::equalizeHist(gray, gray);
+        const cv::Rect face(cvRound(centre_x - face_w / 2), cvRound(eyes_y - 0.38 * face_w), cvRound(face_w), cvRound(face_w));
+        cv::Point2d unused[2];
+        a.eyes_seen = pcv::find_eyes(gray, face & cv::Rect(0, 0, size.width, size.height), o.cascade_dir, unused);
+        // Detail inside each eye outline (iris, sclera, lashes): sunglasses or a hand leave a flat patch.
+        cv::Mat plain;
+        cv::cvtColor(c.bgr, plain, cv::COLOR_BGR2GRAY);
+        double least = kNaN;
+        for (int first : {36, 42}) {
+            cv::Mat eye = cv::Mat::zeros(size, CV_8U);
+            std::vector<cv::Point> hull;
+            cv::convexHull(to_int(q, {{first, first + 5}}), hull);
+            cv::fillConvexPoly(eye, hull, 255);
+            cv::dilate(eye, eye, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
+            eye &= c.valid;
+            if (cv::countNonZero(eye) < 20) continue;
+            cv::Scalar mean, dev;
+            cv::meanStdDev(plain, mean, dev, eye);
+            least = std::isnan(least) ? dev[0] : std::min(least, dev[0]);
+        }
+        a.eye_detail = least;
+    }
+
+    Matte m;
+    try {
+        m = matte(c, out_area, face_w, chin_y, crown_guess);
+    } catch (const std::runtime_error&) {
+        return;  // no background visible to model: the crop measures below stay NaN and the checks fail
+    }
+    a.segmentation = m.method;
+    a.bg_noise = m.noise;
+    a.bg_clutter = m.clutter;
+    a.noise = m.grain;
+
+    // Top of the head: first row where the matte covers a fifth of a band over the face's middle.
+    cv::Mat solid = m.alpha > 0.5f;
+    const int band_l = static_cast<int>(centre_x - 0.25 * face_w), band_w = static_cast<int>(0.5 * face_w);
+    double hair = kNaN;
+    for (int y = 0; y < static_cast<int>(eyes_y); ++y) {
+        if (cv::countNonZero(solid(cv::Rect(band_l, y, band_w, 1))) > band_w / 5) { hair = y; break; }
+    }
+    if (std::isnan(hair)) return;
+    {
+        cv::Matx23d back;
+        cv::invertAffineTransform(c.from_image, back);
+        a.hair_top = pcv::apply(back, {centre_x, hair}).y;
+        const int hair_row = static_cast<int>(hair);
+        a.hair_cut = hair_row <= 1 || cv::countNonZero(c.valid(cv::Rect(band_l, std::max(0, hair_row - 3), band_w, 1))) < band_w ? 1 : 0;
+    }
+
+    // The standard photo's placement: scale k and offsets so hair-top, eye line and face width sit in their ranges,
+    // as near the middle of each as they allow.
+    const double d = eyes_y - hair;  // canvas px from the top of the head to the eye line
+    const double k_lo = std::max(o.face_width_min / face_w, (o.eye_line_min - o.hair_top_max) / d);
+    const double k_hi = std::min(o.face_width_max / face_w, (o.eye_line_max - o.hair_top_min) / d);
+    // Preferred: the middle of the face-width range (k = 1 on the canvas) and the middle of both position ranges
+    // (k_mid); their geometric mean balances a tall hairstyle against a small face.
+    const double k_mid = ((o.eye_line_min + o.eye_line_max) / 2 - (o.hair_top_min + o.hair_top_max) / 2) / d;
+    const double k_pref = std::sqrt(k_mid);
+    const double k = k_lo <= k_hi ? std::clamp(k_pref, k_lo, k_hi) : std::clamp(1.0, o.face_width_min / face_w, o.face_width_max / face_w);
+    const double t_lo = std::max(o.hair_top_min - hair * k, o.eye_line_min - eyes_y * k);
+    const double t_hi = std::min(o.hair_top_max - hair * k, o.eye_line_max - eyes_y * k);
+    const double ty = t_lo <= t_hi ? (t_lo + t_hi) / 2 : (o.eye_line_min + o.eye_line_max) / 2 - eyes_y * k;
+    const double tx = ow / 2.0 - centre_x * k;
+    const cv::Matx23d to_out(k, 0, tx, 0, k, ty);
+    a.out_hair_top = hair * k + ty;
+    a.out_eye_line = eyes_y * k + ty;
+    a.out_face_width = face_w * k;
+    a.crop_scale = 1.0 / (scale * k);
+    // The standard photo's area on the canvas.
+    const cv::Rect crop(cvRound(-tx / k), cvRound(-ty / k), cvRound(ow / k), cvRound(oh / k));
+    const cv::Rect crop_in = crop & cv::Rect(0, 0, size.width, size.height);
+    {
+        const cv::Rect below(crop.x, static_cast<int>(hair), crop.width, crop.br().y - static_cast<int>(hair));
+        const cv::Rect below_in = below & cv::Rect(0, 0, size.width, size.height);
+        const double inside = below_in.area() > 0 ? cv::countNonZero(c.valid(below_in)) : 0;
+        a.crop_outside = below.area() > 0 ? 1.0 - inside / below.area() : 1.0;
+    }
+
+    // Background colour beside the head, and how much it changes across the photo.
+    {
+        cv::Mat lab_bg;
+        cv::Mat bg8;
+        m.background.convertTo(bg8, CV_8UC3);
+        const cv::Point2d side(std::max(0.0, centre_x - 0.9 * face_w), eyes_y);
+        const cv::Vec3f b = m.background.at<cv::Vec3f>(cvRound(side.y), cvRound(std::clamp(side.x, 0.0, size.width - 1.0)));
+        const cv::Vec3d lab = lab_of({b[0], b[1], b[2]});
+        a.bg_lightness = lab[0]; a.bg_a = lab[1]; a.bg_b = lab[2];
+        double most = 0;
+        std::vector<cv::Vec3d> corners;
+        for (const auto& pt : {crop_in.tl(), cv::Point(crop_in.br().x - 1, crop_in.y), cv::Point(crop_in.x, static_cast<int>(chin_y)),
+                               cv::Point(crop_in.br().x - 1, static_cast<int>(chin_y))}) {
+            const cv::Vec3f v = m.background.at<cv::Vec3f>(std::clamp(pt.y, 0, size.height - 1), std::clamp(pt.x, 0, size.width - 1));
+            corners.push_back(lab_of({v[0], v[1], v[2]}));
+        }
+        for (size_t i = 0; i < corners.size(); ++i)
+            for (size_t j = i + 1; j < corners.size(); ++j) most = std::max(most, delta_e(corners[i], corners[j]));
+        a.bg_gradient = most;
+    }
+
+    // Foreign content: pixels unlike the background outside where a head and shoulders can be.
+    {
+        cv::Mat allowed = cv::Mat::zeros(size, CV_8U);
+        const double head_h = chin_y - hair;
+        cv::ellipse(allowed, cv::Point(cvRound(centre_x), cvRound((hair + chin_y) / 2)),
+                    cv::Size(cvRound(0.5 * face_w * 1.45), cvRound(head_h / 2 * 1.12)), 0, 0, 360, 255, cv::FILLED);
+        // Neck and shoulders: from the jaw's width at the chin, widening fast (shoulders, collars, a raised suit ring).
+        std::vector<cv::Point> body = {{cvRound(centre_x - 0.5 * face_w), cvRound(chin_y - 0.2 * face_w)},
+                                       {cvRound(centre_x + 0.5 * face_w), cvRound(chin_y - 0.2 * face_w)},
+                                       {cvRound(centre_x + 0.5 * face_w + 3.0 * (size.height - chin_y)), size.height},
+                                       {cvRound(centre_x - 0.5 * face_w - 3.0 * (size.height - chin_y)), size.height}};
+        cv::fillConvexPoly(allowed, body, 255);
+        cv::Mat foreign = m.foreign & ~allowed;
+        a.extra_content = fraction(foreign, crop);
+    }
+
+    // Clothing: below the chin in the middle, against both the old background and the new one.
+    {
+        const cv::Rect cloth = cv::Rect(cvRound(centre_x - 0.35 * face_w), cvRound(chin_y + 0.45 * face_w), cvRound(0.7 * face_w),
+                                        std::max(0, crop.br().y - cvRound(chin_y + 0.45 * face_w))) & cv::Rect(0, 0, size.width, size.height);
+        if (cloth.area() > 100 && cv::countNonZero(c.valid(cloth)) > cloth.area() / 2) {
+            const cv::Scalar mean = cv::mean(c.bgr(cloth), c.valid(cloth));
+            const cv::Vec3d cloth_lab = lab_of({mean[0], mean[1], mean[2]});
+            const cv::Vec3f b = m.background.at<cv::Vec3f>(cloth.y + cloth.height / 2, cloth.x + cloth.width / 2);
+            a.clothing_contrast = std::min(delta_e(cloth_lab, lab_of({b[0], b[1], b[2]})),
+                                           delta_e(cloth_lab, lab_of({static_cast<double>(o.bg_b), static_cast<double>(o.bg_g), static_cast<double>(o.bg_r)})));
+        }
+    }
+
+    // BRISQUE on the standard photo's crop of the original pixels.
+    if (o.brisque_model && *o.brisque_model && o.brisque_range && *o.brisque_range) {
+        cv::Mat crop_px;
+        cv::warpAffine(c.bgr, crop_px, to_out, cv::Size(ow, oh), cv::INTER_AREA, cv::BORDER_REPLICATE);
+        a.brisque = brisque(o.brisque_model, o.brisque_range)->compute(crop_px)[0];
+    }
+
+    if (standard) {
+        // out = I + (1 - alpha) (new - old background): the old background's share of every edge pixel is swapped
+        // for the new colour, which is what keeps hair edges free of a halo.
+        const cv::Vec3f blue(o.bg_b, o.bg_g, o.bg_r);
+        cv::Mat composite(size, CV_8UC3);
+        for (int y = 0; y < size.height; ++y) {
+            const auto* px = c.bgr.ptr<cv::Vec3b>(y);
+            const auto* bg = m.background.ptr<cv::Vec3f>(y);
+            const float* al = m.alpha.ptr<float>(y);
+            auto* dst = composite.ptr<cv::Vec3b>(y);
+            const uchar* inside = c.valid.ptr(y);
+            for (int x = 0; x < size.width; ++x) {
+                if (!inside[x]) { dst[x] = cv::Vec3b(o.bg_b, o.bg_g, o.bg_r); continue; }
+                const cv::Vec3f v = cv::Vec3f(px[x][0], px[x][1], px[x][2]) + (1.0f - al[x]) * (blue - bg[x]);
+                dst[x] = cv::Vec3b(cv::saturate_cast<uchar>(v[0]), cv::saturate_cast<uchar>(v[1]), cv::saturate_cast<uchar>(v[2]));
+            }
+        }
+        cv::warpAffine(composite, *standard, to_out, cv::Size(ow, oh), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(o.bg_b, o.bg_g, o.bg_r));
+    }
+}
+
+bool options_ok(const pcv_analysis_options* o) {
+    return o && o->cascade_dir && o->landmark_model && o->out_width >= 64 && o->out_height >= 64 && o->out_width <= 4000 &&
+           o->out_height <= 4000 && o->face_width_min > 0 && o->face_width_min <= o->face_width_max && o->hair_top_min <= o->hair_top_max &&
+           o->eye_line_min <= o->eye_line_max && o->max_side >= 0 && o->min_face > 0 && o->min_face < 1;
+}
+
+// A face cut to 96 x 112 with the eyes level at fixed places (for comparison).
+bool aligned_face(const cv::Mat& image, const pcv_analysis_options& o, cv::Mat& out) {
+    const Found found = largest_face(image, o);
+    if (found.points.size() != 68) return false;
+    const cv::Matx23d m = upright(found.points, {48, 44}, 80);
+    cv::Mat bgr;
+    cv::warpAffine(image, bgr, m, cv::Size(96, 112), cv::INTER_AREA, cv::BORDER_REPLICATE);
+    cv::cvtColor(bgr, out, cv::COLOR_BGR2GRAY);
+    cv::equalizeHist(out, out);
+    return true;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t pcv_analyze(const pcv_image* image, const pcv_analysis_options* options, pcv_analysis* out, pcv_image** standard) {
+    if (!image || !out || !options_ok(options)) return PCV_ERR_ARGUMENT;
+    if (standard) *standard = nullptr;
+    return guarded([&] {
+        cv::Mat rendered;
+        analyze(image->mat, *options, *out, standard ? &rendered : nullptr);
+        if (standard && !rendered.empty()) *standard = new pcv_image{std::move(rendered)};
+        return static_cast<int32_t>(PCV_OK);
+    });
+}
+
+int32_t pcv_grabcut(const pcv_image* image, const pcv_image* trimap, int32_t iterations, pcv_image** mask) {
+    if (!image || !trimap || !mask || iterations < 1 || iterations > 10 || image->mat.size() != trimap->mat.size()) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        cv::Mat labels;
+        cv::extractChannel(trimap->mat, labels, 0);
+        labels.setTo(cv::GC_PR_BGD, labels > 3);
+        cv::Mat bgd, fgd;
+        cv::grabCut(image->mat, labels, cv::Rect(), bgd, fgd, iterations, cv::GC_INIT_WITH_MASK);
+        cv::Mat fg = (labels == cv::GC_FGD) | (labels == cv::GC_PR_FGD);
+        cv::Mat bgr;
+        cv::cvtColor(fg, bgr, cv::COLOR_GRAY2BGR);
+        *mask = new pcv_image{std::move(bgr)};
+        return static_cast<int32_t>(PCV_OK);
+    });
+}
+
+int32_t pcv_compare_faces(const pcv_image* a, const pcv_image* b, const pcv_analysis_options* options, double* distance, int32_t* found) {
+    if (!a || !b || !distance || !found || !options_ok(options)) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        cv::Mat fa, fb;
+        *found = (aligned_face(a->mat, *options, fa) ? 1 : 0) | (aligned_face(b->mat, *options, fb) ? 2 : 0);
+        *distance = kNaN;
+        if (*found != 3) return static_cast<int32_t>(PCV_OK);
+        auto model = cv::face::LBPHFaceRecognizer::create(1, 8, 8, 8);
+        model->train(std::vector<cv::Mat>{fa}, std::vector<int>{0});
+        int label = -1;
+        model->predict(fb, label, *distance);
+        return static_cast<int32_t>(PCV_OK);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Photocollect.VisionLab;
+
+// The vision lab: `corpus DIR` writes the generated corpus, `confusion` prints the per-check table of
+// docs/vision-checks.md, `bench` runs the benchmark behind `./photocollect bench vision`.
+var faces = Environment.GetEnvironmentVariable("PHOTOCOLLECT_SHARED") is { } shared
+    ? Path.Combine(shared, "data", "faces")
+    : Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/faces");
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+switch (args.FirstOrDefault())
+{
+    case "corpus" when args.Length == 2:
+        Directory.CreateDirectory(args[1]);
+        var corpus = new Corpus(faces);
+        foreach (var sample in corpus.Good().Concat(corpus.Bad()))
+        {
+            File.WriteAllBytes(Path.Combine(args[1], sample.Name + ".jpg"), sample.Jpeg);
+        }
+
+        Console.WriteLine($"wrote {Directory.GetFiles(args[1], "*.jpg").Length} files to {args[1]}");
+        return 0;
+    case "confusion":
+        Console.Write(Confusion.Markdown(new Corpus(faces)));
+        return 0;
+    case "bench":
+        return await Bench.RunAsync(new Corpus(faces), args.Skip(1).ToArray()).ConfigureAwait(false);
+    default:
+        Console.Error.WriteLine("usage: VisionLab corpus DIR | confusion | bench [--quick]");
+        return 2;
+}
