@@ -134,7 +134,7 @@ public sealed record PhotoAnalysis
     /// <summary>RMS colour difference of the background from a smooth fit (texture, clutter).</summary>
     public double? BackgroundNoise { get; init; }
 
-    /// <summary>Share of the background beside and above the head that is not the wall (clutter, objects).</summary>
+    /// <summary>Share of non-wall pixels in the second most affected zone of the background (above, left, right of the head).</summary>
     public double? BackgroundClutter { get; init; }
 
     /// <summary>JPEG 8×8 grid steps over other steps: about 1 for a natural photo, more when heavily compressed.</summary>

@@ -39,8 +39,11 @@ public sealed record CheckThresholds
     /// <summary>Most texture or clutter in the background (RMS ΔE from a smooth fit).</summary>
     public double MaxBackgroundNoise { get; init; } = 7;
 
-    /// <summary>Largest share of the background that may be something other than the wall before it counts as cluttered.</summary>
-    public double MaxBackgroundClutter { get; init; } = 0.25;
+    /// <summary>
+    /// Largest share of non-wall pixels in the second most affected background zone (above, left, right of the
+    /// head) before the wall counts as cluttered; one hand or object at one side is extra content instead.
+    /// </summary>
+    public double MaxBackgroundClutter { get; init; } = 0.15;
 
     /// <summary>Most shading across the background (ΔE between its corners).</summary>
     public double MaxBackgroundGradient { get; init; } = 20;
@@ -73,10 +76,10 @@ public sealed record CheckThresholds
     public double MaxBrisque { get; init; } = 60;
 
     /// <summary>Largest JPEG blockiness (grid steps over other steps; measured on photos decoded at full size).</summary>
-    public double MaxBlockiness { get; init; } = 1.35;
+    public double MaxBlockiness { get; init; } = 1.8;
 
     /// <summary>Largest noise sigma (grey levels) on the plain background.</summary>
-    public double MaxNoise { get; init; } = 6;
+    public double MaxNoise { get; init; } = 2;
 
     /// <summary>Smallest colour difference between clothing and background (黑边检测).</summary>
     public double MinClothingContrast { get; init; } = 12;

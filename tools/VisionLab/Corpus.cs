@@ -133,6 +133,7 @@ public sealed record PhotoSpec
 public sealed class Corpus
 {
     private readonly Dictionary<string, Person> people;
+    private readonly Person smiling;  // the astronaut as photographed: a smile showing teeth
 
     /// <summary>Loads the people (a GrabCut each, about a second).</summary>
     public Corpus(string facesDirectory)
@@ -141,6 +142,7 @@ public sealed class Corpus
             .Select(f => Person.Load(Path.Combine(facesDirectory, f), closeMouth: true))
             .ToDictionary(p => p.Name);
         FacesDirectory = facesDirectory;
+        smiling = Person.Load(Path.Combine(facesDirectory, "astronaut.png"), closeMouth: false);
     }
 
     /// <summary>The portraits in ../shared/data/faces that make good photos (messi5.jpg's face is 37 px: too small).</summary>
@@ -262,13 +264,21 @@ public sealed class Corpus
                     photo.Ellipse(x, y, r * 1.3, r, (15, 15, 20));
                 }
             });
-            yield return Make("teeth", "mouth_closed", basic, (photo, m) =>
+            if (person.Name == smiling.Name)
             {
-                var (x, y) = Map(m, person.Mid(60, 67));
-                var w = Person.Distance(person.Landmarks[48], person.Landmarks[54]) * m[0];
-                photo.Ellipse(x, y, w * 0.48, w * 0.22, (60, 20, 25));
-                photo.Rectangle(x - (w * 0.36), y - (w * 0.15), w * 0.72, w * 0.13, (240, 238, 230));
-            });
+                yield return new Sample($"teeth-{name}", "mouth_closed", Render(smiling, basic).Photo.ToJpeg(basic.Quality));
+            }
+            else
+            {
+                yield return Make("teeth", "mouth_closed", basic, (photo, m) =>
+                {
+                    var (x, y) = Map(m, person.Mid(60, 67));
+                    var w = Person.Distance(person.Landmarks[48], person.Landmarks[54]) * m[0];
+                    photo.Ellipse(x, y, w * 0.48, w * 0.22, (60, 20, 25));
+                    photo.Rectangle(x - (w * 0.36), y - (w * 0.15), w * 0.72, w * 0.13, (240, 238, 230));
+                });
+            }
+
             yield return Make("cluttered", "background", basic, background: Clutter(basic, random));
             yield return Make("dark-background", "background", basic with { Background = (40, 40, 48) });
             yield return Make("gradient", "background", basic, background: Gradient(basic));

@@ -12,6 +12,7 @@
 #include <opencv2/face.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/quality.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -248,10 +249,34 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     Matte m;
     const Wall wall = fit_wall(lab, samples);
     m.noise = wall.rms;
-    m.clutter = wall.outliers;
+    {
+        // Clutter: the share of non-wall samples in the zone that has the second most of them (above, left, right),
+        // so one hand or object at one side is extra content, not a cluttered wall.
+        double zone_out[3] = {0, 0, 0}, zone_all[3] = {0, 0, 0};
+        for (size_t i = 0; i < wall.where.size(); ++i) {
+            const auto& pt = wall.where[i];
+            const int zone = pt.y < top_end ? 0 : pt.x < left_end ? 1 : 2;
+            zone_all[zone] += 1;
+            if (!wall.keep[i]) zone_out[zone] += 1;
+        }
+        std::vector<double> shares;
+        for (int z = 0; z < 3; ++z) shares.push_back(zone_all[z] > 50 ? zone_out[z] / zone_all[z] : 0.0);
+        std::sort(shares.begin(), shares.end());
+        m.clutter = shares[1];
+    }
     m.background = plane_image(least_squares(bgr_f, wall.where, wall.keep), size);
     const cv::Mat bg_lab = plane_image(wall.plane, size);
     const double rms_lab = wall.rms;
+    {
+        // Immerkaer (1996): sigma = sqrt(pi / 2) / 6 * mean |I * N| over a flat area, N the difference of two Laplacians.
+        cv::Mat gray, response;
+        cv::cvtColor(c.bgr, gray, cv::COLOR_BGR2GRAY);
+        const cv::Matx33f kernel(1, -2, 1, -2, 4, -2, 1, -2, 1);
+        cv::filter2D(gray, response, CV_32F, kernel);
+        cv::Mat flat;
+        cv::erode(samples, flat, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+        if (cv::countNonZero(flat) > 100) m.grain = std::sqrt(kPi / 2) / 6 * cv::mean(cv::abs(response), flat)[0];
+    }
     cv::Mat diff = lab - bg_lab, distance;
     cv::Mat parts[3];
     cv::split(diff, parts);
@@ -620,8 +645,9 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     {
         cv::Mat allowed = cv::Mat::zeros(size, CV_8U);
         const double head_h = chin_y - hair;
+        // The head: wide enough for full hair and ears.
         cv::ellipse(allowed, cv::Point(cvRound(centre_x), cvRound((hair + chin_y) / 2)),
-                    cv::Size(cvRound(0.5 * face_w * 1.45), cvRound(head_h / 2 * 1.12)), 0, 0, 360, 255, cv::FILLED);
+                    cv::Size(cvRound(0.9 * face_w), cvRound(head_h / 2 * 1.12)), 0, 0, 360, 255, cv::FILLED);
         // Neck and shoulders: from the jaw's width at the chin, widening fast (shoulders, collars, a raised suit ring).
         std::vector<cv::Point> body = {{cvRound(centre_x - 0.5 * face_w), cvRound(chin_y - 0.2 * face_w)},
                                        {cvRound(centre_x + 0.5 * face_w), cvRound(chin_y - 0.2 * face_w)},
@@ -629,6 +655,11 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
                                        {cvRound(centre_x - 0.5 * face_w - 3.0 * (size.height - chin_y)), size.height}};
         cv::fillConvexPoly(allowed, body, 255);
         cv::Mat foreign = m.foreign & ~allowed;
+        if (const char* dir = std::getenv("PCV_DEBUG_DIR")) {
+            cv::imwrite(std::string(dir) + "/canvas.png", c.bgr);
+            cv::imwrite(std::string(dir) + "/foreign.png", foreign);
+            cv::imwrite(std::string(dir) + "/alpha.png", m.alpha * 255);
+        }
         a.extra_content = fraction(foreign, crop);
     }
 

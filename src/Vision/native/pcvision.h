@@ -101,7 +101,7 @@ typedef struct pcv_analysis {
     double sharpness;              /* variance of the Laplacian on the face at standard scale */
     double brisque;                /* 0 (best) .. 100 on the standard-photo crop */
     double noise;                  /* grey-level noise sigma on the background (Immerkaer's estimator) */
-    double bg_clutter;             /* share of the background samples that are not the wall */
+    double bg_clutter;             /* share of non-wall samples in the second worst zone (above, left, right of the head) */
     double blockiness;             /* JPEG 8x8 grid steps over other steps (about 1 natural, more when blocky) */
     int32_t segmentation;          /* 1: colour model of the wall */
 } pcv_analysis;
