@@ -113,7 +113,6 @@ internal unsafe struct NativeAnalysis
     public float FaceX, FaceY, FaceWidth, FaceHeight;
     public fixed float Points[136];
     public double Roll, Yaw, Pitch, EyeOpenLeft, EyeOpenRight;
-    public int EyesSeen;
     public double EyeDetail;
     public double MouthGap, Teeth, JawWidth, HairTop;
     public int HairCut;

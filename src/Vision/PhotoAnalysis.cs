@@ -49,8 +49,11 @@ public sealed record AnalysisOptions
     /// <summary>Model files.</summary>
     public VisionModels Models { get; init; } = new();
 
-    /// <summary>Face detection.</summary>
-    public FaceOptions Faces { get; init; } = new();
+    /// <summary>
+    /// Face detection. A phone photo's face is at least a tenth of its width, so a 480 px detection copy finds it
+    /// (landmarks are then placed on the photo itself) at a third of the cost of 800 px.
+    /// </summary>
+    public FaceOptions Faces { get; init; } = new() { MaxSide = 480, MinFace = 0.08 };
 
     /// <summary>The standard photo.</summary>
     public StandardLayout Layout { get; init; } = new();
@@ -94,9 +97,6 @@ public sealed record PhotoAnalysis
 
     /// <summary>Eye aspect ratios (open ≈ 0.25–0.35, closed &lt; 0.15), image-left and image-right.</summary>
     public (double Left, double Right)? EyeOpenness { get; init; }
-
-    /// <summary>How many eyes the eye cascades see on the upright face (0–2).</summary>
-    public int EyesSeen { get; init; }
 
     /// <summary>The smaller grey-level standard deviation inside either eye's outline (low: covered by dark glasses or a hand).</summary>
     public double? EyeDetail { get; init; }
@@ -287,7 +287,6 @@ public static class PhotoAnalyzer
             Yaw = V(a.Yaw),
             Pitch = V(a.Pitch),
             EyeOpenness = double.IsFinite(a.EyeOpenLeft) && double.IsFinite(a.EyeOpenRight) ? (a.EyeOpenLeft, a.EyeOpenRight) : null,
-            EyesSeen = ((a.EyesSeen & 1) != 0 ? 1 : 0) + ((a.EyesSeen & 2) != 0 ? 1 : 0),
             EyeDetail = V(a.EyeDetail),
             Noise = V(a.Noise),
             MouthGap = V(a.MouthGap),

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -27,6 +28,13 @@
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// One photo, one core: the web app checks several uploads at once, and OpenCV's own thread pool would make them
+// compete (and make a single check's timing depend on idle cores). Set once when the library loads.
+[[maybe_unused]] const bool kSingleThreaded = [] {
+    cv::setNumThreads(1);
+    return true;
+}();
 constexpr double kPi = 3.14159265358979323846;
 
 template <typename F>
@@ -151,8 +159,12 @@ struct Wall {
 
 Wall fit_wall(const cv::Mat& lab, const cv::Mat& samples) {
     Wall wall;
-    cv::findNonZero(samples, wall.where);
-    if (wall.where.size() < 200) throw std::runtime_error("too few background samples");
+    // Every 4th pixel of every 4th row: a sixteenth of the samples fits the same plane.
+    for (int y = 0; y < samples.rows; y += 4) {
+        const uchar* row = samples.ptr(y);
+        for (int x = 0; x < samples.cols; x += 4) if (row[x]) wall.where.emplace_back(x, y);
+    }
+    if (wall.where.size() < 50) throw std::runtime_error("too few background samples");
     const auto& where = wall.where;
     const double sx = 1.0 / lab.cols, sy = 1.0 / lab.rows;
     Plane plane{};
@@ -179,7 +191,7 @@ Wall fit_wall(const cv::Mat& lab, const cv::Mat& samples) {
         }
         size_t kept = 0;
         for (size_t i = 0; i < where.size(); ++i) kept += (wall.keep[i] = residuals[i] < limit ? 1 : 0);
-        if (kept < 100) throw std::runtime_error("no plain background");
+        if (kept < 30) throw std::runtime_error("no plain background");
         if (pass < 3) plane = least_squares(lab, where, wall.keep);
     }
     double sum = 0;
@@ -192,15 +204,24 @@ Wall fit_wall(const cv::Mat& lab, const cv::Mat& samples) {
 }
 
 cv::Mat plane_image(const Plane& plane, cv::Size size) {
-    cv::Mat out(size, CV_32FC3);
-    for (int y = 0; y < size.height; ++y) {
-        auto* row = out.ptr<cv::Vec3f>(y);
-        for (int x = 0; x < size.width; ++x) {
-            const cv::Vec3d v = plane.at(static_cast<double>(x) / size.width, static_cast<double>(y) / size.height);
-            row[x] = cv::Vec3f(static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2]));
-        }
-    }
+    cv::Mat xs(1, size.width, CV_32F), ys(size.height, 1, CV_32F);
+    for (int x = 0; x < size.width; ++x) xs.at<float>(x) = static_cast<float>(x) / size.width;
+    for (int y = 0; y < size.height; ++y) ys.at<float>(y) = static_cast<float>(y) / size.height;
+    cv::Mat xx = cv::repeat(xs, size.height, 1), yy = cv::repeat(ys, 1, size.width);
+    std::vector<cv::Mat> channels(3);
+    for (int k = 0; k < 3; ++k) channels[k] = xx * plane.b[k] + yy * plane.c[k] + plane.a[k];
+    cv::Mat out;
+    cv::merge(channels, out);
     return out;
+}
+
+// CIELAB (L 0-100, a and b signed) through OpenCV's 8-bit conversion, several times faster than the float one.
+cv::Mat to_lab(const cv::Mat& bgr8) {
+    cv::Mat lab8, lab;
+    cv::cvtColor(bgr8, lab8, cv::COLOR_BGR2Lab);
+    lab8.convertTo(lab, CV_32FC3);
+    lab = lab.mul(cv::Scalar(100.0 / 255, 1, 1)) - cv::Scalar(0, 128, 128);
+    return lab;
 }
 
 cv::Vec3d lab_of(const cv::Vec3d& bgr) {
@@ -211,6 +232,17 @@ cv::Vec3d lab_of(const cv::Vec3d& bgr) {
 }
 
 double delta_e(const cv::Vec3d& a, const cv::Vec3d& b) { return cv::norm(a - b); }
+
+struct Profile {
+    const bool on = std::getenv("PCV_PROFILE") != nullptr;
+    double last = static_cast<double>(cv::getTickCount());
+    void tick(const char* what) {
+        if (!on) return;
+        const double now = static_cast<double>(cv::getTickCount());
+        std::fprintf(stderr, "%-12s %7.2f ms\n", what, (now - last) * 1000 / cv::getTickFrequency());
+        last = now;
+    }
+};
 
 struct Canvas {
     cv::Mat bgr;        // 8UC3 work canvas: the face upright at standard scale
@@ -229,11 +261,11 @@ struct Matte {
 };
 
 Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chin_y, double crown_guess) {
+    Profile prof;
     const cv::Size size = c.bgr.size();
     cv::Mat bgr_f;
     c.bgr.convertTo(bgr_f, CV_32FC3);
-    cv::Mat lab;
-    cv::cvtColor(bgr_f / 255.0, lab, cv::COLOR_BGR2Lab);
+    cv::Mat lab = to_lab(c.bgr);
 
     const double jaw_l = c.points[0].x, jaw_r = c.points[16].x;
     // Background samples: above the head and beside it down to the chin, inside the standard photo's area.
@@ -246,6 +278,7 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     if (right_start < out_area.br().x) cv::rectangle(samples, cv::Rect(right_start, out_area.y, out_area.br().x - right_start, side_bottom - out_area.y), 255, cv::FILLED);
     samples &= c.valid;
 
+    prof.tick("  lab+samples");
     Matte m;
     const Wall wall = fit_wall(lab, samples);
     m.noise = wall.rms;
@@ -260,7 +293,7 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
             if (!wall.keep[i]) zone_out[zone] += 1;
         }
         std::vector<double> shares;
-        for (int z = 0; z < 3; ++z) shares.push_back(zone_all[z] > 50 ? zone_out[z] / zone_all[z] : 0.0);
+        for (int z = 0; z < 3; ++z) shares.push_back(zone_all[z] > 12 ? zone_out[z] / zone_all[z] : 0.0);
         std::sort(shares.begin(), shares.end());
         m.clutter = shares[1];
     }
@@ -277,6 +310,7 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
         cv::erode(samples, flat, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
         if (cv::countNonZero(flat) > 100) m.grain = std::sqrt(kPi / 2) / 6 * cv::mean(cv::abs(response), flat)[0];
     }
+    prof.tick("  wall+planes");
     cv::Mat diff = lab - bg_lab, distance;
     cv::Mat parts[3];
     cv::split(diff, parts);
@@ -291,6 +325,7 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     m.foreign = fg.clone();
     cv::morphologyEx(fg, fg, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
 
+    prof.tick("  distance");
     // The face itself is always foreground; keep what is connected to it or rises from the bottom edge (the body).
     cv::fillConvexPoly(fg, to_int(c.points, {{0, 26}}), 255);
     cv::Mat labels, stats, centroids;
@@ -309,11 +344,13 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
         uchar* p = person.ptr(y);
         for (int x = 0; x < size.width; ++x) p[x] = keep[static_cast<size_t>(l[x])] ? 255 : 0;
     }
+    prof.tick("  components");
     // Holes inside the person (a white collar on a white wall stays a hole only if it reaches the edge).
     cv::Mat holes = person.clone();
     cv::floodFill(holes, cv::Point(0, 0), 128);
     person.setTo(255, holes == 0);
 
+    prof.tick("  holes");
     // Alpha: inside the person 1, outside 0; in a band around the edge, solve I = a F + (1 - a) B for a, with F the
     // nearby colour of the person (normalised blur of the eroded matte) and B the background fit.
     cv::Mat inner, outer;
@@ -324,8 +361,16 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     cv::Mat weighted, weight;
     cv::Mat inner3;
     cv::merge(std::vector<cv::Mat>{inner_f, inner_f, inner_f}, inner3);
-    cv::GaussianBlur(bgr_f.mul(inner3), weighted, cv::Size(0, 0), 6);
-    cv::GaussianBlur(inner_f, weight, cv::Size(0, 0), 6);
+    // A wide blur is smooth: at a quarter of the size and back costs a tenth of the full-size one.
+    auto smooth = [&](const cv::Mat& in, cv::Mat& out) {
+        cv::Mat small;
+        cv::resize(in, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+        cv::GaussianBlur(small, small, cv::Size(0, 0), 1.5);
+        cv::resize(small, out, in.size(), 0, 0, cv::INTER_LINEAR);
+    };
+    smooth(bgr_f.mul(inner3), weighted);
+    smooth(inner_f, weight);
+    prof.tick("  blurs");
     m.alpha = cv::Mat::zeros(size, CV_32F);
     m.alpha.setTo(1.0f, inner);
     for (int y = 0; y < size.height; ++y) {
@@ -348,6 +393,7 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
         }
     }
     m.alpha.setTo(0.0f, c.valid == 0);
+    prof.tick("  alpha");
     return m;
 }
 
@@ -402,7 +448,15 @@ Found largest_face(const cv::Mat& bgr, const pcv_analysis_options& o) {
     const cv::Point2d centre = pcv::apply(detected.to_image, cv::Point2d(f.x + f.width / 2.0, f.y + f.height / 2.0));
     found.box = cv::Rect2d(centre.x - f.width * scale / 2, centre.y - f.height * scale / 2, f.width * scale, f.height * scale);
     const auto& model = landmark_model(o.landmark_model);
-    for (const auto& p : landmarks(detected.gray, f, model)) found.points.push_back(pcv::apply(detected.to_image, p));
+    if (std::abs(detected.to_image(0, 1)) < 1e-12) {
+        // Found upright: landmarks on the image itself (not the small, equalised detection copy) are more precise.
+        cv::Mat gray;
+        cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+        const cv::Rect box(cvRound(found.box.x), cvRound(found.box.y), cvRound(found.box.width), cvRound(found.box.height));
+        found.points = landmarks(gray, box, model);
+    } else {
+        for (const auto& p : landmarks(detected.gray, f, model)) found.points.push_back(pcv::apply(detected.to_image, p));
+    }
     return found;
 }
 
@@ -421,7 +475,9 @@ cv::Matx23d upright(const Points& p, cv::Point2d eyes, double width) {
 
 void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& a, cv::Mat* standard) {
     clear(a);
+    Profile prof;
     const Found found = largest_face(image, o);
+    prof.tick("face+lmk");
     a.faces = found.faces;
     if (found.faces == 0) return;
     a.face_x = static_cast<float>(found.box.x);
@@ -444,6 +500,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     a.jaw_width = cv::norm(p[16] - p[0]);
     if (a.jaw_width < 8) return;
 
+    prof.tick("pose");
     // The work canvas: the standard photo's frame at its face width, with a margin all round (the final crop is
     // chosen once the top of the head is known).
     const int ow = o.out_width, oh = o.out_height;
@@ -477,6 +534,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     const double crown_guess = eyes_y - 1.1 * (chin_y - eyes_y);
     const cv::Rect out_area(mx, my, ow, oh);
 
+    prof.tick("canvas");
     // Skin: the face outline (jaw and brows) without eyes and mouth.
     {
         cv::Mat skin = cv::Mat::zeros(size, CV_8U);
@@ -537,14 +595,9 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         }
     }
 
-    // Eyes visible: the eye cascades on the upright face.
+    prof.tick("skin");
+    // Eyes visible: detail inside each eye outline.
     {
-        cv::Mat gray;
-        cv::cvtColor(c.bgr, gray, cv::COLOR_BGR2GRAY);
-        cv::equalizeHist(gray, gray);
-        const cv::Rect face(cvRound(centre_x - face_w / 2), cvRound(eyes_y - 0.38 * face_w), cvRound(face_w), cvRound(face_w));
-        cv::Point2d unused[2];
-        a.eyes_seen = pcv::find_eyes(gray, face & cv::Rect(0, 0, size.width, size.height), o.cascade_dir, unused);
         // Detail inside each eye outline (iris, sclera, lashes): sunglasses or a hand leave a flat patch.
         cv::Mat plain;
         cv::cvtColor(c.bgr, plain, cv::COLOR_BGR2GRAY);
@@ -564,6 +617,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         a.eye_detail = least;
     }
 
+    prof.tick("eyes");
     Matte m;
     try {
         m = matte(c, out_area, face_w, chin_y, crown_guess);
@@ -575,6 +629,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     a.bg_clutter = m.clutter;
     a.noise = m.grain;
 
+    prof.tick("matte");
     // Top of the head: first row where the matte covers a fifth of a band over the face's middle.
     cv::Mat solid = m.alpha > 0.5f;
     const int band_l = static_cast<int>(centre_x - 0.25 * face_w), band_w = static_cast<int>(0.5 * face_w);
@@ -641,6 +696,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         a.bg_gradient = most;
     }
 
+    prof.tick("placement");
     // Foreign content: pixels unlike the background outside where a head and shoulders can be.
     {
         cv::Mat allowed = cv::Mat::zeros(size, CV_8U);
@@ -676,6 +732,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         }
     }
 
+    prof.tick("extra");
     // BRISQUE on the standard photo's crop of the original pixels.
     if (o.brisque_model && *o.brisque_model && o.brisque_range && *o.brisque_range) {
         cv::Mat crop_px;
@@ -683,6 +740,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         a.brisque = brisque(o.brisque_model, o.brisque_range)->compute(crop_px)[0];
     }
 
+    prof.tick("brisque");
     if (standard) {
         // out = I + (1 - alpha) (new - old background): the old background's share of every edge pixel is swapped
         // for the new colour, which is what keeps hair edges free of a halo.

@@ -80,7 +80,6 @@ typedef struct pcv_analysis {
     float points[136];             /* its 68 landmarks (x, y) in the iBUG 300-W order */
     double roll, yaw, pitch;       /* degrees */
     double eye_open_left, eye_open_right;  /* eye aspect ratio of the image-left and image-right eye */
-    int32_t eyes_seen;             /* eye cascades on the aligned face: 1 image-left, 2 image-right */
     double eye_detail;             /* the smaller grey-level standard deviation inside either eye (low: covered) */
     double mouth_gap;              /* inner-lip gap / mouth width */
     double teeth;                  /* fraction of white, colourless pixels inside the lips */
