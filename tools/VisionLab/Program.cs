@@ -23,6 +23,8 @@ switch (args.FirstOrDefault())
     case "confusion":
         Console.Write(Confusion.Markdown(new Corpus(faces)));
         return 0;
+    case "peak" when args.Length == 2:
+        return Bench.Peak(args[1]);
     case "bench":
         return await Bench.RunAsync(new Corpus(faces), args.Skip(1).ToArray()).ConfigureAwait(false);
     default:

@@ -63,11 +63,11 @@ void set_jfif_dpi(std::vector<uint8_t>& jpeg, int dpi) {
     jpeg[17] = static_cast<uint8_t>(dpi & 0xFF);
 }
 
-// Locates QR codes with cv::QRCodeDetector on a copy at most 1280 px on its long side, then decodes each located
+// Locates QR codes with cv::QRCodeDetector on a copy at most 800 px on its long side, then decodes each located
 // region (widened by a quiet zone) with the WeChat decoder. Distinct texts, in detection order.
 std::vector<std::string> decode_each_located(const cv::Mat& image) {
     std::vector<std::string> texts;
-    const double scale = std::min(1.0, 1280.0 / std::max(image.cols, image.rows));
+    const double scale = std::min(1.0, 800.0 / std::max(image.cols, image.rows));
     cv::Mat small;
     if (scale < 1.0) cv::resize(image, small, cv::Size(), scale, scale, cv::INTER_AREA);
     else small = image;
