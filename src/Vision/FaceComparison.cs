@@ -15,10 +15,10 @@ public sealed record Comparison(double? Score, bool Same, double? Distance, stri
 public static class FaceComparison
 {
     /// <summary>Distance at which the score is one half (the score is <c>1 / (1 + distance / ScaleDistance)</c>).</summary>
-    public const double ScaleDistance = 60;
+    public const double ScaleDistance = 90;
 
     /// <summary>Default "same person" threshold on the score, calibrated on the corpus.</summary>
-    public const double DefaultThreshold = 0.5;
+    public const double DefaultThreshold = 0.46;
 
     /// <summary>Compares two image files' bytes.</summary>
     public static Comparison Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, double threshold = DefaultThreshold, AnalysisOptions? options = null)

@@ -77,6 +77,12 @@ public static class ImageLoader
             return new(null, ImageError.Corrupt, header);
         }
 
+        if (header.Format == ImageFormat.Jpeg && !HasEndAfterScan(bytes))
+        {
+            // libjpeg decodes a cut-off file without complaint and fills the rest with grey: refuse it here.
+            return new(null, ImageError.Corrupt, header);
+        }
+
         int status;
         nint handle;
         fixed (byte* p = bytes)
@@ -91,5 +97,29 @@ public static class ImageLoader
             Native.ErrTooLarge => new(null, ImageError.TooLarge, header),
             _ => throw new VisionException("decode", status),
         };
+    }
+
+    // Whether an end-of-image marker follows the first start-of-scan (an EXIF thumbnail's own end marker sits before it).
+    private static bool HasEndAfterScan(ReadOnlySpan<byte> bytes)
+    {
+        var i = 2;
+        while (i + 4 <= bytes.Length && bytes[i] == 0xFF)
+        {
+            var marker = bytes[i + 1];
+            if (marker == 0xFF)
+            {
+                i++;
+                continue;
+            }
+
+            if (marker == 0xDA)
+            {
+                return bytes[i..].LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
+            }
+
+            i += 2 + ((bytes[i + 2] << 8) | bytes[i + 3]);
+        }
+
+        return false;
     }
 }

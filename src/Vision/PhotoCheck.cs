@@ -174,13 +174,21 @@ public static class PhotoCheck
             new { gap = Round(a.MouthGap, 3), teeth = Round(a.Teeth, 3) }, new { max_gap = t.MaxMouthGap, max_teeth = t.MaxTeeth });
 
         var bg = a.Background;
-        Add("background", measured,
-            bg?.L >= t.MinBackgroundLightness && a.BackgroundNoise <= t.MaxBackgroundNoise && a.BackgroundClutter <= t.MaxBackgroundClutter
-                && a.BackgroundGradient <= t.MaxBackgroundGradient,
-            new { lightness = Round(bg?.L, 1), noise = Round(a.BackgroundNoise, 2), clutter = Round(a.BackgroundClutter, 3), gradient = Round(a.BackgroundGradient, 1) },
-            new { min_lightness = t.MinBackgroundLightness, max_noise = t.MaxBackgroundNoise, max_clutter = t.MaxBackgroundClutter, max_gradient = t.MaxBackgroundGradient },
-            bg?.L < t.MinBackgroundLightness ? "background.dark"
-                : a.BackgroundNoise > t.MaxBackgroundNoise || a.BackgroundClutter > t.MaxBackgroundClutter ? "background.cluttered" : "background.uneven");
+        if (oneFace && bg is null)
+        {
+            // No plain wall could be modelled beside the head at all: that is the background's failure, not a skip.
+            checks.Add(new CheckResult("background", false, null, new { min_lightness = t.MinBackgroundLightness }, Messages.Get("Check.background.cluttered")));
+        }
+        else
+        {
+            Add("background", measured,
+                bg?.L >= t.MinBackgroundLightness && a.BackgroundNoise <= t.MaxBackgroundNoise && a.BackgroundClutter <= t.MaxBackgroundClutter
+                    && a.BackgroundGradient <= t.MaxBackgroundGradient,
+                new { lightness = Round(bg?.L, 1), noise = Round(a.BackgroundNoise, 2), clutter = Round(a.BackgroundClutter, 3), gradient = Round(a.BackgroundGradient, 1) },
+                new { min_lightness = t.MinBackgroundLightness, max_noise = t.MaxBackgroundNoise, max_clutter = t.MaxBackgroundClutter, max_gradient = t.MaxBackgroundGradient },
+                bg?.L < t.MinBackgroundLightness ? "background.dark"
+                    : a.BackgroundNoise > t.MaxBackgroundNoise || a.BackgroundClutter > t.MaxBackgroundClutter ? "background.cluttered" : "background.uneven");
+        }
 
         var skin = a.Skin;
         var clipped = a.Clipped;

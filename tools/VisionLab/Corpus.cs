@@ -251,7 +251,7 @@ public sealed class Corpus
             yield return new Sample($"no-face-{name}", "face_count", new Raster(1200, 1600, (245, 245, 245)).ToJpeg());
             yield return Make("two-faces", "face_count", basic with { FaceWidth = 0.24, Eyes = (0.28, 0.40) },
                 (photo, _) => Composite(photo, person, Place(person, basic with { FaceWidth = 0.24, Eyes = (0.74, 0.42) })));
-            yield return Make("too-small", "face_size", basic with { FaceWidth = 0.115, Eyes = (0.5, 0.45) });
+            yield return Make("too-small", "face_size", basic with { FaceWidth = 0.125, Eyes = (0.5, 0.45) });
             yield return Make("head-cut", "face_position", basic with { Eyes = (0.5, 0.17) });
             yield return Make("off-centre", "face_position", basic with { Eyes = (0.26, 0.42) });
             yield return Make("tilted", "head_pose", basic with { Roll = 18 });

@@ -21,7 +21,10 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"wrote {Directory.GetFiles(args[1], "*.jpg").Length} files to {args[1]}");
         return 0;
     case "confusion":
-        Console.Write(Confusion.Markdown(new Corpus(faces)));
+        var lab = new Corpus(faces);
+        Console.Write(Confusion.Markdown(lab));
+        Console.WriteLine();
+        Console.Write(Comparisons.Markdown(lab));
         return 0;
     case "peak" when args.Length == 2:
         return Bench.Peak(args[1]);

@@ -439,9 +439,18 @@ struct Found {
 };
 
 Found largest_face(const cv::Mat& bgr, const pcv_analysis_options& o) {
-    const auto detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face);
+    // Upright on the small copy; then upright at twice the size (a small face, or one the cascade misses at low
+    // resolution); only then turned (a tilted head).
+    auto detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face, false);
+    if (detected.boxes.empty() && o.max_side > 0 && std::max(bgr.cols, bgr.rows) > o.max_side)
+        detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side * 2, o.min_face, false);
+    if (detected.boxes.empty()) detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face, true);
     Found found;
-    found.faces = static_cast<int>(detected.boxes.size());
+    // A face under half the width of the largest is a false detection in clothing or hair far more often than a
+    // second person; the check asks for exactly one face of the size a portrait has.
+    found.faces = static_cast<int>(std::count_if(detected.boxes.begin(), detected.boxes.end(), [&](const cv::Rect& r) {
+        return r.width * 2 >= detected.boxes.front().width;
+    }));
     if (detected.boxes.empty()) return found;
     const cv::Rect& f = detected.boxes.front();
     const double scale = std::hypot(detected.to_image(0, 0), detected.to_image(1, 0));
@@ -454,6 +463,14 @@ Found largest_face(const cv::Mat& bgr, const pcv_analysis_options& o) {
         cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
         const cv::Rect box(cvRound(found.box.x), cvRound(found.box.y), cvRound(found.box.width), cvRound(found.box.height));
         found.points = landmarks(gray, box, model);
+        // Once more from the box the landmarks span (the framing dlib's predictor was trained on): a Haar box
+        // off by a few percent otherwise tilts the eye line.
+        const double left = std::min(found.points[0].x, found.points[17].x), right = std::max(found.points[16].x, found.points[26].x);
+        const double top = std::min(found.points[19].y, found.points[24].y), bottom = found.points[8].y;
+        dlib::cv_image<unsigned char> view(gray);
+        const auto shape = model(view, dlib::rectangle(static_cast<long>(left), static_cast<long>(top), static_cast<long>(right), static_cast<long>(bottom)));
+        found.points.clear();
+        for (unsigned i = 0; i < shape.num_parts(); ++i) found.points.emplace_back(shape.part(i).x(), shape.part(i).y());
     } else {
         for (const auto& p : landmarks(detected.gray, f, model)) found.points.push_back(pcv::apply(detected.to_image, p));
     }
@@ -802,6 +819,9 @@ int32_t pcv_grabcut(const pcv_image* image, const pcv_image* trimap, int32_t ite
         cv::extractChannel(trimap->mat, labels, 0);
         labels.setTo(cv::GC_PR_BGD, labels > 3);
         cv::Mat bgd, fgd;
+        // GrabCut seeds its colour models with k-means on OpenCV's per-thread random generator: fix the seed so the
+        // same input gives the same cut whatever ran on this thread before.
+        cv::theRNG().state = 0x12345678;
         cv::grabCut(image->mat, labels, cv::Rect(), bgd, fgd, iterations, cv::GC_INIT_WITH_MASK);
         cv::Mat fg = (labels == cv::GC_FGD) | (labels == cv::GC_PR_FGD);
         cv::Mat bgr;

@@ -23,7 +23,7 @@ struct FaceFrame {
     cv::Matx23d to_image;          // frame -> image
     std::vector<cv::Rect> boxes;   // largest first
 };
-FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face);
+FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face, bool turn = true);
 
 // Eyes inside an upright face box (see pcvision.cpp); returns a mask, 1 = image-left eye, 2 = image-right eye.
 int find_eyes(const cv::Mat& gray, const cv::Rect& face, const std::string& model_dir, cv::Point2d eyes[2]);

@@ -137,7 +137,7 @@ int find_eyes(const cv::Mat& gray, const cv::Rect& f, const std::string& model_d
 }
 
 
-FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face) {
+FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face, bool turn) {
     const int long_side = std::max(bgr.cols, bgr.rows);
     const double scale = (max_side > 0 && long_side > max_side) ? static_cast<double>(max_side) / long_side : 1.0;
     cv::Mat gray;
@@ -153,7 +153,7 @@ FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max
     FaceFrame result{gray, cv::Matx23d(1 / scale, 0, 0, 0, 1 / scale, 0), {}};
     face_cascade.detectMultiScale(gray, result.boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
     for (double angle : {15.0, -15.0, 30.0, -30.0}) {
-        if (!result.boxes.empty()) break;
+        if (!result.boxes.empty() || !turn) break;
         const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
         cv::Mat turn = cv::getRotationMatrix2D(centre, angle, 1.0);
         cv::warpAffine(gray, result.gray, turn, gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
