@@ -672,7 +672,22 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     // (k_mid); their geometric mean balances a tall hairstyle against a small face.
     const double k_mid = ((o.eye_line_min + o.eye_line_max) / 2 - (o.hair_top_min + o.hair_top_max) / 2) / d;
     const double k_pref = std::sqrt(k_mid);
-    const double k = k_lo <= k_hi ? std::clamp(k_pref, k_lo, k_hi) : std::clamp(1.0, o.face_width_min / face_w, o.face_width_max / face_w);
+    // Zoom in (within the ranges) rather than let the crop leave the photo: the shoulders of a close shot.
+    double k_fit = 0;
+    {
+        const int row = std::clamp(static_cast<int>(chin_y), 0, size.height - 1), col = std::clamp(static_cast<int>(centre_x), 0, size.width - 1);
+        const uchar* r = c.valid.ptr(row);
+        int left = col, right = col, bottom = row;
+        while (left > 0 && r[left - 1]) --left;
+        while (right < size.width - 1 && r[right + 1]) ++right;
+        while (bottom < size.height - 1 && c.valid.at<uchar>(bottom + 1, col)) ++bottom;
+        const double half = std::min(centre_x - left, right - centre_x);
+        const double eyes_out = (o.eye_line_min + o.eye_line_max) / 2;
+        if (half > 0) k_fit = std::max(k_fit, ow / (2 * half));
+        if (bottom > eyes_y) k_fit = std::max(k_fit, (oh - eyes_out) / (bottom - eyes_y));
+    }
+    const double k = k_lo <= k_hi ? std::clamp(std::max(k_pref, k_fit), k_lo, k_hi)
+                                  : std::clamp(1.0, o.face_width_min / face_w, o.face_width_max / face_w);
     const double t_lo = std::max(o.hair_top_min - hair * k, o.eye_line_min - eyes_y * k);
     const double t_hi = std::min(o.hair_top_max - hair * k, o.eye_line_max - eyes_y * k);
     const double ty = t_lo <= t_hi ? (t_lo + t_hi) / 2 : (o.eye_line_min + o.eye_line_max) / 2 - eyes_y * k;

@@ -1,0 +1,77 @@
+using Photocollect.Vision.Tests.Support;
+using Photocollect.VisionLab;
+
+namespace Photocollect.Vision.Tests;
+
+public sealed class StandardPhotoShould(CorpusFixture corpus) : IClassFixture<CorpusFixture>
+{
+    private static readonly (byte R, byte G, byte B) Blue = (100, 197, 255);
+
+    [Fact]
+    public void MeetEveryFigureOfTheStandardForEveryGoodPhoto()
+    {
+        foreach (var sample in corpus.Good)
+        {
+            var made = StandardPhoto.Create(sample.Jpeg);
+            var jpeg = made.Jpeg ?? throw new Xunit.Sdk.XunitException($"{sample.Name}: no standard photo");
+
+            Assert.InRange(jpeg.Length, 30 * 1024, 200 * 1024);
+            Assert.InRange(made.Quality, 60, 100);
+            Assert.Equal((1, 300, 300), Exif.JfifDensity(jpeg));
+            Assert.False(Exif.HasApp1(jpeg), $"{sample.Name}: metadata left in the file");
+
+            // Measured again on the output itself, not taken from the plan.
+            using var output = ImageLoader.Load(jpeg);
+            var image = output.Image!;
+            Assert.Equal((480, 640), (image.Width, image.Height));
+            var a = PhotoAnalyzer.Analyze(image);
+            var eyeLine = a.Landmarks.Skip(36).Take(12).Average(p => p.Y);
+            Assert.True(a.HairTop is >= 50 and <= 110, $"{sample.Name}: hair top at {a.HairTop:0}");
+            Assert.True(eyeLine is >= 200 and <= 300, $"{sample.Name}: eyes at {eyeLine:0}");
+            Assert.True(a.JawWidth is >= 180 and <= 300, $"{sample.Name}: face width {a.JawWidth:0}");
+            Assert.True(Math.Abs(a.Roll!.Value) < 3, $"{sample.Name}: roll {a.Roll:0.0}");
+            var pixels = image.ToBgr();
+            foreach (var (x, y) in new[] { (5, 5), (474, 5), (5, 300), (474, 300) })
+            {
+                var i = ((y * 480) + x) * 3;
+                Assert.True(Near((pixels[i + 2], pixels[i + 1], pixels[i]), Blue, 8), $"{sample.Name}: ({x},{y}) is not the blue background");
+            }
+
+            Assert.True(PhotoCheck.Run(jpeg).Pass, $"{sample.Name}: the standard photo fails its own check");
+        }
+    }
+
+    [Fact]
+    public void LeaveNoHaloOfTheOldWallAroundTheHair()
+    {
+        // Photos shot against a near-white wall: a halo would be a light rim between the hair and the new blue.
+        var sample = corpus.Corpus.People.Single(p => p.Name == "astronaut.png");
+        var (photo, _) = Corpus.Render(sample, new PhotoSpec { Background = (245, 245, 245) });
+        var made = StandardPhoto.Create(photo.ToJpeg(92));
+        using var output = ImageLoader.Load(made.Jpeg!);
+        var pixels = output.Image!.ToBgr();
+
+        var person = Halo.PersonMask(pixels, 480, 640, Blue);
+        var halo = Halo.Fraction(pixels, person, 480, 640);
+        Assert.True(halo < 0.02, $"{halo:P1} of the rim around the head is pale");
+
+        // The measure sees a halo when there is one: draw a 2-pixel pale rim and measure again.
+        var rimmed = Halo.DrawRim(pixels, person, 480, 640, (236, 240, 242));
+        var seen = Halo.Fraction(rimmed, person, 480, 640);
+        Assert.True(seen > 0.2, $"a drawn rim measured only {seen:P1}");
+    }
+
+    [Fact]
+    public void ReturnNoPhotoAndSayWhyWhenThereIsNoFace()
+    {
+        var noFace = corpus.Bad.First(s => s.Name.StartsWith("no-face-", StringComparison.Ordinal));
+
+        var made = StandardPhoto.Create(noFace.Jpeg);
+
+        Assert.Null(made.Jpeg);
+        Assert.Contains(made.Source.Failures, c => c.Name == "face_count");
+    }
+
+    private static bool Near((byte R, byte G, byte B) a, (byte R, byte G, byte B) b, int tolerance) =>
+        Math.Abs(a.R - b.R) <= tolerance && Math.Abs(a.G - b.G) <= tolerance && Math.Abs(a.B - b.B) <= tolerance;
+}
