@@ -18,6 +18,12 @@ public static class VisionCommandLine
                vision measure FILE...           every raw measurement (support and calibration)
         """;
 
+    private static readonly (string Property, string[] Names)[] TupleNames =
+    [
+        ("eye_openness", ["left", "right"]), ("placement", ["hair_top", "eye_line", "face_width"]),
+        ("background", ["l", "a", "b"]), ("skin", ["l", "a", "b"]), ("clipped", ["high", "low"]),
+    ];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -140,6 +146,15 @@ public static class VisionCommandLine
 
         var analysis = JsonSerializer.SerializeToNode(report.Analysis! with { Landmarks = [] }, Json)!.AsObject();
         analysis.Remove("landmarks");
+        // Tuples serialise as item1, item2...: name their parts.
+        foreach (var (property, names) in TupleNames)
+        {
+            if (analysis[property] is JsonObject tuple)
+            {
+                analysis[property] = new JsonObject(names.Select((n, i) => KeyValuePair.Create(n, tuple["item" + (i + 1)]?.DeepClone())));
+            }
+        }
+
         result["analysis"] = analysis;
         return result;
     }
