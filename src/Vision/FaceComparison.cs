@@ -24,8 +24,8 @@ public static class FaceComparison
     public static Comparison Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, double threshold = DefaultThreshold, AnalysisOptions? options = null)
     {
         options ??= new AnalysisOptions();
-        using var first = ImageLoader.Load(a, options.Limits, PhotoAnalyzer.ReduceFor(ImageHeader.Read(a), options.WorkingShortSide));
-        using var second = ImageLoader.Load(b, options.Limits, PhotoAnalyzer.ReduceFor(ImageHeader.Read(b), options.WorkingShortSide));
+        using var first = PhotoAnalyzer.Load(a, options).Loaded;
+        using var second = PhotoAnalyzer.Load(b, options).Loaded;
         if (first.Image is null || second.Image is null)
         {
             return new(null, false, null, first.Image is null ? "a: " + first.Error!.Value.Name() : "b: " + second.Error!.Value.Name());

@@ -119,7 +119,6 @@ internal unsafe struct NativeAnalysis
     public double CropOutside, CropScale, OutHairTop, OutEyeLine, OutFaceWidth;
     public double BgLightness, BgA, BgB, BgNoise, BgGradient, ExtraContent, ClothingContrast;
     public double FaceLightness, FaceA, FaceB, FaceClippedHigh, FaceClippedLow, FaceBalance, Sharpness, Brisque, Noise, BgClutter, Blockiness;
-    public int Segmentation;
 }
 
 /// <summary>The native engine failed (a bug or resource exhaustion, not bad user input: that is a result).</summary>

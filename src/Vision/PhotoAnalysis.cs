@@ -185,6 +185,14 @@ public static class PhotoAnalyzer
         return reduce;
     }
 
+    /// <summary>Decodes a photo at the reduced size <see cref="ReduceFor"/> picks; returns the factor used.</summary>
+    public static (LoadResult Loaded, int Reduce) Load(ReadOnlySpan<byte> bytes, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var reduce = ReduceFor(ImageHeader.Read(bytes), options.WorkingShortSide);
+        return (ImageLoader.Load(bytes, options.Limits, reduce), reduce);
+    }
+
     /// <summary>Measures a decoded image; <paramref name="reduce"/> is the factor it was decoded at.</summary>
     public static PhotoAnalysis Analyze(VisionImage image, AnalysisOptions? options = null, int reduce = 1) =>
         Run(image, options ?? new AnalysisOptions(), reduce, render: false).Analysis;

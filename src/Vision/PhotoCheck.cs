@@ -119,8 +119,8 @@ public static class PhotoCheck
     public static CheckReport Run(ReadOnlySpan<byte> bytes, CheckThresholds? thresholds = null, AnalysisOptions? options = null)
     {
         options ??= new AnalysisOptions();
-        var reduce = PhotoAnalyzer.ReduceFor(ImageHeader.Read(bytes), options.WorkingShortSide);
-        using var loaded = ImageLoader.Load(bytes, options.Limits, reduce);
+        var (loaded, reduce) = PhotoAnalyzer.Load(bytes, options);
+        using var _ = loaded;
         if (loaded.Image is null)
         {
             return new CheckReport(false, [], loaded.Error, null);

@@ -22,8 +22,8 @@ public static class StandardPhoto
     public static StandardPhotoResult Create(ReadOnlySpan<byte> bytes, AnalysisOptions? options = null, CheckThresholds? thresholds = null)
     {
         options ??= new AnalysisOptions();
-        var reduce = PhotoAnalyzer.ReduceFor(ImageHeader.Read(bytes), options.WorkingShortSide);
-        using var loaded = ImageLoader.Load(bytes, options.Limits, reduce);
+        var (loaded, reduce) = PhotoAnalyzer.Load(bytes, options);
+        using var _ = loaded;
         if (loaded.Image is null)
         {
             return new(null, 0, new CheckReport(false, [], loaded.Error, null));

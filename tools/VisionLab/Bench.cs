@@ -13,7 +13,7 @@ namespace Photocollect.VisionLab;
 public static class Bench
 {
     /// <summary>Runs it; <c>--quick</c> takes fewer rounds (a smoke run).</summary>
-    public static Task<int> RunAsync(Corpus corpus, string[] args)
+    public static int Run(Corpus corpus, string[] args)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var rounds = args.Contains("--quick") ? 8 : 60;
@@ -54,7 +54,7 @@ public static class Bench
         Console.WriteLine();
         Console.WriteLine(string.Create(culture, $"Peak memory of one check: +{(peak - before) / 1024.0 / 1024:0} MB over the process before it ({before / 1024.0 / 1024:0} MB resident, of which about 100 MB is dlib's landmark model); target ≤ 150 MB."));
         Console.WriteLine(string.Create(culture, $"Throughput: {one:0.0} checks/s on one core, {two:0.0} on two: {two / one:0.00}× (target ≥ 1.8×)."));
-        return Task.FromResult(0);
+        return 0;
     }
 
     private static void Load(byte[] jpeg, int reduce)

@@ -29,7 +29,7 @@ switch (args.FirstOrDefault())
     case "peak" when args.Length == 2:
         return Bench.Peak(args[1]);
     case "bench":
-        return await Bench.RunAsync(new Corpus(faces), args.Skip(1).ToArray()).ConfigureAwait(false);
+        return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
         Console.Error.WriteLine("usage: VisionLab corpus DIR | confusion | bench [--quick]");
         return 2;

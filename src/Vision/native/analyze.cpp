@@ -27,6 +27,8 @@
 
 namespace {
 
+using pcv::guarded;
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // One photo, one core: the web app checks several uploads at once, and OpenCV's own thread pool would make them
@@ -36,17 +38,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     return true;
 }();
 constexpr double kPi = 3.14159265358979323846;
-
-template <typename F>
-int32_t guarded(F&& body) {
-    try {
-        return body();
-    } catch (const std::bad_alloc&) {
-        return PCV_ERR_NO_MEMORY;
-    } catch (...) {
-        return PCV_ERR_INTERNAL;
-    }
-}
 
 // The landmark model is 100 MB: loaded once per process per path and shared (prediction is const).
 const dlib::shape_predictor& landmark_model(const std::string& path) {
@@ -246,6 +237,7 @@ struct Profile {
 
 struct Canvas {
     cv::Mat bgr;        // 8UC3 work canvas: the face upright at standard scale
+    cv::Mat gray;       // its grey levels
     cv::Mat valid;      // 8U: 255 where the canvas shows the image
     cv::Matx23d from_image;
     Points points;      // landmarks on the canvas
@@ -257,7 +249,6 @@ struct Matte {
     double noise = kNaN;        // colour RMS of the wall from its smooth fit
     double clutter = kNaN;      // share of background samples that are not wall
     double grain = kNaN;        // grey-level noise sigma on the background samples
-    int method = 1;
 };
 
 Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chin_y, double crown_guess) {
@@ -302,10 +293,9 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     const double rms_lab = wall.rms;
     {
         // Immerkaer (1996): sigma = sqrt(pi / 2) / 6 * mean |I * N| over a flat area, N the difference of two Laplacians.
-        cv::Mat gray, response;
-        cv::cvtColor(c.bgr, gray, cv::COLOR_BGR2GRAY);
+        cv::Mat response;
         const cv::Matx33f kernel(1, -2, 1, -2, 4, -2, 1, -2, 1);
-        cv::filter2D(gray, response, CV_32F, kernel);
+        cv::filter2D(c.gray, response, CV_32F, kernel);
         cv::Mat flat;
         cv::erode(samples, flat, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
         if (cv::countNonZero(flat) > 100) m.grain = std::sqrt(kPi / 2) / 6 * cv::mean(cv::abs(response), flat)[0];
@@ -540,6 +530,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     cv::warpAffine(source, c.bgr, to_canvas, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
     cv::warpAffine(cv::Mat(source.size(), CV_8U, cv::Scalar(255)), c.valid, to_canvas, size, cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
     cv::erode(c.valid, c.valid, cv::Mat());
+    cv::cvtColor(c.bgr, c.gray, cv::COLOR_BGR2GRAY);
     for (const auto& q : p) c.points.push_back(pcv::apply(c.from_image, q));
     a.crop_scale = 1.0 / scale;
 
@@ -585,9 +576,8 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
                 if (cv::countNonZero(skin_box(lh)) > 50 && cv::countNonZero(skin_box(rh)) > 50)
                     a.face_balance = std::abs(cv::mean(channels[0](lh), skin_box(lh))[0] - cv::mean(channels[0](rh), skin_box(rh))[0]);
             }
-            cv::Mat gray, lap;
-            cv::cvtColor(c.bgr(box), gray, cv::COLOR_BGR2GRAY);
-            cv::Laplacian(gray, lap, CV_32F, 3);
+            cv::Mat lap;
+            cv::Laplacian(c.gray(box), lap, CV_32F, 3);
             cv::Scalar lm, ls;
             cv::meanStdDev(lap, lm, ls, skin_box);
             a.sharpness = ls[0] * ls[0];
@@ -616,8 +606,6 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     // Eyes visible: detail inside each eye outline.
     {
         // Detail inside each eye outline (iris, sclera, lashes): sunglasses or a hand leave a flat patch.
-        cv::Mat plain;
-        cv::cvtColor(c.bgr, plain, cv::COLOR_BGR2GRAY);
         double least = kNaN;
         for (int first : {36, 42}) {
             cv::Mat eye = cv::Mat::zeros(size, CV_8U);
@@ -628,7 +616,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
             eye &= c.valid;
             if (cv::countNonZero(eye) < 20) continue;
             cv::Scalar mean, dev;
-            cv::meanStdDev(plain, mean, dev, eye);
+            cv::meanStdDev(c.gray, mean, dev, eye);
             least = std::isnan(least) ? dev[0] : std::min(least, dev[0]);
         }
         a.eye_detail = least;
@@ -641,7 +629,6 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     } catch (const std::runtime_error&) {
         return;  // no background visible to model: the crop measures below stay NaN and the checks fail
     }
-    a.segmentation = m.method;
     a.bg_noise = m.noise;
     a.bg_clutter = m.clutter;
     a.noise = m.grain;
@@ -709,9 +696,6 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
 
     // Background colour beside the head, and how much it changes across the photo.
     {
-        cv::Mat lab_bg;
-        cv::Mat bg8;
-        m.background.convertTo(bg8, CV_8UC3);
         const cv::Point2d side(std::max(0.0, centre_x - 0.9 * face_w), eyes_y);
         const cv::Vec3f b = m.background.at<cv::Vec3f>(cvRound(side.y), cvRound(std::clamp(side.x, 0.0, size.width - 1.0)));
         const cv::Vec3d lab = lab_of({b[0], b[1], b[2]});

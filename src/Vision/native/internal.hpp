@@ -3,6 +3,8 @@
 #define PCVISION_INTERNAL_HPP
 #include <opencv2/core.hpp>
 #include <opencv2/objdetect.hpp>
+#include <new>
+#include "pcvision.h"
 #include <string>
 #include <vector>
 
@@ -27,6 +29,18 @@ FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max
 
 // Eyes inside an upright face box (see pcvision.cpp); returns a mask, 1 = image-left eye, 2 = image-right eye.
 int find_eyes(const cv::Mat& gray, const cv::Rect& face, const std::string& model_dir, cv::Point2d eyes[2]);
+
+// Runs an ABI entry's body: OpenCV reports errors with exceptions, the ABI with statuses.
+template <typename F>
+int32_t guarded(F&& body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return PCV_ERR_NO_MEMORY;
+    } catch (...) {
+        return PCV_ERR_INTERNAL;
+    }
+}
 
 inline cv::Point2d apply(const cv::Matx23d& m, const cv::Point2d& p) {
     return {m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2), m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2)};

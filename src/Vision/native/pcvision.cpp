@@ -22,16 +22,7 @@
 
 namespace {
 
-template <typename F>
-int32_t guarded(F&& body) {
-    try {
-        return body();
-    } catch (const std::bad_alloc&) {
-        return PCV_ERR_NO_MEMORY;
-    } catch (...) {
-        return PCV_ERR_INTERNAL;
-    }
-}
+using pcv::guarded;
 
 int32_t give(cv::Mat mat, pcv_image** out) {
     *out = new pcv_image{std::move(mat)};

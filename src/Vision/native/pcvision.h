@@ -102,7 +102,6 @@ typedef struct pcv_analysis {
     double noise;                  /* grey-level noise sigma on the background (Immerkaer's estimator) */
     double bg_clutter;             /* share of non-wall samples in the second worst zone (above, left, right of the head) */
     double blockiness;             /* JPEG 8x8 grid steps over other steps (about 1 natural, more when blocky) */
-    int32_t segmentation;          /* 1: colour model of the wall */
 } pcv_analysis;
 
 /* Measures the largest face and, when standard is not null and a face with landmarks is found, renders the standard
