@@ -26,7 +26,8 @@ public static class Bench
         var screenshot = Screenshot(random);
         if (Array.IndexOf(args, "--save") is var at and >= 0 && at + 1 < args.Length)
         {
-            File.WriteAllBytes(args[at + 1], photo);  // the benchmark photo, for profiling outside
+            File.WriteAllBytes(args[at + 1], photo);  // the benchmark photo and screenshot, for profiling outside
+            File.WriteAllBytes(Path.ChangeExtension(args[at + 1], ".png"), screenshot);
         }
 
         var rows = new List<(string Name, Stats Stats, string Target)>

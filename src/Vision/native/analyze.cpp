@@ -346,20 +346,30 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     cv::Mat inner, outer;
     cv::erode(person, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
     cv::dilate(person, outer, cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9}));
-    cv::Mat inner_f;
-    inner.convertTo(inner_f, CV_32F, 1.0 / 255);
+    // F is smooth: the person's colour averaged at a quarter of the size (masked sums over mask weights), read
+    // back bilinearly only on the band.
+    cv::Mat masked = cv::Mat::zeros(size, CV_8UC3);
+    c.bgr.copyTo(masked, inner);
     cv::Mat weighted, weight;
-    cv::Mat inner3;
-    cv::merge(std::vector<cv::Mat>{inner_f, inner_f, inner_f}, inner3);
-    // A wide blur is smooth: at a quarter of the size and back costs a tenth of the full-size one.
-    auto smooth = [&](const cv::Mat& in, cv::Mat& out) {
-        cv::Mat small;
-        cv::resize(in, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
-        cv::GaussianBlur(small, small, cv::Size(0, 0), 1.5);
-        cv::resize(small, out, in.size(), 0, 0, cv::INTER_LINEAR);
+    const cv::Size quarter((size.width + 3) / 4, (size.height + 3) / 4);
+    cv::resize(masked, weighted, quarter, 0, 0, cv::INTER_AREA);
+    cv::resize(inner, weight, quarter, 0, 0, cv::INTER_AREA);
+    weighted.convertTo(weighted, CV_32FC3);
+    weight.convertTo(weight, CV_32F, 1.0 / 255);
+    cv::GaussianBlur(weighted, weighted, cv::Size(0, 0), 1.5);
+    cv::GaussianBlur(weight, weight, cv::Size(0, 0), 1.5);
+    const double qx = static_cast<double>(quarter.width) / size.width, qy = static_cast<double>(quarter.height) / size.height;
+    auto sample = [&](int x, int y, cv::Vec3f& f, float& w) {
+        const double fx = std::clamp((x + 0.5) * qx - 0.5, 0.0, quarter.width - 1.0);
+        const double fy = std::clamp((y + 0.5) * qy - 0.5, 0.0, quarter.height - 1.0);
+        const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
+        const int x1 = std::min(x0 + 1, quarter.width - 1), y1 = std::min(y0 + 1, quarter.height - 1);
+        const float ax = static_cast<float>(fx - x0), ay = static_cast<float>(fy - y0);
+        const float k00 = (1 - ax) * (1 - ay), k01 = ax * (1 - ay), k10 = (1 - ax) * ay, k11 = ax * ay;
+        f = weighted.at<cv::Vec3f>(y0, x0) * k00 + weighted.at<cv::Vec3f>(y0, x1) * k01 + weighted.at<cv::Vec3f>(y1, x0) * k10 +
+            weighted.at<cv::Vec3f>(y1, x1) * k11;
+        w = weight.at<float>(y0, x0) * k00 + weight.at<float>(y0, x1) * k01 + weight.at<float>(y1, x0) * k10 + weight.at<float>(y1, x1) * k11;
     };
-    smooth(bgr_f.mul(inner3), weighted);
-    smooth(inner_f, weight);
     prof.tick("  blurs");
     m.alpha = cv::Mat::zeros(size, CV_32F);
     m.alpha.setTo(1.0f, inner);
@@ -367,15 +377,16 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
         const uchar* in = inner.ptr(y);
         const uchar* out = outer.ptr(y);
         const auto* i3 = bgr_f.ptr<cv::Vec3f>(y);
-        const auto* f3 = weighted.ptr<cv::Vec3f>(y);
-        const float* w = weight.ptr<float>(y);
         const auto* b3 = m.background.ptr<cv::Vec3f>(y);
         const uchar* p = person.ptr(y);
         float* a = m.alpha.ptr<float>(y);
         for (int x = 0; x < size.width; ++x) {
             if (in[x] || !out[x]) continue;
-            if (w[x] < 1e-3f) { a[x] = p[x] ? 1.0f : 0.0f; continue; }
-            const cv::Vec3f f = f3[x] / w[x];
+            cv::Vec3f f;
+            float w;
+            sample(x, y, f, w);
+            if (w < 1e-3f) { a[x] = p[x] ? 1.0f : 0.0f; continue; }
+            f /= w;
             const cv::Vec3f fb = f - b3[x];
             const float denom = fb.dot(fb);
             if (denom < 400.0f) { a[x] = p[x] ? 1.0f : 0.0f; continue; }  // person and background too alike to split
@@ -431,10 +442,10 @@ struct Found {
 Found largest_face(const cv::Mat& bgr, const pcv_analysis_options& o) {
     // Upright on the small copy; then upright at twice the size (a small face, or one the cascade misses at low
     // resolution); only then turned (a tilted head).
-    auto detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face, false);
+    auto detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face, false, true);
     if (detected.boxes.empty() && o.max_side > 0 && std::max(bgr.cols, bgr.rows) > o.max_side)
-        detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side * 2, o.min_face, false);
-    if (detected.boxes.empty()) detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face, true);
+        detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side * 2, o.min_face, false, true);
+    if (detected.boxes.empty()) detected = pcv::detect_faces(bgr, o.cascade_dir, o.max_side, o.min_face, true, true);
     Found found;
     // A face under half the width of the largest is a false detection in clothing or hair far more often than a
     // second person; the check asks for exactly one face of the size a portrait has.

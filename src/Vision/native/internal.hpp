@@ -19,13 +19,14 @@ cv::CascadeClassifier& cascade(const std::string& dir, const char* file);
 
 // Frontal faces of an image. Detection runs on a grey copy (at most max_side long, histogram-equalised) that is
 // turned by up to +-30 degrees when no upright face is found: boxes are in that frame, to_image maps frame points
-// back to image pixels.
+// back to image pixels. With `portrait`, faces smaller than half the largest are not searched for (faster).
 struct FaceFrame {
     cv::Mat gray;                  // the detection frame
     cv::Matx23d to_image;          // frame -> image
     std::vector<cv::Rect> boxes;   // largest first
 };
-FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face, bool turn = true);
+FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face, bool turn = true,
+                       bool portrait = false);
 
 // Eyes inside an upright face box (see pcvision.cpp); returns a mask, 1 = image-left eye, 2 = image-right eye.
 int find_eyes(const cv::Mat& gray, const cv::Rect& face, const std::string& model_dir, cv::Point2d eyes[2]);

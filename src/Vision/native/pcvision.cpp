@@ -54,6 +54,33 @@ void set_jfif_dpi(std::vector<uint8_t>& jpeg, int dpi) {
     jpeg[17] = static_cast<uint8_t>(dpi & 0xFF);
 }
 
+// How many QR finder patterns an image seems to show: dark squares holding a light ring holding a dark square
+// (three nested contours, the outer about five times the inner's area), counted on a copy at most 1200 px long.
+// A few milliseconds; text such as 回 counts too, so it can only say when a closer look is needed.
+int finder_patterns(const cv::Mat& bgr) {
+    const double scale = std::min(1.0, 1200.0 / std::max(bgr.cols, bgr.rows));
+    cv::Mat small, gray, dark;
+    if (scale < 1.0) cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    else small = bgr;
+    cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
+    cv::adaptiveThreshold(gray, dark, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 31, 10);
+    std::vector<std::vector<cv::Point>> contours;
+    std::vector<cv::Vec4i> tree;  // next, previous, first child, parent
+    cv::findContours(dark, contours, tree, cv::RETR_TREE, cv::CHAIN_APPROX_SIMPLE);
+    int found = 0;
+    for (size_t i = 0; i < contours.size(); ++i) {
+        const int ring = tree[i][2];
+        if (ring < 0) continue;
+        const int inner = tree[static_cast<size_t>(ring)][2];
+        if (inner < 0) continue;
+        const double inner_area = cv::contourArea(contours[static_cast<size_t>(inner)]);
+        if (inner_area < 4) continue;
+        const double ratio = cv::contourArea(contours[i]) / inner_area;  // 49 / 9 for a perfect pattern
+        if (ratio > 2.5 && ratio < 10) ++found;
+    }
+    return found;
+}
+
 // Locates QR codes with cv::QRCodeDetector on a copy at most 800 px on its long side, then decodes each located
 // region (widened by a quiet zone) with the WeChat decoder. Distinct texts, in detection order.
 std::vector<std::string> decode_each_located(const cv::Mat& image) {
@@ -128,7 +155,44 @@ int find_eyes(const cv::Mat& gray, const cv::Rect& f, const std::string& model_d
 }
 
 
-FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face, bool turn) {
+namespace {
+
+// One frame's faces. With `portrait`, large windows are searched first (a cascade's cost is in its smallest
+// windows, and a portrait's face is large), then the small ones only down to half the largest face found: a
+// smaller face is not a second person in the photo. Without a large face, small windows down to min_size.
+std::vector<cv::Rect> find_faces(cv::CascadeClassifier& cascade, const cv::Mat& gray, int min_size, bool portrait) {
+    std::vector<cv::Rect> boxes;
+    if (!portrait) {
+        cascade.detectMultiScale(gray, boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+        return boxes;
+    }
+    const int large = std::max(min_size, std::min(gray.cols, gray.rows) / 4);
+    cascade.detectMultiScale(gray, boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(large, large));
+    int widest = 0;
+    for (const auto& b : boxes) widest = std::max(widest, b.width);
+    const int floor = std::max(min_size, widest / 2);
+    if (floor >= large) return boxes;
+    // The two ranges overlap by a quarter, so a face near the boundary is found whole by one of them.
+    // On a copy where the smallest face searched is 32 px: the cascade scans its own smallest windows sparsely
+    // (every second pixel) and larger ones at every pixel, so the copy costs far less and finds as much.
+    const int ceiling = large * 5 / 4;
+    const double k = std::min(1.0, 32.0 / floor);
+    cv::Mat copy = gray;
+    if (k < 1.0) cv::resize(gray, copy, cv::Size(), k, k, cv::INTER_AREA);
+    std::vector<cv::Rect> small;
+    cascade.detectMultiScale(copy, small, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(cvRound(floor * k), cvRound(floor * k)),
+                             cv::Size(cvRound(ceiling * k), cvRound(ceiling * k)));
+    for (auto s : small) {
+        s = cv::Rect(cvRound(s.x / k), cvRound(s.y / k), cvRound(s.width / k), cvRound(s.height / k));
+        const cv::Point centre(s.x + s.width / 2, s.y + s.height / 2);
+        if (std::none_of(boxes.begin(), boxes.end(), [&](const cv::Rect& b) { return b.contains(centre); })) boxes.push_back(s);
+    }
+    return boxes;
+}
+
+}  // namespace
+
+FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max_side, double min_face, bool turn, bool portrait) {
     const int long_side = std::max(bgr.cols, bgr.rows);
     const double scale = (max_side > 0 && long_side > max_side) ? static_cast<double>(max_side) / long_side : 1.0;
     cv::Mat gray;
@@ -142,7 +206,7 @@ FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max
     // Upright first; when nothing is found, the image turned by +-15 and +-30 degrees (the cascade only sees
     // upright faces, and a tilted head is exactly what the roll check must measure).
     FaceFrame result{gray, cv::Matx23d(1 / scale, 0, 0, 0, 1 / scale, 0), {}};
-    face_cascade.detectMultiScale(gray, result.boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+    result.boxes = find_faces(face_cascade, gray, min_size, portrait);
     for (double angle : {15.0, -15.0, 30.0, -30.0}) {
         if (!result.boxes.empty() || !turn) break;
         const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
@@ -151,7 +215,7 @@ FaceFrame detect_faces(const cv::Mat& bgr, const std::string& model_dir, int max
         cv::Mat back;
         cv::invertAffineTransform(turn, back);
         result.to_image = cv::Matx23d(back.ptr<double>()) * (1 / scale);
-        face_cascade.detectMultiScale(result.gray, result.boxes, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_size, min_size));
+        result.boxes = find_faces(face_cascade, result.gray, min_size, portrait);
     }
     std::sort(result.boxes.begin(), result.boxes.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.area() > b.area(); });
     return result;
@@ -295,8 +359,11 @@ int32_t pcv_qr_decode(const pcv_image* image, uint8_t** out, int32_t* length) {
             // Without its CNN models the WeChat decoder returns one code per image and cannot say where it is.
             // OpenCV's own detector can locate codes (it cannot decode them in Debian's build): when it sees
             // several, decode each located region so "more than one code" is reported as such.
-            auto more = decode_each_located(image->mat);
-            if (more.size() > texts.size()) texts = more;
+            // Locating costs as much as decoding, so only when more than one code's three finder patterns show.
+            if (finder_patterns(image->mat) > 3) {
+                auto more = decode_each_located(image->mat);
+                if (more.size() > texts.size()) texts = more;
+            }
         }
         std::vector<uint8_t> bytes;
         auto put32 = [&bytes](uint32_t v) { for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<uint8_t>(v >> (8 * i))); };
