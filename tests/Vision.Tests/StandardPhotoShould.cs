@@ -42,6 +42,27 @@ public sealed class StandardPhotoShould(CorpusFixture corpus) : IClassFixture<Co
     }
 
     [Fact]
+    public void CutThePersonOutWithGrabCutWhenNoWallCanBeModelled()
+    {
+        // A face filling the frame leaves too little wall above and beside the head to model. GrabCut on a small
+        // canvas still makes the standard photo; the background check fails all the same.
+        var sample = corpus.Corpus.People.Single(p => p.Name == "astronaut.png");
+        var (photo, _) = Corpus.Render(sample, new PhotoSpec { Width = 900, Height = 1000, FaceWidth = 0.62, Eyes = (0.5, 0.47), Background = (245, 245, 245) });
+        var made = StandardPhoto.Create(photo.ToJpeg(92));
+
+        Assert.False(made.Source.Checks.Single(c => c.Name == "background").Pass);
+        var jpeg = made.Jpeg ?? throw new Xunit.Sdk.XunitException("no standard photo");
+        using var output = ImageLoader.Load(jpeg);
+        var pixels = output.Image!.ToBgr();
+        var person = Halo.PersonMask(pixels, 480, 640, Blue);
+        Assert.True(person.Count(p => p) > 480 * 640 / 4, "the person was cut away");
+        Assert.True(Near((pixels[(20 * 480 * 3) + (240 * 3) + 2], pixels[(20 * 480 * 3) + (240 * 3) + 1], pixels[(20 * 480 * 3) + (240 * 3)]), Blue, 8),
+            "the wall above the head is not blue");
+        var wall = Enumerable.Range(0, 480 * 640).Count(i => Near((pixels[(i * 3) + 2], pixels[(i * 3) + 1], pixels[i * 3]), (245, 245, 245), 24));
+        Assert.True(wall < 480 * 640 / 50, $"{wall} pixels of the old wall are left");
+    }
+
+    [Fact]
     public void LeaveNoHaloOfTheOldWallAroundTheHair()
     {
         // Photos shot against a near-white wall: a halo would be a light rim between the hair and the new blue.

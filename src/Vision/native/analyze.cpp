@@ -398,6 +398,56 @@ Matte matte(const Canvas& c, const cv::Rect& out_area, double face_w, double chi
     return m;
 }
 
+// The fallback when no plain wall can be modelled (a busy or patterned background): GrabCut on a quarter-size
+// canvas seeded from the landmarks. Slower and rougher than the wall model, and the photo still fails the
+// background check; it gives the reviewer a standard photo to look at. The background image is the canvas itself,
+// which turns the composite I + (1 - a)(new - B) into the plain blend a I + (1 - a) new.
+Matte grabcut_matte(const Canvas& c, double face_w, double chin_y, double crown_guess) {
+    constexpr double q = 0.25;
+    cv::Mat small, valid;
+    cv::resize(c.bgr, small, cv::Size(), q, q, cv::INTER_AREA);
+    cv::resize(c.valid, valid, small.size(), 0, 0, cv::INTER_NEAREST);
+    const cv::Point2d centre((c.points[0].x + c.points[16].x) / 2 * q, (crown_guess + chin_y) / 2 * q);
+    cv::Mat labels(small.size(), CV_8U, cv::Scalar(cv::GC_PR_BGD));
+    // Likely person: the head with room for hair, and the body widening below the chin.
+    cv::ellipse(labels, cv::Point(cvRound(centre.x), cvRound(centre.y)), cv::Size(cvRound(0.75 * face_w * q), cvRound((chin_y - crown_guess) * 0.6 * q)),
+                0, 0, 360, cv::GC_PR_FGD, cv::FILLED);
+    const double bottom = small.rows, chin = chin_y * q, half = 0.45 * face_w * q;
+    std::vector<cv::Point> body = {{cvRound(centre.x - half), cvRound(chin - half / 2)}, {cvRound(centre.x + half), cvRound(chin - half / 2)},
+                                   {cvRound(centre.x + half + 2 * (bottom - chin)), cvRound(bottom)},
+                                   {cvRound(centre.x - half - 2 * (bottom - chin)), cvRound(bottom)}};
+    cv::fillConvexPoly(labels, body, cv::GC_PR_FGD);
+    // Certain person: inside the jaw line and brows. Certain background: well above the head and far beside it.
+    std::vector<cv::Point> face;
+    for (const auto& p : to_int(c.points, {{0, 26}})) face.emplace_back(cvRound(p.x * q), cvRound(p.y * q));
+    std::vector<cv::Point> hull;
+    cv::convexHull(face, hull);
+    cv::fillConvexPoly(labels, hull, cv::GC_FGD);
+    const int top = cvRound((crown_guess - 0.35 * face_w) * q);
+    if (top > 0) labels(cv::Rect(0, 0, small.cols, top)).setTo(cv::GC_BGD);
+    const int reach = cvRound(1.3 * face_w * q), above_chin = std::clamp(cvRound(chin - half), 0, small.rows);
+    const int left = std::clamp(cvRound(centre.x) - reach, 0, small.cols), right = std::clamp(cvRound(centre.x) + reach, 0, small.cols);
+    labels(cv::Rect(0, 0, left, above_chin)).setTo(cv::GC_BGD);
+    labels(cv::Rect(right, 0, small.cols - right, above_chin)).setTo(cv::GC_BGD);
+    // What the canvas does not show is background, in the colour of the shown background (not the black fill).
+    labels.setTo(cv::GC_BGD, valid == 0);
+    small.setTo(cv::mean(small, (labels == cv::GC_BGD) & valid), valid == 0);
+
+    cv::Mat bgd, fgd;
+    cv::theRNG().state = 0x12345678;  // GrabCut's k-means: the same photo gives the same cut
+    cv::grabCut(small, labels, cv::Rect(), bgd, fgd, 3, cv::GC_INIT_WITH_MASK);
+    cv::Mat person = ((labels == cv::GC_FGD) | (labels == cv::GC_PR_FGD)) & valid;
+
+    Matte m;
+    person.convertTo(m.alpha, CV_32F, 1.0 / 255);
+    cv::resize(m.alpha, m.alpha, c.bgr.size(), 0, 0, cv::INTER_LINEAR);
+    cv::GaussianBlur(m.alpha, m.alpha, cv::Size(0, 0), 1.5);
+    m.alpha.setTo(0.0f, c.valid == 0);
+    c.bgr.convertTo(m.background, CV_32FC3);
+    m.foreign = cv::Mat::zeros(c.bgr.size(), CV_8U);
+    return m;
+}
+
 // JPEG blocking: mean absolute step between columns on the 8-pixel grid over the mean step elsewhere.
 // About 1 for a natural image; heavy compression makes the grid show (1.3 and more). Only meaningful when the
 // image was decoded at full size (a reduced decode shrinks the grid).
@@ -635,10 +685,12 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
 
     prof.tick("eyes");
     Matte m;
+    bool wall = true;
     try {
         m = matte(c, out_area, face_w, chin_y, crown_guess);
     } catch (const std::runtime_error&) {
-        return;  // no background visible to model: the crop measures below stay NaN and the checks fail
+        wall = false;  // no plain background to model: the background measures stay NaN and the check fails
+        m = grabcut_matte(c, face_w, chin_y, crown_guess);
     }
     a.bg_noise = m.noise;
     a.bg_clutter = m.clutter;
@@ -706,7 +758,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     }
 
     // Background colour beside the head, and how much it changes across the photo.
-    {
+    if (wall) {
         const cv::Point2d side(std::max(0.0, centre_x - 0.9 * face_w), eyes_y);
         const cv::Vec3f b = m.background.at<cv::Vec3f>(cvRound(side.y), cvRound(std::clamp(side.x, 0.0, size.width - 1.0)));
         const cv::Vec3d lab = lab_of({b[0], b[1], b[2]});
@@ -725,7 +777,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
 
     prof.tick("placement");
     // Foreign content: pixels unlike the background outside where a head and shoulders can be.
-    {
+    if (wall) {
         cv::Mat allowed = cv::Mat::zeros(size, CV_8U);
         const double head_h = chin_y - hair;
         // The head: wide enough for full hair and ears.
@@ -747,7 +799,7 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     }
 
     // Clothing: below the chin in the middle, against both the old background and the new one.
-    {
+    if (wall) {
         const cv::Rect cloth = cv::Rect(cvRound(centre_x - 0.35 * face_w), cvRound(chin_y + 0.45 * face_w), cvRound(0.7 * face_w),
                                         std::max(0, crop.br().y - cvRound(chin_y + 0.45 * face_w))) & cv::Rect(0, 0, size.width, size.height);
         if (cloth.area() > 100 && cv::countNonZero(c.valid(cloth)) > cloth.area() / 2) {
