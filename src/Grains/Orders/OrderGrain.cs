@@ -1,0 +1,195 @@
+using Photocollect.Grains.Storage;
+
+namespace Photocollect.Grains.Orders;
+
+/// <summary>The order grain (see <see cref="IOrderGrain"/>).</summary>
+/// <param name="key">Its key.</param>
+/// <param name="storage">Its persisted state.</param>
+/// <param name="clock">The clock.</param>
+public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storage, TimeProvider clock) : IOrderGrain
+{
+    // A stale read is re-read and the decision made again; more clashes than this in a row means something is wrong.
+    private const int Attempts = 5;
+
+    /// <inheritdoc />
+    public GrainKey Key => key;
+
+    /// <inheritdoc />
+    public async Task<OrderState?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.ReadStateAsync(cancellationToken);
+        return storage.State;
+    }
+
+    /// <inheritdoc />
+    public async Task<OrderResult> CreateAsync(NewOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.PriceFen < 0 || !OrderNumbers.IsWellFormed(order.Number))
+        {
+            return new(OrderOutcome.Refused, null, "invalid");
+        }
+
+        await storage.ReadStateAsync(cancellationToken);
+        if (storage.State is { } existing)
+        {
+            return new(OrderOutcome.AlreadyDone, existing);
+        }
+
+        var now = clock.GetUtcNow();
+        storage.State = new OrderState
+        {
+            Id = Guid.Parse(key.Id),
+            Number = order.Number,
+            StudentId = order.StudentId,
+            CampaignId = order.CampaignId,
+            Kind = order.Kind,
+            PriceFen = order.PriceFen,
+            PhotoId = order.PhotoId,
+            CreatedAt = now,
+            PayBy = now + order.PayWithin,
+        };
+        try
+        {
+            await storage.WriteStateAsync(cancellationToken);
+            return new(OrderOutcome.Done, storage.State);
+        }
+        catch (InconsistentStateException)
+        {
+            await storage.ReadStateAsync(cancellationToken);
+            return new(OrderOutcome.AlreadyDone, storage.State);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<OrderResult> PayAsync(string paymentReference, long amountFen, string currency, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentReference);
+        return ChangeAsync(state =>
+        {
+            if (state.PaymentReference == paymentReference)
+            {
+                return Decision.AlreadyDone;
+            }
+
+            if (state.Status != OrderStatus.PendingPayment)
+            {
+                return Decision.Refuse("status");
+            }
+
+            if (amountFen != state.PriceFen || !string.Equals(currency, state.Currency, StringComparison.Ordinal))
+            {
+                return Decision.Refuse("amount");
+            }
+
+            var paid = Apply(state, OrderEvent.Pay, "payment", paymentReference) with { PaymentReference = paymentReference };
+            return Decision.To(paid.PhotoId is null ? paid : Apply(paid, OrderEvent.Submit, "payment", null));
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<OrderResult> SubmitPhotoAsync(Guid photoId, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(state => state.Status switch
+        {
+            _ when state.PhotoId == photoId && state.Status is OrderStatus.PendingPayment or OrderStatus.PendingReview => Decision.AlreadyDone,
+            OrderStatus.PendingPayment => Decision.To(state with { PhotoId = photoId }),
+            OrderStatus.Paid => Decision.To(Apply(state with { PhotoId = photoId }, OrderEvent.Submit, actor, null)),
+            OrderStatus.Rejected => Decision.To(Apply(state with { PhotoId = photoId }, OrderEvent.Resubmit, actor, null)),
+            _ => Decision.Refuse("status"),
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrderResult> ApproveAsync(string reviewer, CancellationToken cancellationToken = default) =>
+        Transition(OrderEvent.Approve, reviewer, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrderResult> RejectAsync(string reviewer, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return ChangeAsync(
+            state => OrderTransitions.TryApply(state.Status, OrderEvent.Reject, out _)
+                ? Decision.To(Apply(state, OrderEvent.Reject, reviewer, reason) with { RejectReason = reason })
+                : Decision.Refuse("status"),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<OrderResult> StartProductionAsync(string actor, CancellationToken cancellationToken = default) =>
+        Transition(OrderEvent.StartProduction, actor, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrderResult> CompleteAsync(string actor, CancellationToken cancellationToken = default) =>
+        Transition(OrderEvent.Complete, actor, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrderResult> CloseAsync(string actor, string reason, CancellationToken cancellationToken = default) =>
+        Transition(OrderEvent.Close, actor, reason, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrderResult> RefundAsync(string actor, string reference, CancellationToken cancellationToken = default) =>
+        Transition(OrderEvent.Refund, actor, reference, cancellationToken);
+
+    private Task<OrderResult> Transition(OrderEvent @event, string actor, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(state =>
+        {
+            if (OrderTransitions.TryApply(state.Status, @event, out _))
+            {
+                return Decision.To(Apply(state, @event, actor, note));
+            }
+
+            // The same event again right after it happened (a double click, a repeated job) is already done.
+            return state.History.Count > 0 && state.History[^1].Event == @event ? Decision.AlreadyDone : Decision.Refuse("status");
+        }, cancellationToken);
+
+    private OrderState Apply(OrderState state, OrderEvent @event, string actor, string? note)
+    {
+        if (!OrderTransitions.TryApply(state.Status, @event, out var to))
+        {
+            throw new InvalidOperationException($"{@event} is not allowed in {state.Status}.");
+        }
+
+        return state with
+        {
+            Status = to,
+            History = [.. state.History, new OrderChange(state.Status, @event, to, clock.GetUtcNow(), actor, note)],
+        };
+    }
+
+    private async Task<OrderResult> ChangeAsync(Func<OrderState, Decision> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await storage.ReadStateAsync(cancellationToken);
+            if (storage.State is not { } state)
+            {
+                return new(OrderOutcome.NotFound, null, "not_found");
+            }
+
+            var decision = decide(state);
+            if (decision.Next is null)
+            {
+                return new(decision.Refusal is null ? OrderOutcome.AlreadyDone : OrderOutcome.Refused, state, decision.Refusal);
+            }
+
+            storage.State = decision.Next;
+            try
+            {
+                await storage.WriteStateAsync(cancellationToken);
+                return new(OrderOutcome.Done, decision.Next);
+            }
+            catch (InconsistentStateException) when (attempt < Attempts)
+            {
+                // Someone else changed the order: decide again on what they wrote.
+            }
+        }
+    }
+
+    private sealed record Decision(OrderState? Next, string? Refusal)
+    {
+        public static readonly Decision AlreadyDone = new(null, null);
+
+        public static Decision To(OrderState next) => new(next, null);
+
+        public static Decision Refuse(string why) => new(null, why);
+    }
+}
