@@ -1,0 +1,54 @@
+namespace Photocollect.Grains.Students;
+
+/// <summary>How a verification attempt ended.</summary>
+public enum VerificationOutcome
+{
+    /// <summary>Verified.</summary>
+    Verified,
+
+    /// <summary>Wrong; <see cref="VerificationResult.RemainingAttempts"/> more are allowed.</summary>
+    Wrong,
+
+    /// <summary>Too many wrong entries: refused until <see cref="VerificationResult.LockedUntil"/>.</summary>
+    Locked,
+}
+
+/// <summary>The result of a verification attempt.</summary>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="RemainingAttempts">Wrong entries left before the lock.</param>
+/// <param name="LockedUntil">When the lock ends, when locked.</param>
+public sealed record VerificationResult(VerificationOutcome Outcome, int RemainingAttempts, DateTimeOffset? LockedUntil);
+
+/// <summary>
+/// One student's place in one campaign's online flow (key <c>{tenantId}/{accountId}.{campaignId}</c>): the verified
+/// record, wrong verification entries and the lock after five, photo checks, and the one order. Written at each
+/// step with optimistic concurrency, so two tabs or two double-clicks cannot make two orders.
+/// </summary>
+public interface IStudentGrain
+{
+    /// <summary>The grain's key.</summary>
+    GrainKey Key { get; }
+
+    /// <summary>The state (a new student's when nothing is stored).</summary>
+    Task<StudentState> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Counts a verification attempt whose correctness the caller established; locked students are refused
+    /// before the attempt is judged.</summary>
+    Task<VerificationResult> VerifyAsync(Guid recordId, bool correct, CancellationToken cancellationToken = default);
+
+    /// <summary>True when verification is locked now.</summary>
+    Task<DateTimeOffset?> LockedUntilAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The standards were read and ticked.</summary>
+    Task<StudentState> AcknowledgeStandardsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a photo's automatic check.</summary>
+    Task<StudentState> RecordCheckAsync(CheckSummary check, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims the campaign's one order: returns <paramref name="orderId"/> when this call made the claim, or
+    /// the order claimed before (by another tab, a double click).</summary>
+    Task<Guid> ClaimOrderAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the order (it closed unpaid) so that a new one can be made.</summary>
+    Task ReleaseOrderAsync(Guid orderId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,134 @@
+using Photocollect.Grains.Storage;
+
+namespace Photocollect.Grains.Students;
+
+/// <summary>The student grain (see <see cref="IStudentGrain"/>).</summary>
+/// <param name="key">Its key.</param>
+/// <param name="storage">Its persisted state.</param>
+/// <param name="clock">The clock.</param>
+public sealed class StudentGrain(GrainKey key, IPersistentState<StudentState> storage, TimeProvider clock) : IStudentGrain
+{
+    /// <summary>Wrong entries allowed before the lock.</summary>
+    public const int MaxFailedVerifications = 5;
+
+    /// <summary>How long the lock lasts.</summary>
+    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(30);
+
+    private const int Attempts = 5;
+
+    /// <inheritdoc />
+    public GrainKey Key => key;
+
+    /// <inheritdoc />
+    public async Task<StudentState> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.ReadStateAsync(cancellationToken);
+        return storage.State ?? new StudentState();
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> LockedUntilAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await GetAsync(cancellationToken);
+        return state.LockedUntil > clock.GetUtcNow() ? state.LockedUntil : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<VerificationResult> VerifyAsync(Guid recordId, bool correct, CancellationToken cancellationToken = default)
+    {
+        VerificationResult? result = null;
+        await ChangeAsync(state =>
+        {
+            var now = clock.GetUtcNow();
+            if (state.LockedUntil > now)
+            {
+                result = new(VerificationOutcome.Locked, 0, state.LockedUntil);
+                return null;
+            }
+
+            if (correct)
+            {
+                result = new(VerificationOutcome.Verified, MaxFailedVerifications, null);
+                return state with
+                {
+                    RecordId = recordId,
+                    FailedVerifications = 0,
+                    LockedUntil = null,
+                    Step = state.Step == StudentStep.NeedsRecord || state.RecordId != recordId ? StudentStep.Verified : state.Step,
+                };
+            }
+
+            var failed = state.FailedVerifications + 1;
+            if (failed >= MaxFailedVerifications)
+            {
+                result = new(VerificationOutcome.Locked, 0, now + LockFor);
+                return state with { FailedVerifications = 0, LockedUntil = now + LockFor };
+            }
+
+            result = new(VerificationOutcome.Wrong, MaxFailedVerifications - failed, null);
+            return state with { FailedVerifications = failed };
+        }, cancellationToken);
+        return result!;
+    }
+
+    /// <inheritdoc />
+    public Task<StudentState> AcknowledgeStandardsAsync(CancellationToken cancellationToken = default) =>
+        ChangeAsync(state => state.Step == StudentStep.Verified ? state with { Step = StudentStep.ReadyToShoot } : null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StudentState> RecordCheckAsync(CheckSummary check, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return ChangeAsync(state => state with
+        {
+            CheckAttempts = state.CheckAttempts + 1,
+            LastCheck = check,
+            Step = state.Step is StudentStep.ReadyToShoot or StudentStep.PhotoPassed
+                ? (check.Passed ? StudentStep.PhotoPassed : StudentStep.ReadyToShoot)
+                : state.Step,
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<Guid> ClaimOrderAsync(Guid orderId, CancellationToken cancellationToken = default)
+    {
+        var state = await ChangeAsync(
+            state => state.OrderId is null ? state with { OrderId = orderId, Step = StudentStep.Ordered } : null,
+            cancellationToken);
+        return state.OrderId!.Value;
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseOrderAsync(Guid orderId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            state => state.OrderId == orderId
+                ? state with { OrderId = null, Step = state.LastCheck?.Passed == true ? StudentStep.PhotoPassed : StudentStep.ReadyToShoot }
+                : null,
+            cancellationToken);
+
+    // change returns the next state, or null for "nothing to write".
+    private async Task<StudentState> ChangeAsync(Func<StudentState, StudentState?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await storage.ReadStateAsync(cancellationToken);
+            var state = storage.State ?? new StudentState();
+            var next = change(state);
+            if (next is null || next == state)
+            {
+                return state;
+            }
+
+            storage.State = next;
+            try
+            {
+                await storage.WriteStateAsync(cancellationToken);
+                return next;
+            }
+            catch (InconsistentStateException) when (attempt < Attempts)
+            {
+                // Another request changed the student: decide again on what it wrote.
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Photocollect.Grains.Students;
+
+/// <summary>Where a student is in the online collection flow.</summary>
+public enum StudentStep
+{
+    /// <summary>No verified collection record yet (添加采集信息).</summary>
+    NeedsRecord,
+
+    /// <summary>Record verified; the standards page is next.</summary>
+    Verified,
+
+    /// <summary>Standards read and ticked (我已阅读并理解拍摄标准); capture is next.</summary>
+    ReadyToShoot,
+
+    /// <summary>A photo passed the automatic check; submitting is next.</summary>
+    PhotoPassed,
+
+    /// <summary>An order exists for the campaign.</summary>
+    Ordered,
+}
+
+/// <summary>The latest automatic check of the student's photo.</summary>
+/// <param name="PhotoId">The photo.</param>
+/// <param name="Passed">Whether every check passed.</param>
+/// <param name="Failed">Names of the failed checks.</param>
+/// <param name="At">When (UTC).</param>
+public sealed record CheckSummary(Guid PhotoId, bool Passed, IReadOnlyList<string> Failed, DateTimeOffset At);
+
+/// <summary>What the student grain persists.</summary>
+public sealed record StudentState
+{
+    /// <summary>Where the student is.</summary>
+    public StudentStep Step { get; init; } = StudentStep.NeedsRecord;
+
+    /// <summary>The verified collection record, or null.</summary>
+    public Guid? RecordId { get; init; }
+
+    /// <summary>Wrong feature code (or roster detail) entries in a row.</summary>
+    public int FailedVerifications { get; init; }
+
+    /// <summary>Verification refused until then, after too many wrong entries.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
+
+    /// <summary>Photos checked so far.</summary>
+    public int CheckAttempts { get; init; }
+
+    /// <summary>The latest check, or null.</summary>
+    public CheckSummary? LastCheck { get; init; }
+
+    /// <summary>The campaign's order, once made.</summary>
+    public Guid? OrderId { get; init; }
+}
