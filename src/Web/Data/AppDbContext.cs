@@ -26,6 +26,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Per-school settings sections.</summary>
     public DbSet<TenantSettingsRow> TenantSettings => Set<TenantSettingsRow>();
 
+    /// <summary>Collection campaigns.</summary>
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    /// <summary>School rosters.</summary>
+    public DbSet<RosterEntry> Roster => Set<RosterEntry>();
+
+    /// <summary>Students' verified collection records.</summary>
+    public DbSet<StudentRecord> StudentRecords => Set<StudentRecord>();
+
+    /// <summary>Uploaded photos and their checks.</summary>
+    public DbSet<Photo> Photos => Set<Photo>();
+
+    /// <summary>Orders.</summary>
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>Grain states stored as JSON.</summary>
+    public DbSet<GrainStateRow> GrainStates => Set<GrainStateRow>();
+
+    /// <summary>Reviewers' rejection reasons.</summary>
+    public DbSet<RejectReason> RejectReasons => Set<RejectReason>();
+
+    /// <summary>Payments.</summary>
+    public DbSet<Payment> Payments => Set<Payment>();
+
     /// <summary>Data Protection key ring.</summary>
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
@@ -119,7 +143,125 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
         });
 
         builder.Entity<DataProtectionKeyRow>(key => key.ToTable("DataProtectionKeys"));
+        ConfigureCollection(builder);
 
         builder.ApplyTenantIsolation(this, c => c.TenantFilterId, c => c.TenantOrPlatformFilterId);
+    }
+    private static void ConfigureCollection(ModelBuilder builder)
+    {
+        builder.Entity<Campaign>(campaign =>
+        {
+            campaign.ToTable("Campaigns");
+            campaign.HasIndex(c => new { c.TenantId, c.StartsAt });
+            campaign.Property(c => c.Name).HasMaxLength(100);
+            campaign.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            campaign.Property(c => c.CaptureMode).HasConversion<string>().HasMaxLength(16);
+            campaign.Property(c => c.Verification).HasConversion<string>().HasMaxLength(16);
+            campaign.Property(c => c.FeatureCode).HasMaxLength(16);
+            campaign.Property(c => c.SupportPhone).HasMaxLength(40);
+            campaign.Property(c => c.SupportHours).HasMaxLength(100);
+            campaign.Property(c => c.VisionThresholds).HasColumnType("jsonb");
+            campaign.HasOne<School>().WithMany().HasForeignKey(c => c.TenantId);
+        });
+
+        builder.Entity<RosterEntry>(entry =>
+        {
+            entry.ToTable("Roster");
+            entry.HasIndex(e => new { e.TenantId, e.StudentNumber }).IsUnique();
+            entry.Property(e => e.StudentNumber).HasMaxLength(32);
+            entry.Property(e => e.Name).HasMaxLength(50);
+            entry.Property(e => e.IdLastFour).HasMaxLength(4);
+            entry.Property(e => e.Level).HasMaxLength(20);
+            entry.Property(e => e.College).HasMaxLength(100);
+            entry.Property(e => e.Major).HasMaxLength(100);
+            entry.HasOne<School>().WithMany().HasForeignKey(e => e.TenantId);
+        });
+
+        builder.Entity<StudentRecord>(record =>
+        {
+            record.ToTable("StudentRecords");
+            record.HasIndex(r => new { r.TenantId, r.AccountId, r.CampaignId }).IsUnique();
+            // One student, one record per campaign: a second phone number cannot take over someone's collection.
+            record.HasIndex(r => new { r.TenantId, r.CampaignId, r.StudentNumber }).IsUnique();
+            record.Property(r => r.Name).HasMaxLength(50);
+            record.Property(r => r.Gender).HasMaxLength(4);
+            record.Property(r => r.IdNumber).HasMaxLength(18);
+            record.Property(r => r.Level).HasMaxLength(20);
+            record.Property(r => r.College).HasMaxLength(100);
+            record.Property(r => r.Major).HasMaxLength(100);
+            record.Property(r => r.StudentNumber).HasMaxLength(32);
+            record.Property(r => r.Phone).HasMaxLength(11);
+            record.Property(r => r.CodeHash).HasMaxLength(64);
+            record.HasOne<School>().WithMany().HasForeignKey(r => r.TenantId);
+            record.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            record.HasOne<AppUser>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Photo>(photo =>
+        {
+            photo.ToTable("Photos");
+            photo.HasIndex(p => new { p.TenantId, p.RecordId, p.CreatedAt });
+            photo.Property(p => p.Checks).HasColumnType("jsonb");
+            photo.HasOne<School>().WithMany().HasForeignKey(p => p.TenantId);
+            photo.HasOne<StudentRecord>().WithMany().HasForeignKey(p => p.RecordId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Order>(order =>
+        {
+            order.ToTable("Orders");
+            order.HasIndex(o => new { o.TenantId, o.Number }).IsUnique();
+            order.HasIndex(o => new { o.TenantId, o.Status, o.UpdatedAt });
+            order.HasIndex(o => new { o.TenantId, o.AccountId, o.CreatedAt });
+            // At most one open order per record, whatever the application does.
+            order.HasIndex(o => new { o.TenantId, o.RecordId }).IsUnique().HasFilter("\"Status\" NOT IN ('Closed', 'Refunded')")
+                .HasDatabaseName("IX_Orders_TenantId_RecordId_Open");
+            order.Property(o => o.Number).HasMaxLength(24);
+            order.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(24);
+            order.Property(o => o.Currency).HasMaxLength(3);
+            order.Property(o => o.PaymentReference).HasMaxLength(64);
+            order.Property(o => o.RejectReason).HasMaxLength(40);
+            order.Property(o => o.History).HasColumnType("jsonb");
+            order.Property(o => o.Version).IsRowVersion();
+            order.HasOne<School>().WithMany().HasForeignKey(o => o.TenantId);
+            order.HasOne<StudentRecord>().WithMany().HasForeignKey(o => o.RecordId).OnDelete(DeleteBehavior.Restrict);
+            order.HasOne<Campaign>().WithMany().HasForeignKey(o => o.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GrainStateRow>(row =>
+        {
+            row.ToTable("GrainStates");
+            row.HasKey(r => new { r.TenantId, r.GrainType, r.GrainId });
+            row.Property(r => r.GrainType).HasMaxLength(32);
+            row.Property(r => r.GrainId).HasMaxLength(64);
+            row.Property(r => r.Json).HasColumnType("jsonb");
+            row.Property(r => r.Version).IsRowVersion();
+            row.HasOne<School>().WithMany().HasForeignKey(r => r.TenantId);
+        });
+
+        builder.Entity<RejectReason>(reason =>
+        {
+            reason.ToTable("RejectReasons");
+            reason.HasIndex(r => new { r.TenantId, r.Code }).IsUnique();
+            reason.Property(r => r.Code).HasMaxLength(40);
+            reason.Property(r => r.Title).HasMaxLength(100);
+            reason.Property(r => r.Fix).HasMaxLength(300);
+            reason.HasOne<School>().WithMany().HasForeignKey(r => r.TenantId);
+        });
+
+        builder.Entity<Payment>(payment =>
+        {
+            payment.ToTable("Payments");
+            payment.HasIndex(p => new { p.TenantId, p.OrderId });
+            // One successful payment per order, whatever arrives twice.
+            payment.HasIndex(p => new { p.TenantId, p.OrderId }).IsUnique().HasFilter("\"State\" = 'succeeded'")
+                .HasDatabaseName("IX_Payments_TenantId_OrderId_Succeeded");
+            payment.Property(p => p.Provider).HasMaxLength(16);
+            payment.Property(p => p.Currency).HasMaxLength(3);
+            payment.Property(p => p.State).HasMaxLength(16);
+            payment.Property(p => p.ProviderReference).HasMaxLength(64);
+            payment.HasOne<School>().WithMany().HasForeignKey(p => p.TenantId);
+            payment.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
