@@ -9,13 +9,16 @@ using Npgsql;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
+using Photocollect.Grains.Orders;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Accounts.SmsLogin;
+using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 using Photocollect.Web.Infrastructure;
 using Photocollect.Web.Infrastructure.Database;
 using Photocollect.Web.Infrastructure.DataProtection;
 using Photocollect.Web.Infrastructure.Tenancy;
+using Photocollect.Web.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Sms;
 
@@ -102,6 +105,13 @@ public static class PhotocollectWebExtensions
         services.AddScoped<DevOutboxSmsSender>();
         services.AddScoped<ISmsSender, TenantSmsSender>();
         services.Configure<DevToolsOptions>(configuration.GetSection("Photocollect:DevTools"));
+
+        services.Configure<RegistryOptions>(configuration.GetSection("Photocollect:Registry"));
+        services.AddHttpClient("registry", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<SimulatedStudentRegistry>();
+        services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
+        services.AddScoped<GrainFactory>();
+        services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>

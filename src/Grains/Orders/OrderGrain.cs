@@ -41,6 +41,7 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
         {
             Id = Guid.Parse(key.Id),
             Number = order.Number,
+            AccountId = order.AccountId,
             StudentId = order.StudentId,
             CampaignId = order.CampaignId,
             Kind = order.Kind,

@@ -28,6 +28,9 @@ public sealed record OrderState
     /// <summary>The order number shown to people (<see cref="OrderNumbers"/>).</summary>
     public required string Number { get; init; }
 
+    /// <summary>The student's account.</summary>
+    public required Guid AccountId { get; init; }
+
     /// <summary>The student's collection record the order is for.</summary>
     public required Guid StudentId { get; init; }
 

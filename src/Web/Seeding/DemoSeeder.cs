@@ -85,11 +85,88 @@ public sealed class DemoSeeder(
                     await settings.SaveAsync(profile, cancellationToken);
                 }
 
+                await EnsureCollectionAsync(school, demo, cancellationToken);
                 await EnsureUserAsync(StaffEmail(demo.Slug, "admin"), "学校管理员", Roles.SchoolAdmin, school.Id, password);
                 await EnsureUserAsync(StaffEmail(demo.Slug, "reviewer"), "审核员", Roles.Reviewer, school.Id, password);
                 await EnsureUserAsync(StaffEmail(demo.Slug, "photographer"), "摄影师", Roles.Photographer, school.Id, password);
             }
         }
+    }
+
+    /// <summary>The demo roster of a school: student numbers 2023000001… with these names, levels and majors.</summary>
+    public static IReadOnlyList<(string Name, string Level, string College, string Major)> DemoStudents { get; } =
+    [
+        ("张伟", "本科", "计算机学院", "计算机科学与技术"),
+        ("王芳", "本科", "外国语学院", "英语"),
+        ("李娜", "本科", "经济管理学院", "会计学"),
+        ("刘洋", "硕士研究生", "计算机学院", "软件工程"),
+        ("陈静", "本科", "文学院", "汉语言文学"),
+        ("杨磊", "本科", "物理学院", "物理学"),
+        ("赵敏", "硕士研究生", "经济管理学院", "工商管理"),
+        ("黄强", "本科", "机械工程学院", "机械设计制造及其自动化"),
+        ("周婷", "本科", "艺术学院", "视觉传达设计"),
+        ("吴杰", "博士研究生", "化学学院", "有机化学"),
+    ];
+
+    /// <summary>Student number of the i-th demo student.</summary>
+    public static string DemoStudentNumber(int i) => $"2023{i + 1:000000}";
+
+    /// <summary>The ID-number last four of the i-th demo student (as the registry simulator derives it).</summary>
+    public static string DemoIdLastFour(string schoolCode, int i) => Registry.SimulatedIdentity.For(schoolCode, DemoStudentNumber(i)).IdNumber[^4..];
+
+    /// <summary>The feature code of a demo school's graduation campaign.</summary>
+    public static string FeatureCode(string slug) => slug == "beifang" ? "sv8s65" : "nh27a9";
+
+    // An open graduation campaign (the window runs from a week before seeding for two months), the demo roster and
+    // the default rejection reasons.
+    private async Task EnsureCollectionAsync(School school, (string Slug, string Name, string ShortName, string Code, string Color, CaptureMode Mode, string Phone) demo, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!await db.Campaigns.AnyAsync(cancellationToken))
+        {
+            db.Campaigns.Add(new Campaign
+            {
+                Id = Guid.CreateVersion7(),
+                TenantId = school.Id,
+                Name = "2027届毕业生图像采集",
+                Kind = CampaignKind.Graduation,
+                FeatureCode = FeatureCode(demo.Slug),
+                StartsAt = now.AddDays(-7),
+                EndsAt = now.AddDays(60),
+                PriceFen = demo.Slug == "beifang" ? 3000 : 2500,
+                ReprintPriceFen = 1000,
+                Levels = ["专科", "本科", "硕士研究生", "博士研究生"],
+                CaptureMode = demo.Mode,
+                Verification = VerificationMode.FeatureCode,
+                SupportPhone = demo.Phone,
+                SupportHours = "工作日 9:00–17:00",
+                AgreementText = "本人同意学校委托的采集服务商采集、处理本人的图像信息，仅用于学历证书电子注册。",
+                CreatedAt = now,
+            });
+        }
+
+        if (!await db.Roster.AnyAsync(cancellationToken))
+        {
+            db.Roster.AddRange(DemoStudents.Select((s, i) => new RosterEntry
+            {
+                Id = Guid.CreateVersion7(),
+                TenantId = school.Id,
+                StudentNumber = DemoStudentNumber(i),
+                Name = s.Name,
+                IdLastFour = DemoIdLastFour(demo.Code, i),
+                Level = s.Level,
+                College = s.College,
+                Major = s.Major,
+                ImportedAt = now,
+            }));
+        }
+
+        if (!await db.RejectReasons.AnyAsync(cancellationToken))
+        {
+            db.RejectReasons.AddRange(Collection.DefaultRejectReasons.For(school.Id));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureUserAsync(string email, string displayName, string role, Guid? tenantId, string password)

@@ -171,7 +171,7 @@ public sealed class OrderGrainShould
     {
         var cell = new MemoryCell<OrderState>();
         var grain = Grain(cell);
-        var order = new NewOrder("000015-20260302090000000", Guid.NewGuid(), Guid.NewGuid(), OrderKind.Group, 3000, null, TimeSpan.FromMinutes(30));
+        var order = new NewOrder("000015-20260302090000000", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), OrderKind.Group, 3000, null, TimeSpan.FromMinutes(30));
 
         var first = await grain.CreateAsync(order);
         var again = await grain.CreateAsync(order with { PriceFen = 1 });
@@ -203,6 +203,7 @@ public sealed class OrderGrainShould
         {
             Id = Guid.Parse(Key.Id),
             Number = "000015-20260302090000000",
+            AccountId = Guid.NewGuid(),
             StudentId = Guid.NewGuid(),
             CampaignId = Guid.NewGuid(),
             PriceFen = 3000,
