@@ -111,6 +111,7 @@ public static class PhotocollectWebExtensions
         services.AddScoped<SimulatedStudentRegistry>();
         services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
         services.AddScoped<GrainFactory>();
+        services.AddScoped<CollectionFlow>();
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -20,7 +20,7 @@ public enum VerificationOutcome
 public sealed record VerificationResult(VerificationOutcome Outcome, int RemainingAttempts, DateTimeOffset? LockedUntil);
 
 /// <summary>
-/// One student's place in one campaign's online flow (key <c>{tenantId}/{accountId}.{campaignId}</c>): the verified
+/// One student's place in one campaign's online flow (key <c>{tenantId}/{accountId}{campaignId}</c>): the verified
 /// record, wrong verification entries and the lock after five, photo checks, and the one order. Written at each
 /// step with optimistic concurrency, so two tabs or two double-clicks cannot make two orders.
 /// </summary>
@@ -31,6 +31,9 @@ public interface IStudentGrain
 
     /// <summary>The state (a new student's when nothing is stored).</summary>
     Task<StudentState> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the record a code resolved to until it is verified (a new code replaces it).</summary>
+    Task<StudentState> HoldRecordAsync(string record, CancellationToken cancellationToken = default);
 
     /// <summary>Counts a verification attempt whose correctness the caller established; locked students are refused
     /// before the attempt is judged.</summary>

@@ -34,6 +34,13 @@ public sealed class StudentGrain(GrainKey key, IPersistentState<StudentState> st
     }
 
     /// <inheritdoc />
+    public Task<StudentState> HoldRecordAsync(string record, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(record);
+        return ChangeAsync(state => state with { PendingRecord = record }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<VerificationResult> VerifyAsync(Guid recordId, bool correct, CancellationToken cancellationToken = default)
     {
         VerificationResult? result = null;

@@ -32,6 +32,9 @@ public sealed record StudentState
     /// <summary>Where the student is.</summary>
     public StudentStep Step { get; init; } = StudentStep.NeedsRecord;
 
+    /// <summary>The registry record a collection code resolved to, waiting for verification (JSON, opaque here).</summary>
+    public string? PendingRecord { get; init; }
+
     /// <summary>The verified collection record, or null.</summary>
     public Guid? RecordId { get; init; }
 

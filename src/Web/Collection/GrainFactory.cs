@@ -16,10 +16,10 @@ public sealed class GrainFactory(AppDbContext db, TimeProvider clock)
         return new OrderGrain(key, new OrderRowState(db, key), clock);
     }
 
-    /// <summary>The student grain of one account in one campaign: <c>{tenantId}/{accountId:N}.{campaignId:N}</c>.</summary>
+    /// <summary>The student grain of one account in one campaign: <c>{tenantId}/{accountId:N}{campaignId:N}</c> (64 characters).</summary>
     public IStudentGrain Student(Guid tenantId, Guid accountId, Guid campaignId)
     {
-        var key = GrainKey.Create(tenantId, $"{accountId:N}.{campaignId:N}");
+        var key = GrainKey.Create(tenantId, $"{accountId:N}{campaignId:N}");
         return new StudentGrain(key, new JsonGrainState<StudentState>(db, "student", key), clock);
     }
 }
