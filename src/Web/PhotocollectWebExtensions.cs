@@ -18,6 +18,7 @@ using Photocollect.Web.Infrastructure;
 using Photocollect.Web.Infrastructure.Database;
 using Photocollect.Web.Infrastructure.DataProtection;
 using Photocollect.Web.Infrastructure.Tenancy;
+using Photocollect.Web.Payments;
 using Photocollect.Web.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Sms;
@@ -112,6 +113,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
         services.AddScoped<GrainFactory>();
         services.AddScoped<CollectionFlow>();
+        services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
+        services.AddScoped<PaymentService>();
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -52,7 +52,7 @@ public sealed class StudentLoginShould(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(Base + "/collect", verified.Headers.Location?.OriginalString);
 
         var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
-        Assert.NotNull(collect.QuerySelector("[data-test=not-yet-open]"));
+        Assert.NotNull(collect.QuerySelector("[data-test=pick-code]"));  // the demo campaign is open
         var (_, home) = await Html.GetAsync(browser, Base + "/");
         Assert.Equal(["upload-code", "freshman", "orders", "reprints", "account", "support"],
             home.QuerySelectorAll(".tiles a").Select(a => a.GetAttribute("data-test")));

@@ -14,3 +14,85 @@
     }
     tick();
 })();
+
+// Uploads with a progress bar: a form marked data-upload is sent with XMLHttpRequest so the student sees how far a
+// 5 MB phone photo has got; the answer (a redirect or the page with an error) replaces the page as a normal submit
+// would. File inputs marked data-autosubmit send the form as soon as a file is chosen. Without JavaScript the form
+// posts normally.
+(function () {
+    document.querySelectorAll('form[data-upload]').forEach(function (form) {
+        var progress = form.querySelector('.progress');
+        var bar = progress && progress.querySelector('.bar');
+        var text = progress && progress.querySelector('[data-progress-text]');
+        function send(extra) {
+            var data = new FormData(form);
+            if (extra) data.set(extra.name, extra.blob, extra.file);
+            var xhr = new XMLHttpRequest();
+            xhr.open('POST', form.getAttribute('action') || location.href);
+            form.querySelectorAll('button, input[type=file]').forEach(function (b) { b.disabled = true; });
+            if (progress) progress.hidden = false;
+            xhr.upload.onprogress = function (e) {
+                if (!e.lengthComputable || !bar) return;
+                var pct = Math.round(e.loaded * 100 / e.total);
+                bar.style.width = pct + '%';
+                if (text) text.textContent = (text.getAttribute('data-template') || '{0}%').replace('{0}', pct);
+            };
+            xhr.upload.onload = function () { if (text) text.textContent = form.getAttribute('data-checking') || text.textContent; };
+            xhr.onload = function () {
+                if (xhr.responseURL && xhr.responseURL !== location.href && xhr.status < 400) { location.href = xhr.responseURL; return; }
+                document.open(); document.write(xhr.responseText); document.close();
+            };
+            xhr.onerror = function () {
+                form.querySelectorAll('button, input[type=file]').forEach(function (b) { b.disabled = false; });
+                if (progress) progress.hidden = true;
+                alert(form.getAttribute('data-network-error') || 'Network error');
+            };
+            xhr.send(data);
+        }
+        form.addEventListener('submit', function (e) { e.preventDefault(); send(); });
+        form.querySelectorAll('input[type=file][data-autosubmit]').forEach(function (input) {
+            input.addEventListener('change', function () { if (input.files.length) send(); });
+        });
+        form.sendBlob = send;
+    });
+})();
+
+// Live camera preview with the head-and-shoulders guide, where the browser allows the camera; the shot is sent
+// through the upload form above. Otherwise the file input (capture="environment") stays the way in.
+(function () {
+    var box = document.querySelector('[data-live-camera]');
+    if (!box || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+    var video = box.querySelector('video');
+    var shoot = box.querySelector('[data-shoot]');
+    var start = document.querySelector('[data-start-camera]');
+    if (!start) return;
+    start.hidden = false;
+    start.addEventListener('click', function () {
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 2560 } }, audio: false })
+            .then(function (stream) {
+                video.srcObject = stream;
+                box.hidden = false;
+                start.hidden = true;
+            })
+            .catch(function () { start.hidden = true; var hint = document.querySelector('[data-camera-denied]'); if (hint) hint.hidden = false; });
+    });
+    shoot.addEventListener('click', function () {
+        var canvas = document.createElement('canvas');
+        canvas.width = video.videoWidth; canvas.height = video.videoHeight;
+        canvas.getContext('2d').drawImage(video, 0, 0);
+        canvas.toBlob(function (blob) {
+            var form = document.querySelector('form[data-upload]');
+            if (video.srcObject) video.srcObject.getTracks().forEach(function (t) { t.stop(); });
+            form.sendBlob({ name: 'Photo', blob: blob, file: 'camera.jpg' });
+        }, 'image/jpeg', 0.92);
+    });
+})();
+
+// Forms marked data-once disable their buttons on submit: a double tap sends one request.
+(function () {
+    document.querySelectorAll('form[data-once]').forEach(function (form) {
+        form.addEventListener('submit', function () {
+            setTimeout(function () { form.querySelectorAll('button').forEach(function (b) { b.disabled = true; }); }, 0);
+        });
+    });
+})();

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Web.Data;
+using Photocollect.Web.Payments;
+
+namespace Photocollect.Web.Pages.Pay;
+
+/// <summary>
+/// The Sandbox provider's pay page (stands where WeChat Pay's cashier would): shows the amount, pays or cancels, then
+/// sends the signed notification through the same handling a real provider's notification gets, and returns to the
+/// order.
+/// </summary>
+public sealed class SandboxModel(PaymentService payments, AppDbContext db) : PageModel
+{
+    /// <summary>The payment.</summary>
+    public Payment Payment { get; private set; } = null!;
+
+    /// <summary>Its order number.</summary>
+    public string OrderNumber { get; private set; } = "";
+
+    /// <summary>Shows the cashier.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Pays or cancels.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, bool pay, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Payment.State == "pending")
+        {
+            var (body, signature) = payments.SandboxNotification(Payment, pay);
+            await payments.HandleSandboxAsync(body, signature, cancellationToken);
+        }
+
+        return Redirect($"{Request.PathBase}/orders/{Payment.OrderId}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var payment = await payments.PaymentAsync(id, cancellationToken);
+        if (payment is null)
+        {
+            return false;
+        }
+
+        Payment = payment;
+        OrderNumber = await db.Orders.AsNoTracking().Where(o => o.Id == payment.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
+        return true;
+    }
+}

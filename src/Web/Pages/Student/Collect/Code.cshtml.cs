@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Photocollect.Grains.Students;
+using Photocollect.Web.Collection;
+
+namespace Photocollect.Web.Pages.Student.Collect;
+
+/// <summary>添加采集信息: the collection code from a camera photo, an album screenshot, or its text.</summary>
+[RequestSizeLimit(CollectionFlow.MaxUploadBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = CollectionFlow.MaxUploadBytes + 64 * 1024)]
+public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
+{
+    /// <summary>The picture of the code.</summary>
+    [BindProperty]
+    public IFormFile? Picture { get; set; }
+
+    /// <summary>The code photographed with the camera.</summary>
+    [BindProperty]
+    public IFormFile? CameraPicture { get; set; }
+
+    /// <summary>The code's text (pasted).</summary>
+    [BindProperty]
+    public string? CodeText { get; set; }
+
+    /// <summary>Shows the page, or moves on when the student is further along.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        var state = await Flow.StateAsync(AccountId, Campaign!, cancellationToken);
+        return state.Step switch
+        {
+            StudentStep.Ordered => Go("/orders"),
+            StudentStep.ReadyToShoot or StudentStep.PhotoPassed => Go("/collect/capture"),
+            StudentStep.Verified => Go("/collect/standards"),
+            _ => Page(),
+        };
+    }
+
+    /// <summary>Reads the code.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        byte[]? bytes = null;
+        var picture = Picture is { Length: > 0 } ? Picture : CameraPicture;
+        if (picture is { Length: > 0 })
+        {
+            if (picture.Length > CollectionFlow.MaxUploadBytes)
+            {
+                Error = Text["Collect.Code.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024];
+                return Page();
+            }
+
+            using var buffer = new MemoryStream();
+            await picture.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+        else if (string.IsNullOrWhiteSpace(CodeText))
+        {
+            Error = Text["Collect.Code.Nothing"];
+            return Page();
+        }
+
+        var result = await Flow.ReadCodeAsync(AccountId, Campaign!, bytes, CodeText, cancellationToken);
+        if (result.Problem is { } problem)
+        {
+            Error = Text[$"Collect.Code.{problem}"];
+            return Page();
+        }
+
+        return Go("/collect/verify");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Pages.Student.Collect;
+
+/// <summary>
+/// What every step of the online collection shares: the signed-in student, the school's graduation campaign and its
+/// window. Outside the window a step shows the window and what to do, and accepts nothing.
+/// </summary>
+public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    /// <summary>The flow.</summary>
+    protected CollectionFlow Flow => flow;
+
+    /// <summary>Texts.</summary>
+    protected IStringLocalizer<SharedResource> Text => localizer;
+
+    /// <summary>The campaign, once loaded.</summary>
+    public Campaign? Campaign { get; private set; }
+
+    /// <summary>Why the step cannot be used now (no campaign, window not open or over), or null.</summary>
+    public string? Closed { get; private set; }
+
+    /// <summary>A problem to show, or null.</summary>
+    public string? Error { get; protected set; }
+
+    /// <summary>The signed-in student's account id.</summary>
+    protected Guid AccountId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>The student's phone.</summary>
+    protected string AccountPhone => User.FindFirstValue(ClaimTypes.MobilePhone) ?? User.Identity?.Name ?? "";
+
+    /// <summary>A path inside the school.</summary>
+    public string Href(string path) => Request.PathBase + path;
+
+    /// <summary>Loads the campaign; false (with <see cref="Closed"/> set) when the step is not available now.</summary>
+    protected async Task<bool> OpenAsync(CancellationToken cancellationToken)
+    {
+        Campaign = await flow.CampaignAsync(CampaignKind.Graduation, cancellationToken);
+        if (Campaign is null)
+        {
+            Closed = localizer["Collect.NoCampaign"];
+            return false;
+        }
+
+        var window = $"{Formats.ChinaTime(Campaign.StartsAt)} – {Formats.ChinaTime(Campaign.EndsAt)}";
+        Closed = flow.Window(Campaign) switch
+        {
+            WindowState.NotStarted => localizer["Collect.NotStarted", window].Value,
+            WindowState.Ended => localizer["Collect.Ended", window, Campaign.SupportPhone].Value,
+            _ => null,
+        };
+        return Closed is null;
+    }
+
+    /// <summary>Goes to another step of the flow.</summary>
+    protected RedirectResult Go(string path) => Redirect(Href(path));
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Photocollect.Web.Collection;
+
+namespace Photocollect.Web.Pages.Student.Collect;
+
+/// <summary>A student's own photo file: the upload or its standard photo. Anyone else's is 404.</summary>
+public sealed class PhotoFileModel(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
+{
+    /// <summary>Sends the file.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, string kind, CancellationToken cancellationToken)
+    {
+        var photo = await Flow.PhotoAsync(AccountId, id, cancellationToken);
+        var bytes = kind == "standard" ? photo?.Standard : photo?.Source;
+        if (bytes is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(bytes, bytes is [0x89, 0x50, ..] ? "image/png" : "image/jpeg");
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Data;
+using Photocollect.Web.Payments;
+
+namespace Photocollect.Web.Pages.Student.Orders;
+
+/// <summary>An order's card (every field of seed 002, ID number and phone masked) and the actions its status allows.</summary>
+public sealed class DetailModel(AppDbContext db, PaymentService payments) : PageModel
+{
+    /// <summary>The order.</summary>
+    public Order Order { get; private set; } = null!;
+
+    /// <summary>Its record.</summary>
+    public StudentRecord Record { get; private set; } = null!;
+
+    /// <summary>The rejection reason with its fix, when rejected.</summary>
+    public RejectReason? Rejection { get; private set; }
+
+    /// <summary>A problem to show.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Phone masked.</summary>
+    public string MaskedPhone => PhoneNumber.Mask(Record.Phone);
+
+    /// <summary>A path inside the school.</summary>
+    public string Href(string path) => Request.PathBase + path;
+
+    /// <summary>Shows the order.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>去支付: to the provider's pay page.</summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (payment, problem) = await payments.StartAsync(Order.AccountId, id, cancellationToken);
+        if (payment is null)
+        {
+            Error = problem switch { "closed" => "Orders.Pay.Closed", "paid" => "Orders.Pay.AlreadyPaid", _ => "Orders.Pay.Failed" };
+            return Page();
+        }
+
+        return Redirect(Href($"/pay/sandbox/{payment.Id}"));
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var account = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.AccountId == account, cancellationToken);
+        if (order is null)
+        {
+            return false;
+        }
+
+        Order = order;
+        Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
+        if (order.RejectReason is { } code)
+        {
+            Rejection = await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Pages.Student.Orders;
+
+/// <summary>我的订单: newest first, filtered by status.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    /// <summary>One row.</summary>
+    public sealed record Row(Guid Id, string Number, OrderStatus Status, string CreatedAt, string Name, long PriceFen);
+
+    /// <summary>Status filter, or null for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public OrderStatus? Status { get; set; }
+
+    /// <summary>The orders.</summary>
+    public IReadOnlyList<Row> Orders { get; private set; } = [];
+
+    /// <summary>A path inside the school.</summary>
+    public string Href(string path) => Request.PathBase + path;
+
+    /// <summary>Lists.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var account = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var query = db.Orders.AsNoTracking().Where(o => o.AccountId == account);
+        if (Status is { } status)
+        {
+            query = query.Where(o => o.Status == status);
+        }
+
+        var rows = await query.OrderByDescending(o => o.CreatedAt)
+            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, o.Status, o.CreatedAt, r.Name, o.PriceFen })
+            .Take(100).ToListAsync(cancellationToken);
+        Orders = rows.Select(r => new Row(r.Id, r.Number, r.Status, Formats.ChinaTime(r.CreatedAt), r.Name, r.PriceFen)).ToList();
+    }
+}
