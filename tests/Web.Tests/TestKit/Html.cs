@@ -74,9 +74,46 @@ public static class Html
             }
         }
 
+        // A browser sends the clicked button's own name and value too.
+        if (button.GetAttribute("name") is { Length: > 0 } buttonName && values?.ContainsKey(buttonName) != true)
+        {
+            fields.Add(new(buttonName, button.GetAttribute("value") ?? string.Empty));
+        }
+
         var action = button.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? new Uri(page.Url) : new Uri(new Uri(page.Url), action);
         return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Uploads a file through a multipart form, as a browser would: the form's other fields (anti-forgery token
+    /// included) plus <paramref name="fileField"/> carrying <paramref name="bytes"/>.
+    /// </summary>
+    public static Task<HttpResponseMessage> UploadAsync(
+        HttpClient client,
+        IHtmlDocument page,
+        string formSelector,
+        string fileField,
+        string fileName,
+        byte[] bytes,
+        string contentType = "image/jpeg")
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var content = new MultipartFormDataContent();
+        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (!string.IsNullOrEmpty(element.Name) && element.Type is not ("file" or "submit" or "button" or "checkbox"))
+            {
+                content.Add(new StringContent(element.Value), element.Name);
+            }
+        }
+
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(file, fileField, fileName);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? new Uri(page.Url) : new Uri(new Uri(page.Url), action);
+        return client.PostAsync(target, content);
     }
 
     /// <summary>The trimmed text of the first match, or null.</summary>

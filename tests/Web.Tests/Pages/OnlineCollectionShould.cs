@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Web.Registry;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.Web.Tests.Pages;
+
+/// <summary>The student's online collection through the real pages and forms, on the demo school's open campaign.</summary>
+public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Base = "/s/beifang";
+    private static int nextStudent = 5;
+
+    [Fact]
+    public async Task TakeAStudentFromCodeToAPaidOrderWaitingForReview()
+    {
+        var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var code = await IssueAsync(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
+
+        // The code from a screenshot.
+        var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
+        var read = await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
+        Assert.Equal(Base + "/collect/verify", read.Headers.Location?.OriginalString);
+
+        // The record, masked, and the feature code.
+        var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");
+        Assert.Matches(@"^\d{3}\*{11}[\dX]{4}$", verify.Text("[data-test=record-id]"));
+        var wrong = await Html.ParseAsync(await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "nope00" }));
+        Assert.Contains("4", wrong.Text(".alert.error"), StringComparison.Ordinal);
+        var verified = await Html.SubmitAsync(browser, wrong, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
+        Assert.Equal(Base + "/collect/standards", verified.Headers.Location?.OriginalString);
+
+        // The standard must be ticked.
+        var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
+        var unticked = await Html.ParseAsync(await Html.SubmitAsync(browser, standards, "[data-test=to-camera]"));
+        Assert.NotNull(unticked.QuerySelector(".alert.error"));
+        var ticked = await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        Assert.Equal(Base + "/collect/capture", ticked.Headers.Location?.OriginalString);
+
+        // A photo showing teeth fails on mouth_closed and offers a reshoot.
+        var (_, capture) = await Html.GetAsync(browser, Base + "/collect/capture");
+        var failed = await Html.UploadAsync(browser, capture, "form[data-upload]", "Photo", "teeth.jpg", Faces.TeethPhoto());
+        var (_, failedResult) = await Html.GetAsync(browser, failed.Headers.Location!.OriginalString);
+        Assert.NotNull(failedResult.QuerySelector("[data-check=mouth_closed]"));
+        Assert.NotNull(failedResult.QuerySelector("[data-test=reshoot]"));
+
+        // A good photo passes and shows its standard photo.
+        var passed = await Html.UploadAsync(browser, capture, "form[data-upload]", "Photo", "good.jpg", Faces.GoodPhoto());
+        var resultUrl = passed.Headers.Location!.OriginalString;
+        var (_, result) = await Html.GetAsync(browser, resultUrl);
+        Assert.NotNull(result.QuerySelector("[data-test=check-passed]"));
+        var standard = await browser.GetAsync(result.QuerySelector("[data-test=standard-preview]")!.GetAttribute("src"));
+        Assert.Equal("image/jpeg", standard.Content.Headers.ContentType?.MediaType);
+
+        // Submitting twice (a double tap) makes one order.
+        var first = await Html.SubmitAsync(browser, result, "[data-test=submit-photo]", new Dictionary<string, string?> { ["Confirmed"] = "true" });
+        var second = await Html.SubmitAsync(browser, result, "[data-test=submit-photo]", new Dictionary<string, string?> { ["Confirmed"] = "true" });
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var orderUrl = first.Headers.Location!.OriginalString;
+
+        var (_, order) = await Html.GetAsync(browser, orderUrl);
+        Assert.Equal("PendingPayment", order.QuerySelector("[data-test=order-card]")?.GetAttribute("data-status"));
+        Assert.StartsWith("100001-", order.Text("[data-test=order-number]"), StringComparison.Ordinal);
+
+        // Pay in the Sandbox.
+        var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
+        var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
+        Assert.Equal("¥30.00", cashier.Text("[data-test=amount]"));
+        var back = await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
+        Assert.Equal(orderUrl, back.Headers.Location?.OriginalString);
+        var (_, paid) = await Html.GetAsync(browser, orderUrl);
+        Assert.Equal("PendingReview", paid.QuerySelector("[data-test=order-card]")?.GetAttribute("data-status"));
+
+        // The back button to the cashier: nothing to pay twice.
+        var (_, again) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
+        Assert.Null(again.QuerySelector("[data-test=sandbox-pay]"));
+        var (_, orders) = await Html.GetAsync(browser, Base + "/orders");
+        Assert.Single(orders.QuerySelectorAll("[data-test=order]"));
+    }
+
+    [Fact]
+    public async Task ShowAnotherStudentsOrderAndPhotoToNobody()
+    {
+        var owner = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var code = await IssueAsync(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
+        var (_, collect) = await Html.GetAsync(owner, Base + "/collect");
+        await Html.UploadAsync(owner, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
+        var (_, verify) = await Html.GetAsync(owner, Base + "/collect/verify");
+        await Html.SubmitAsync(owner, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
+        var (_, standards) = await Html.GetAsync(owner, Base + "/collect/standards");
+        await Html.SubmitAsync(owner, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        var (_, capture) = await Html.GetAsync(owner, Base + "/collect/capture");
+        var uploaded = await Html.UploadAsync(owner, capture, "form[data-upload]", "Photo", "good.jpg", Faces.GoodPhoto());
+        var resultUrl = uploaded.Headers.Location!.OriginalString;
+        var (_, result) = await Html.GetAsync(owner, resultUrl);
+        var orderUrl = (await Html.SubmitAsync(owner, result, "[data-test=submit-photo]", new Dictionary<string, string?> { ["Confirmed"] = "true" })).Headers.Location!.OriginalString;
+        var photoUrl = result.QuerySelector("[data-test=standard-preview]")!.GetAttribute("src")!;
+
+        var other = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var otherSchool = await app.StudentAsync(AppFactory.B, AppFactory.NewPhone());
+
+        foreach (var url in new[] { orderUrl, photoUrl, resultUrl })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await otherSchool.GetAsync(url.Replace("/s/beifang/", "/s/nanhu/", StringComparison.Ordinal))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task RefuseAFileThatIsNotAnImage()
+    {
+        var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
+
+        var page = await Html.ParseAsync(await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "notes.txt", "hello"u8.ToArray(), "text/plain"));
+
+        Assert.Contains("JPG", page.Text(".alert.error"), StringComparison.Ordinal);
+    }
+
+    private Task<string> IssueAsync(int student) => app.InSchoolAsync(AppFactory.A, sp =>
+        Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student))));
+}
