@@ -115,6 +115,7 @@ public static class PhotocollectWebExtensions
         services.AddScoped<CollectionFlow>();
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddScoped<PaymentService>();
+        services.AddScoped<ReviewDesk>();
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -7,6 +7,27 @@ public enum SmsTemplate
 {
     /// <summary>Login code; parameters: code, minutes valid.</summary>
     LoginCode = 0,
+
+    /// <summary>Photo approved; parameters: name, order number.</summary>
+    ReviewApproved = 1,
+
+    /// <summary>Photo rejected; parameters: name, order number, reason.</summary>
+    ReviewRejected = 2,
+
+    /// <summary>Photo produced and delivered; parameters: name, order number.</summary>
+    Completed = 3,
+}
+
+/// <summary>The named parameters of each template (providers whose templates take named parameters use these).</summary>
+public static class SmsTemplates
+{
+    /// <summary>Parameter names in order.</summary>
+    public static IReadOnlyList<string> ParameterNames(SmsTemplate template) => template switch
+    {
+        SmsTemplate.LoginCode => ["code"],
+        SmsTemplate.ReviewRejected => ["name", "order", "reason"],
+        _ => ["name", "order"],
+    };
 }
 
 /// <summary>An SMS to send: the template, its parameters, and the text as the dev outbox shows it.</summary>
@@ -51,6 +72,24 @@ public sealed class SmsSettings
 
     /// <summary>Provider template id for the login code.</summary>
     public string? LoginCodeTemplateId { get; set; }
+
+    /// <summary>Provider template id for "photo approved".</summary>
+    public string? ReviewApprovedTemplateId { get; set; }
+
+    /// <summary>Provider template id for "photo rejected".</summary>
+    public string? ReviewRejectedTemplateId { get; set; }
+
+    /// <summary>Provider template id for "photo completed".</summary>
+    public string? CompletedTemplateId { get; set; }
+
+    /// <summary>The template id for a template, and the setting's name (for error messages).</summary>
+    public (string? Id, string Setting) TemplateId(SmsTemplate template) => template switch
+    {
+        SmsTemplate.ReviewApproved => (ReviewApprovedTemplateId, nameof(ReviewApprovedTemplateId)),
+        SmsTemplate.ReviewRejected => (ReviewRejectedTemplateId, nameof(ReviewRejectedTemplateId)),
+        SmsTemplate.Completed => (CompletedTemplateId, nameof(CompletedTemplateId)),
+        _ => (LoginCodeTemplateId, nameof(LoginCodeTemplateId)),
+    };
 
     /// <summary>Tencent: SecretId; Aliyun: AccessKeyId.</summary>
     public string? AccessKeyId { get; set; }

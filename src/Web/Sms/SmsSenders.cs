@@ -59,7 +59,7 @@ public sealed class TencentCloudSmsSender(SmsSettings settings, IHttpClientFacto
             ["PhoneNumberSet"] = new JsonArray("+86" + message.Phone),
             ["SmsSdkAppId"] = SmsHttp.Required(settings.SdkAppId, "SdkAppId", Provider),
             ["SignName"] = SmsHttp.Required(settings.SignName, "SignName", Provider),
-            ["TemplateId"] = SmsHttp.Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId", Provider),
+            ["TemplateId"] = SmsHttp.Required(settings.TemplateId(message.Template).Id, settings.TemplateId(message.Template).Setting, Provider),
             ["TemplateParamSet"] = new JsonArray([.. message.Parameters.Select(p => JsonValue.Create(p))]),
         }.ToJsonString();
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -106,10 +106,13 @@ public sealed class AliyunSmsSender(SmsSettings settings, IHttpClientFactory htt
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var templateParam = new JsonObject
+        var templateParam = new JsonObject();
+        var names = SmsTemplates.ParameterNames(message.Template);
+        for (var i = 0; i < names.Count && i < message.Parameters.Count; i++)
         {
-            ["code"] = message.Parameters.Count > 0 ? message.Parameters[0] : string.Empty,
-        }.ToJsonString();
+            templateParam[names[i]] = message.Parameters[i];
+        }
+
         var parameters = new Dictionary<string, string>
         {
             ["AccessKeyId"] = SmsHttp.Required(settings.AccessKeyId, "AccessKeyId", Provider),
@@ -121,8 +124,8 @@ public sealed class AliyunSmsSender(SmsSettings settings, IHttpClientFactory htt
             ["SignatureMethod"] = "HMAC-SHA1",
             ["SignatureNonce"] = Guid.NewGuid().ToString(),
             ["SignatureVersion"] = "1.0",
-            ["TemplateCode"] = SmsHttp.Required(settings.LoginCodeTemplateId, "LoginCodeTemplateId", Provider),
-            ["TemplateParam"] = templateParam,
+            ["TemplateCode"] = SmsHttp.Required(settings.TemplateId(message.Template).Id, settings.TemplateId(message.Template).Setting, Provider),
+            ["TemplateParam"] = templateParam.ToJsonString(),
             ["Timestamp"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["Version"] = "2017-05-25",
         };

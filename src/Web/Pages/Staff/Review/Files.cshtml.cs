@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Pages.Staff.Review;
+
+/// <summary>Photo files for reviewers and production staff of the school (the tenant filter keeps other schools' out).</summary>
+[Authorize(Roles = $"{Roles.Reviewer},{Roles.SchoolAdmin},{Roles.Photographer}")]
+public sealed class FilesModel(AppDbContext db) : PageModel
+{
+    /// <summary>Sends a file.</summary>
+    public async Task<IActionResult> OnGetAsync(string kind, Guid id, string part, CancellationToken cancellationToken)
+    {
+        byte[]? bytes = kind switch
+        {
+            "photo" => await db.Photos.AsNoTracking().Where(p => p.Id == id)
+                .Select(p => part == "standard" ? p.Standard : p.Source).SingleOrDefaultAsync(cancellationToken),
+            "admission" => await db.StudentRecords.AsNoTracking().Where(r => r.Id == id).Select(r => r.AdmissionPhoto).SingleOrDefaultAsync(cancellationToken),
+            _ => null,
+        };
+        if (bytes is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(bytes, bytes is [0x89, 0x50, ..] ? "image/png" : "image/jpeg");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Pages.Staff.Review;
+
+/// <summary>One order under review: the photo beside the admission photo, the check values, approve or reject.</summary>
+[Authorize(Roles = $"{Roles.Reviewer},{Roles.SchoolAdmin}")]
+public sealed class OrderModel(AppDbContext db, ReviewDesk desk) : PageModel
+{
+    /// <summary>One check's line.</summary>
+    public sealed record CheckLine(string Name, bool Pass, string Value);
+
+    /// <summary>The order.</summary>
+    public Order Order { get; private set; } = null!;
+
+    /// <summary>The student.</summary>
+    public StudentRecord Record { get; private set; } = null!;
+
+    /// <summary>The photo.</summary>
+    public Photo? Photo { get; private set; }
+
+    /// <summary>Its checks.</summary>
+    public IReadOnlyList<CheckLine> Checks { get; private set; } = [];
+
+    /// <summary>Reasons to choose from.</summary>
+    public IReadOnlyList<RejectReason> Reasons { get; private set; } = [];
+
+    /// <summary>The chosen reason.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>A problem to show.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Shows the order.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Approves.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Done(await desk.ApproveAsync(id, Actor, cancellationToken), "Review.Approved");
+    }
+
+    /// <summary>Rejects with the chosen reason.</summary>
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrEmpty(Reason))
+        {
+            Error = "Review.ChooseReason";
+            return Page();
+        }
+
+        return Done(await desk.RejectAsync(id, Actor, Reason, cancellationToken), "Review.Rejected");
+    }
+
+    private string Actor => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private IActionResult Done(OrderResult result, string message)
+    {
+        if (result.Outcome == OrderOutcome.Done)
+        {
+            TempData["Info"] = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[message, Order.Number].Value;
+            return Redirect($"{Request.PathBase}/staff/review");
+        }
+
+        Error = result.Refusal == "reason" ? "Review.ChooseReason" : "Review.AlreadyDecided";
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return false;
+        }
+
+        Order = order;
+        Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
+        Photo = order.PhotoId is { } p ? await db.Photos.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, cancellationToken) : null;
+        if (Photo is not null)
+        {
+            using var checks = JsonDocument.Parse(Photo.Checks);
+            Checks = checks.RootElement.EnumerateArray()
+                .Select(c => new CheckLine(c.GetProperty("name").GetString()!, c.GetProperty("pass").GetBoolean(), c.GetProperty("value").ToString()))
+                .ToList();
+        }
+
+        Reasons = await desk.ReasonsAsync(cancellationToken);
+        return true;
+    }
+}

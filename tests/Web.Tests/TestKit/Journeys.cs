@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Web.Registry;
+using Photocollect.Web.Seeding;
+
+namespace Photocollect.Web.Tests.TestKit;
+
+/// <summary>A student taken through the online collection by the real forms, for tests that start further on.</summary>
+public static class Journeys
+{
+    private static int nextStudent;
+
+    /// <summary>A signed-in student of the first demo school with a submitted photo; the order is paid when asked.</summary>
+    public static async Task<(HttpClient Browser, string OrderUrl)> OrderAsync(this AppFactory app, bool pay)
+    {
+        const string Base = "/s/beifang";
+        var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var student = Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count;
+        var code = await app.InSchoolAsync(AppFactory.A, sp =>
+            Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student))));
+        var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
+        await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
+        var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");
+        await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
+        var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
+        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        var orderUrl = await SubmitPhotoAsync(browser, Faces.GoodPhoto());
+        if (pay)
+        {
+            var (_, order) = await Html.GetAsync(browser, orderUrl);
+            var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
+            var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
+            await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
+        }
+
+        return (browser, orderUrl);
+    }
+
+    /// <summary>Uploads a photo on the capture page and submits it; the order's URL.</summary>
+    public static async Task<string> SubmitPhotoAsync(HttpClient browser, byte[] photo)
+    {
+        var (_, capture) = await Html.GetAsync(browser, "/s/beifang/collect/capture");
+        var uploaded = await Html.UploadAsync(browser, capture, "form[data-upload]", "Photo", "photo.jpg", photo);
+        var (_, result) = await Html.GetAsync(browser, uploaded.Headers.Location!.OriginalString);
+        var submitted = await Html.SubmitAsync(browser, result, "[data-test=submit-photo]", new Dictionary<string, string?> { ["Confirmed"] = "true" });
+        return submitted.Headers.Location!.OriginalString;
+    }
+}
