@@ -54,7 +54,7 @@ public sealed class StudentLoginInBrowserShould(BrowserFixture fixture) : IClass
         await fixture.ShotAsync(page, "student-login-06-wrong-code");
 
         await page.FillAsync("#Code", code);
-        await SubmitAsync(page, "[data-test=verify]", "[data-test=not-yet-open]");
+        await SubmitAsync(page, "[data-test=verify]", "[data-test=pick-code]");  // the demo campaign's first step
         Assert.EndsWith("/collect", page.Url, StringComparison.Ordinal);
         await fixture.ShotAsync(page, "student-login-07-signed-in-collect");
 
