@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Quartz;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
@@ -116,6 +117,12 @@ public static class PhotocollectWebExtensions
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddScoped<PaymentService>();
         services.AddScoped<ReviewDesk>();
+        services.AddScoped<UnpaidOrders>();
+        // In-memory scheduler on every replica: the job only makes idempotent grain transitions, so replicas running
+        // it at once close each order once.
+        services.AddQuartz(q => q.ScheduleJob<CloseUnpaidOrdersJob>(
+            trigger => trigger.WithIdentity("close-unpaid-orders").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains.Orders;
+using Photocollect.Tenancy;
+using Photocollect.Web.Data;
+using Quartz;
+
+namespace Photocollect.Web.Collection;
+
+/// <summary>
+/// Closes orders left unpaid past their deadline (订单关闭, default 30 minutes after ordering, per campaign): the
+/// order grain closes it, its pending payments are cancelled, and the student may order again. Each school is
+/// entered explicitly, as work outside a request must.
+/// </summary>
+public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFactory grains, TimeProvider clock, ILogger<UnpaidOrders> logger)
+{
+    /// <summary>Closes every due order of every school; returns how many were closed.</summary>
+    public async Task<int> CloseDueAsync(CancellationToken cancellationToken = default)
+    {
+        var schools = await db.Schools.AsNoTracking().ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var school in schools)
+        {
+            using var _ = tenant.EnterTenant(school);
+            var now = clock.GetUtcNow();
+            var due = await db.Orders.AsNoTracking()
+                .Where(o => o.Status == OrderStatus.PendingPayment && o.PayBy <= now)
+                .Select(o => new { o.Id, o.AccountId, o.CampaignId }).Take(1000).ToListAsync(cancellationToken);
+            foreach (var order in due)
+            {
+                var result = await grains.Order(school.Id, order.Id).CloseAsync("system", "unpaid", cancellationToken);
+                if (result.Outcome != OrderOutcome.Done)
+                {
+                    continue;  // paid or closed meanwhile
+                }
+
+                await db.Payments.Where(p => p.OrderId == order.Id && p.State == "pending")
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, "cancelled"), cancellationToken);
+                await grains.Student(school.Id, order.AccountId, order.CampaignId).ReleaseOrderAsync(order.Id, cancellationToken);
+                closed++;
+            }
+        }
+
+        if (closed > 0)
+        {
+            logger.LogInformation("Closed {Count} unpaid orders", closed);
+        }
+
+        return closed;
+    }
+}
+
+/// <summary>The Quartz job running <see cref="UnpaidOrders.CloseDueAsync"/> every minute.</summary>
+[DisallowConcurrentExecution]
+public sealed class CloseUnpaidOrdersJob(IServiceScopeFactory scopes) : IJob
+{
+    /// <inheritdoc />
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UnpaidOrders>().CloseDueAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
+using Photocollect.Web.Payments;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.Web.Tests.Collection;
+
+/// <summary>The unpaid-order deadline. Its own app: the test moves the clock.</summary>
+public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task CloseAnOrderUnpaidPastItsDeadlineAndRefundAPaymentThatArrivesLate()
+    {
+        var (browser, orderUrl) = await app.OrderAsync(pay: false);
+        var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+        var (_, order) = await Html.GetAsync(browser, orderUrl);
+        var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");  // a payment started, never finished
+        var paymentId = Guid.Parse(toCashier.Headers.Location!.OriginalString[(toCashier.Headers.Location.OriginalString.LastIndexOf('/') + 1)..]);
+
+        Assert.Equal(0, await CloseAsync());  // not due yet
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.True(await CloseAsync() >= 1);
+
+        var (_, closed) = await Html.GetAsync(browser, orderUrl);
+        Assert.Equal("Closed", closed.QuerySelector("[data-test=order-card]")?.GetAttribute("data-status"));
+        Assert.Null(closed.QuerySelector("[data-test=pay]"));
+
+        // The provider's payment notification arrives after the close: the money is marked to go back.
+        var outcome = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var payments = sp.GetRequiredService<PaymentService>();
+            var payment = await sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
+            var (body, signature) = payments.SandboxNotification(payment, paid: true);
+            return await payments.HandleSandboxAsync(body, signature);
+        });
+        Assert.Equal(NotificationOutcome.RefundDue, outcome);
+        Assert.Equal(OrderStatus.Closed, await StatusAsync(orderId));
+
+        // The student can order again.
+        var again = await Journeys.SubmitPhotoAsync(browser, Faces.GoodPhoto());
+        Assert.NotEqual(orderUrl, again);
+        var (_, fresh) = await Html.GetAsync(browser, again);
+        Assert.Equal("PendingPayment", fresh.QuerySelector("[data-test=order-card]")?.GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task RefuseAForgedOrAlteredNotification()
+    {
+        var (browser, orderUrl) = await app.OrderAsync(pay: false);
+        var (_, order) = await Html.GetAsync(browser, orderUrl);
+        var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
+        var paymentId = Guid.Parse(toCashier.Headers.Location!.OriginalString[(toCashier.Headers.Location.OriginalString.LastIndexOf('/') + 1)..]);
+
+        var (forged, altered) = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var payments = sp.GetRequiredService<PaymentService>();
+            var payment = await sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
+            var (body, signature) = payments.SandboxNotification(payment, paid: true);
+            return (await payments.HandleSandboxAsync(body, "00" + signature[2..]),
+                await payments.HandleSandboxAsync(body.Replace("\"amountFen\":3000", "\"amountFen\":1", StringComparison.Ordinal), signature));
+        });
+
+        Assert.Equal(NotificationOutcome.Refused, forged);
+        Assert.Equal(NotificationOutcome.Refused, altered);
+        var (_, still) = await Html.GetAsync(browser, orderUrl);
+        Assert.Equal("PendingPayment", still.QuerySelector("[data-test=order-card]")?.GetAttribute("data-status"));
+    }
+
+    private Task<int> CloseAsync() => app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<UnpaidOrders>().CloseDueAsync());
+
+    private Task<OrderStatus> StatusAsync(Guid id) => app.InSchoolAsync(AppFactory.A, sp =>
+        sp.GetRequiredService<AppDbContext>().Orders.Where(o => o.Id == id).Select(o => o.Status).SingleAsync());
+}
