@@ -118,6 +118,21 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
         Assert.Contains("JPG", page.Text(".alert.error"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AcceptACodeFromTheSimulatorPageTypedAsText()
+    {
+        var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var (_, codes) = await Html.GetAsync(browser, Base + "/dev/codes");
+        var code = codes.QuerySelectorAll("[data-code]")[9].TextContent.Trim();
+        var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
+
+        var read = await Html.SubmitAsync(browser, collect, "[data-test=submit-code-text]", new Dictionary<string, string?> { ["CodeText"] = code });
+        var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");
+
+        Assert.Equal(Base + "/collect/verify", read.Headers.Location?.OriginalString);
+        Assert.Equal(DemoSeeder.DemoStudents[9].Name, verify.Text("[data-test=record-name]"));
+    }
+
     private Task<string> IssueAsync(int student) => app.InSchoolAsync(AppFactory.A, sp =>
         Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student))));
 }
