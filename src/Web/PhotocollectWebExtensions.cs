@@ -12,6 +12,7 @@ using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Accounts;
+using Photocollect.Web.Api;
 using Photocollect.Web.Accounts.SmsLogin;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
@@ -98,6 +99,9 @@ public static class PhotocollectWebExtensions
             o.Events.OnRedirectToLogin = AuthRedirects.ToLogin;
             o.Events.OnRedirectToAccessDenied = AuthRedirects.Forbidden;
         });
+        // The JSON API's tokens (Identity's bearer tokens, protected by the shared Data Protection key ring).
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(7));
+        services.AddOpenApi("v1");
         services.AddAuthorizationBuilder().AddPhotocollectPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SameTenantHandler>();
 
@@ -166,6 +170,8 @@ public static class PhotocollectWebExtensions
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });
         app.MapRazorPages();
+        app.MapStudentApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 

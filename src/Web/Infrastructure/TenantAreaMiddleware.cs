@@ -14,7 +14,8 @@ public sealed class DevToolsOptions
 /// <summary>
 /// Which pages exist in which scope, decided after routing and before authentication, so a page outside its scope is
 /// a plain 404 (not a sign-in prompt): <c>/Index</c>, <c>/Error</c>, <c>/Culture</c> and <c>/Staff</c> (operators
-/// and school staff sign in alike) in both; <c>/Dev</c> only with dev tools on; every other page only inside a school.
+/// and school staff sign in alike) in both; <c>/Dev</c> only with dev tools on; every other page, and the JSON API,
+/// only inside a school.
 /// </summary>
 public sealed class TenantAreaMiddleware(RequestDelegate next, IOptions<DevToolsOptions> devTools)
 {
@@ -23,8 +24,11 @@ public sealed class TenantAreaMiddleware(RequestDelegate next, IOptions<DevTools
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tenant);
-        var page = context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>();
-        if (page is not null && !Allowed(page.ViewEnginePath, tenant.Kind == TenantScopeKind.Tenant))
+        var endpoint = context.GetEndpoint();
+        var page = endpoint?.Metadata.GetMetadata<PageActionDescriptor>();
+        var inSchool = tenant.Kind == TenantScopeKind.Tenant;
+        var schoolApi = (endpoint as RouteEndpoint)?.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true;
+        if ((page is not null && !Allowed(page.ViewEnginePath, inSchool)) || (schoolApi && !inSchool))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

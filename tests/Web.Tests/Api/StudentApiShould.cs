@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
+using Photocollect.Web.Payments;
+using Photocollect.Web.Registry;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.Web.Tests.Api;
+
+/// <summary>The student flow through the JSON API (the mini-program's path), against the same app and database.</summary>
+public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Api = "/s/beifang/api/v1";
+
+    [Fact]
+    public async Task TakeAStudentFromCodeToCompletedThroughJson()
+    {
+        var client = await SignedInAsync(AppFactory.A);
+
+        var campaign = await client.GetFromJsonAsync<JsonElement>(Api + "/campaign");
+        Assert.Equal("Open", campaign.GetProperty("window").GetString());
+
+        // The code as a screenshot.
+        var code = await IssueAsync(6);
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Codes.Screenshot(code)), "picture", "code.png" } })
+        {
+            var record = await Ok(await client.PostAsync(Api + "/collection/code", form));
+            Assert.Equal(DemoSeeder.DemoStudents[6].Name, record.GetProperty("name").GetString());
+            Assert.Contains("*", record.GetProperty("idNumber").GetString(), StringComparison.Ordinal);
+        }
+
+        var wrong = await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "nope00" });
+        Assert.Equal((HttpStatusCode)422, wrong.StatusCode);
+        var problem = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("wrong", 4), (problem.GetProperty("code").GetString(), problem.GetProperty("remainingAttempts").GetInt32()));
+        await Ok(await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
+        Assert.Equal("ReadyToShoot", (await Ok(await client.PostAsync(Api + "/collection/standards", null))).GetProperty("step").GetString());
+
+        // A failed check, then a passing one, then submit twice: one order.
+        var failed = await UploadAsync(client, Faces.TeethPhoto());
+        Assert.False(failed.GetProperty("passed").GetBoolean());
+        Assert.Contains(failed.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "mouth_closed" && !c.GetProperty("pass").GetBoolean());
+        var passed = await UploadAsync(client, Faces.GoodPhoto());
+        var photoId = passed.GetProperty("id").GetGuid();
+        Assert.Equal("image/jpeg", (await client.GetAsync($"{Api}/collection/photos/{photoId}/standard")).Content.Headers.ContentType?.MediaType);
+        var order = await Ok(await client.PostAsync($"{Api}/collection/photos/{photoId}/submit", null));
+        var again = await Ok(await client.PostAsync($"{Api}/collection/photos/{photoId}/submit", null));
+        var orderId = order.GetProperty("id").GetGuid();
+        Assert.Equal(orderId, again.GetProperty("id").GetGuid());
+        Assert.Equal(("PendingPayment", "待支付"), (order.GetProperty("status").GetString(), order.GetProperty("statusText").GetString()));
+
+        // Pay: the cashier URL, then the Sandbox's signed notification over HTTP.
+        var pay = await Ok(await client.PostAsync($"{Api}/orders/{orderId}/pay", null));
+        await NotifyPaidAsync(pay.GetProperty("paymentId").GetGuid());
+        var afterPay = await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{orderId}");
+        Assert.Equal("PendingReview", afterPay.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"{Api}/orders/{orderId}/pay", null)).StatusCode);
+
+        // Rejected, reshot without paying, approved and produced.
+        await DeskAsync(d => d.RejectAsync(orderId, "reviewer", "background"));
+        var rejected = await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{orderId}");
+        Assert.Equal(("Rejected", "背景不符合要求"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("rejectReason").GetString()));
+        var reshot = await UploadAsync(client, Faces.GoodPhoto());
+        var resubmitted = await Ok(await client.PostAsync($"{Api}/collection/photos/{reshot.GetProperty("id").GetGuid()}/submit", null));
+        Assert.Equal((orderId, "PendingReview"), (resubmitted.GetProperty("id").GetGuid(), resubmitted.GetProperty("status").GetString()));
+        await DeskAsync(d => d.ApproveAsync(orderId, "reviewer"));
+        await DeskAsync(async d => await d.StartProductionAsync([orderId], "staff"));
+        await DeskAsync(async d => await d.CompleteAsync([orderId], "staff"));
+
+        var orders = await client.GetFromJsonAsync<JsonElement>(Api + "/orders?status=Completed");
+        Assert.Equal(orderId, Assert.Single(orders.EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task RefuseOtherStudentsOtherSchoolsAndNoToken()
+    {
+        var owner = await SignedInAsync(AppFactory.A);
+        var code = await IssueAsync(0);
+        await Ok(await owner.PostAsJsonAsync(Api + "/collection/code", new { code }));
+        await Ok(await owner.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
+        await Ok(await owner.PostAsync(Api + "/collection/standards", null));
+        var photoId = (await UploadAsync(owner, Faces.GoodPhoto())).GetProperty("id").GetGuid();
+        var orderId = (await Ok(await owner.PostAsync($"{Api}/collection/photos/{photoId}/submit", null))).GetProperty("id").GetGuid();
+
+        var other = await SignedInAsync(AppFactory.A);
+        var otherSchool = await SignedInAsync(AppFactory.B);
+        using var anonymous = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{Api}/orders/{orderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{Api}/collection/photos/{photoId}/standard")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"{Api}/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherSchool.GetAsync($"{Api}/orders/{orderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherSchool.GetAsync($"/s/nanhu/api/v1/orders/{orderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{Api}/orders/{orderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/v1/campaign")).StatusCode);  // outside a school
+    }
+
+    [Fact]
+    public async Task AnswerBadInputWithAProblemThatSaysWhatToDo()
+    {
+        var client = await SignedInAsync(AppFactory.A);
+
+        var notAnImage = await client.PostAsync(Api + "/collection/code",
+            new MultipartFormDataContent { { new ByteArrayContent("not a picture"u8.ToArray()), "picture", "x.png" } });
+        var forged = await client.PostAsJsonAsync(Api + "/collection/code", new { code = (await IssueAsync(1))[..^4] + "AAAA" });
+        var otherSchool = await client.PostAsJsonAsync(Api + "/collection/code", new { code = await IssueAsync(1, "100002") });
+        var noRecord = await client.PostAsync(Api + "/collection/photos", new MultipartFormDataContent { { new ByteArrayContent(Faces.GoodPhoto()), "photo", "p.jpg" } });
+
+        Assert.Equal("not_an_image", await CodeOfAsync(notAnImage));
+        var forgedProblem = await forged.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("forged", forgedProblem.GetProperty("code").GetString());
+        Assert.Contains("学信网", forgedProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("other_school", await CodeOfAsync(otherSchool));
+        Assert.Equal("no_record", await CodeOfAsync(noRecord));
+    }
+
+    [Fact]
+    public async Task PublishTheOpenApiDocument()
+    {
+        using var client = app.CreateClient();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/collection/photos/{id}/submit", paths);
+        Assert.Contains("/api/v1/auth/token", paths);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string slug)
+    {
+        var client = app.CreateClient();
+        var phone = AppFactory.NewPhone();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/code", new { phone })).StatusCode);
+        var token = await Ok(await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/token", new { phone, code = await app.LatestCodeAsync(slug, phone), agree = true }));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task<JsonElement> UploadAsync(HttpClient client, byte[] photo)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "photo", "photo.jpg" } };
+        return await Ok(await client.PostAsync(Api + "/collection/photos", form));
+    }
+
+    private async Task NotifyPaidAsync(Guid paymentId)
+    {
+        var (body, signature) = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var payment = await sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
+            return sp.GetRequiredService<PaymentService>().SandboxNotification(payment, paid: true);
+        });
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/s/beifang/pay/notify/sandbox") { Content = new StringContent(body) };
+        request.Headers.Add("X-Sandbox-Signature", signature);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        using var replay = new HttpRequestMessage(HttpMethod.Post, "/s/beifang/pay/notify/sandbox") { Content = new StringContent(body) };
+        replay.Headers.Add("X-Sandbox-Signature", signature);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(replay)).StatusCode);  // a replay is acknowledged, not applied twice
+    }
+
+    private Task DeskAsync(Func<ReviewDesk, Task> work) => app.InSchoolAsync(AppFactory.A, sp => work(sp.GetRequiredService<ReviewDesk>()));
+
+    private Task<string> IssueAsync(int student, string school = "100001") => app.InSchoolAsync(AppFactory.A, sp =>
+        Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(school, DemoSeeder.DemoStudentNumber(student))));
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<string?> CodeOfAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+}
