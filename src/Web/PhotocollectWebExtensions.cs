@@ -122,6 +122,7 @@ public static class PhotocollectWebExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<ReviewDesk>();
         services.AddScoped<UnpaidOrders>();
+        services.AddScoped<RosterImport>();
         // In-memory scheduler on every replica: the job only makes idempotent grain transitions, so replicas running
         // it at once close each order once.
         services.AddQuartz(q => q.ScheduleJob<CloseUnpaidOrdersJob>(

@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.Web.Tests.Collection;
+
+public sealed class RosterImportShould(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly string[] Levels = ["专科", "本科", "硕士研究生", "博士研究生"];
+
+    [Fact]
+    public async Task ImportOnceAndChangeNothingTheSecondTime()
+    {
+        var csv = "学号,姓名,身份证后四位,层次,学院,专业\n2024100001,钱多多,123X,本科,文学院,历史学\n\"2024100002\",\"孙,小美\",0012,硕士研究生,,\n";
+
+        var first = await ImportAsync(Encoding.UTF8.GetBytes(csv));
+        var second = await ImportAsync(Encoding.UTF8.GetBytes(csv));
+        var changed = await ImportAsync(Encoding.UTF8.GetBytes(csv.Replace("历史学", "考古学", StringComparison.Ordinal)));
+
+        Assert.Equal((2, 2, 0, 0), (first.Rows, first.Created, first.Updated, first.Unchanged));
+        Assert.Equal((0, 0, 2), (second.Created, second.Updated, second.Unchanged));
+        Assert.Equal((0, 1, 1), (changed.Created, changed.Updated, changed.Unchanged));
+        var name = await app.InSchoolAsync(AppFactory.B, sp =>
+            sp.GetRequiredService<AppDbContext>().Roster.Where(r => r.StudentNumber == "2024100002").Select(r => r.Name).SingleAsync());
+        Assert.Equal("孙,小美", name);
+    }
+
+    [Fact]
+    public async Task ReadAFileExcelSavedInGbk()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes("学号,姓名,身份证后四位,层次\r\n2024200001,周杰,5678,专科\r\n");
+
+        var report = await ImportAsync(gbk);
+
+        Assert.True(report.Imported);
+        Assert.Equal("周杰", await app.InSchoolAsync(AppFactory.B, sp =>
+            sp.GetRequiredService<AppDbContext>().Roster.Where(r => r.StudentNumber == "2024200001").Select(r => r.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ReportEveryBadLineAndImportNothing()
+    {
+        var csv = "学号,姓名,身份证后四位,层次\n2024300001,好人,1234,本科\n2024300002,,12345,小学\n2024300001,重复,1234,本科\n20243-0004,某某,12a4,本科\n";
+
+        var report = await ImportAsync(Encoding.UTF8.GetBytes(csv));
+
+        Assert.False(report.Imported);
+        Assert.Equal(
+            [(3, "Roster.Error.Name"), (3, "Roster.Error.IdLastFour"), (3, "Roster.Error.Level"), (4, "Roster.Error.Duplicate"), (5, "Roster.Error.StudentNumber"), (5, "Roster.Error.IdLastFour")],
+            report.Errors.Select(e => (e.Line, e.Message)));
+        Assert.False(await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().Roster.AnyAsync(r => r.StudentNumber == "2024300001")));
+    }
+
+    [Theory]
+    [InlineData("", "Roster.Error.Empty")]
+    [InlineData("name,phone\n张三,138\n", "Roster.Error.Header")]
+    [InlineData("学号,姓名,身份证后四位,层次\n", "Roster.Error.NoRows")]
+    public async Task RefuseAFileThatIsNotARoster(string csv, string error)
+    {
+        var report = await ImportAsync(Encoding.UTF8.GetBytes(csv));
+
+        Assert.Equal(error, Assert.Single(report.Errors).Message);
+    }
+
+    [Fact]
+    public async Task ImportThroughTheAdminPageAndShowTheReport()
+    {
+        var admin = await app.StaffAsync(AppFactory.B, DemoSeeder.StaffEmail(AppFactory.B, "admin"));
+        var (_, page) = await Html.GetAsync(admin, "/s/nanhu/staff/roster");
+
+        var bad = await Html.ParseAsync(await Html.UploadAsync(admin, page, "form", "Upload", "r.csv", Encoding.UTF8.GetBytes("学号,姓名,身份证后四位,层次\nX1,甲,99,本科\n"), "text/csv"));
+        var good = await Html.ParseAsync(await Html.UploadAsync(admin, page, "form", "Upload", "r.csv", Encoding.UTF8.GetBytes("学号,姓名,身份证后四位,层次\n2024400001,乙,0099,本科\n"), "text/csv"));
+        var reviewer = await app.StaffAsync(AppFactory.B, DemoSeeder.StaffEmail(AppFactory.B, "reviewer"));
+
+        Assert.NotNull(bad.QuerySelector("[data-test=roster-errors] [data-line='2']"));
+        Assert.NotNull(good.QuerySelector("[data-test=roster-imported]"));
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await reviewer.GetAsync("/s/nanhu/staff/roster")).StatusCode);
+    }
+
+    private Task<RosterReport> ImportAsync(byte[] file) => app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<RosterImport>().ImportAsync(file, Levels));
+}
