@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Data;
+using Photocollect.Web.Schools;
+
+namespace Photocollect.Web.Pages.Staff.Admin;
+
+/// <summary>The school's graduation campaign: window (China time), price, levels, capture and verification rules.</summary>
+[Authorize(Roles = Roles.SchoolAdmin)]
+public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    /// <summary>Levels a campaign may offer.</summary>
+    public static readonly string[] AllLevels = ["专科", "本科", "硕士研究生", "博士研究生"];
+
+    /// <summary>The form.</summary>
+    public sealed class Form
+    {
+        /// <summary>Name.</summary>
+        public string Name { get; set; } = "";
+
+        /// <summary>Feature code.</summary>
+        public string FeatureCode { get; set; } = "";
+
+        /// <summary>Start, China time (datetime-local).</summary>
+        public string StartsAt { get; set; } = "";
+
+        /// <summary>End, China time.</summary>
+        public string EndsAt { get; set; } = "";
+
+        /// <summary>Price in yuan.</summary>
+        public decimal Price { get; set; }
+
+        /// <summary>Reprint price in yuan.</summary>
+        public decimal ReprintPrice { get; set; }
+
+        /// <summary>Levels.</summary>
+        public List<string> Levels { get; set; } = [];
+
+        /// <summary>Capture mode.</summary>
+        public CaptureMode CaptureMode { get; set; }
+
+        /// <summary>Verification.</summary>
+        public VerificationMode Verification { get; set; }
+
+        /// <summary>Live camera only.</summary>
+        public bool LiveCameraOnly { get; set; }
+
+        /// <summary>Rear camera hint.</summary>
+        public bool RearCameraHint { get; set; }
+
+        /// <summary>Compare with admission photo.</summary>
+        public bool CompareWithAdmission { get; set; }
+
+        /// <summary>Comparison threshold.</summary>
+        public double ComparisonThreshold { get; set; }
+
+        /// <summary>Minutes to pay.</summary>
+        public int PayWithinMinutes { get; set; }
+
+        /// <summary>Support phone.</summary>
+        public string SupportPhone { get; set; } = "";
+
+        /// <summary>Support hours.</summary>
+        public string SupportHours { get; set; } = "";
+
+        /// <summary>Agreement text.</summary>
+        public string AgreementText { get; set; } = "";
+    }
+
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>The form's values.</summary>
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    /// <summary>Problems (resource keys).</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Saved.</summary>
+    public bool Saved { get; private set; }
+
+    /// <summary>Shows the campaign.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var c = await CampaignAsync(cancellationToken);
+        Input = c is null ? new Form { Levels = ["本科"], RearCameraHint = true, CompareWithAdmission = true, ComparisonThreshold = 0.46, PayWithinMinutes = 30 } : new Form
+        {
+            Name = c.Name,
+            FeatureCode = c.FeatureCode,
+            StartsAt = Local(c.StartsAt),
+            EndsAt = Local(c.EndsAt),
+            Price = c.PriceFen / 100m,
+            ReprintPrice = c.ReprintPriceFen / 100m,
+            Levels = c.Levels,
+            CaptureMode = c.CaptureMode,
+            Verification = c.Verification,
+            LiveCameraOnly = c.LiveCameraOnly,
+            RearCameraHint = c.RearCameraHint,
+            CompareWithAdmission = c.CompareWithAdmission,
+            ComparisonThreshold = c.ComparisonThreshold,
+            PayWithinMinutes = c.PayWithinMinutes,
+            SupportPhone = c.SupportPhone,
+            SupportHours = c.SupportHours,
+            AgreementText = c.AgreementText,
+        };
+    }
+
+    /// <summary>Validates and saves.</summary>
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        var i = Input;
+        i.Name = i.Name.Trim();
+        i.FeatureCode = i.FeatureCode.Trim();
+        var starts = Parse(i.StartsAt);
+        var ends = Parse(i.EndsAt);
+        if (i.Name.Length is 0 or > 100) Errors.Add("Campaign.Error.Name");
+        if (i.FeatureCode.Length != 6 || !i.FeatureCode.All(char.IsAsciiLetterOrDigit)) Errors.Add("Campaign.Error.FeatureCode");
+        if (starts is null || ends is null) Errors.Add("Campaign.Error.Dates");
+        else if (ends <= starts) Errors.Add("Campaign.Error.Order");
+        if (i.Price is < 0 or > 10000 || decimal.Round(i.Price, 2) != i.Price || i.ReprintPrice is < 0 or > 10000 || decimal.Round(i.ReprintPrice, 2) != i.ReprintPrice) Errors.Add("Campaign.Error.Price");
+        i.Levels = i.Levels.Where(AllLevels.Contains).Distinct().ToList();
+        if (i.Levels.Count == 0) Errors.Add("Campaign.Error.Levels");
+        if (i.ComparisonThreshold is < 0 or > 1) Errors.Add("Campaign.Error.Threshold");
+        if (i.PayWithinMinutes is < 5 or > 1440) Errors.Add("Campaign.Error.PayWithin");
+        if (i.SupportPhone.Length > 40 || i.SupportHours.Length > 100) Errors.Add("Campaign.Error.Support");
+        if (!Enum.IsDefined(i.CaptureMode) || !Enum.IsDefined(i.Verification)) Errors.Add("Campaign.Error.Mode");
+        if (Errors.Count > 0)
+        {
+            return;
+        }
+
+        var c = await CampaignAsync(cancellationToken);
+        if (c is null)
+        {
+            c = new Campaign { Id = Guid.CreateVersion7(), Name = i.Name, Kind = CampaignKind.Graduation, CreatedAt = clock.GetUtcNow() };
+            db.Campaigns.Add(c);
+        }
+        else
+        {
+            db.Campaigns.Attach(c);
+        }
+
+        c.Name = i.Name;
+        c.FeatureCode = i.FeatureCode;
+        c.StartsAt = starts!.Value;
+        c.EndsAt = ends!.Value;
+        c.PriceFen = (long)(i.Price * 100);
+        c.ReprintPriceFen = (long)(i.ReprintPrice * 100);
+        c.Levels = i.Levels;
+        c.CaptureMode = i.CaptureMode;
+        c.Verification = i.Verification;
+        c.LiveCameraOnly = i.LiveCameraOnly;
+        c.RearCameraHint = i.RearCameraHint;
+        c.CompareWithAdmission = i.CompareWithAdmission;
+        c.ComparisonThreshold = i.ComparisonThreshold;
+        c.PayWithinMinutes = i.PayWithinMinutes;
+        c.SupportPhone = i.SupportPhone.Trim();
+        c.SupportHours = i.SupportHours.Trim();
+        c.AgreementText = i.AgreementText.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        Saved = true;
+    }
+
+    private Task<Campaign?> CampaignAsync(CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().Where(c => c.Kind == CampaignKind.Graduation).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken);
+
+    private static string Local(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Parse(string? text) =>
+        DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, China).ToUniversalTime()
+            : null;
+}
