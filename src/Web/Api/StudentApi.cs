@@ -197,7 +197,7 @@ public static class StudentApi
         var result = await flow.VerifyAsync(Account(user), user.Identity?.Name ?? "", campaign, input, cancellationToken);
         return result.Problem switch
         {
-            null => Results.Ok(new RecordView(result.Record!.Name, result.Record.Gender, Pages.Student.Collect.VerifyModel.MaskId(result.Record.IdNumber), "", "",
+            null => Results.Ok(new RecordView(result.Record!.Name, result.Record.Gender, IdNumber.Mask(result.Record.IdNumber), "", "",
                 result.Record.Level, result.Record.Major, result.Record.StudentNumber)),
             VerifyProblem.Wrong => Problem(422, "wrong", text[$"Collect.Verify.Wrong.{campaign.Verification}", result.RemainingAttempts],
                 new Dictionary<string, object?> { ["remainingAttempts"] = result.RemainingAttempts }),
@@ -323,7 +323,7 @@ public static class StudentApi
             _ => [],
         };
         return new OrderView(order.Id, order.Number, order.Status.ToString(), text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], record.Name,
-            Pages.Student.Collect.VerifyModel.MaskId(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
+            IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
             order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null, actions);
     }
 
@@ -335,18 +335,14 @@ public static class StudentApi
             return (null, Problem(404, "no_campaign", text["Collect.NoCampaign"]));
         }
 
-        var window = $"{Pages.Formats.ChinaTime(campaign.StartsAt)} – {Pages.Formats.ChinaTime(campaign.EndsAt)}";
-        return flow.Window(campaign) switch
-        {
-            _ when allowClosed => (campaign, null),
-            WindowState.NotStarted => (null, Problem(409, "not_started", text["Collect.NotStarted", window])),
-            WindowState.Ended => (null, Problem(409, "ended", text["Collect.Ended", window, campaign.SupportPhone])),
-            _ => (campaign, null),
-        };
+        var state = flow.Window(campaign);
+        return allowClosed || text.Closed(campaign, state) is not { } closed
+            ? (campaign, null)
+            : (null, Problem(409, state == WindowState.NotStarted ? "not_started" : "ended", closed));
     }
 
     private static RecordView View(RegistryRecord r) =>
-        new(r.Name, r.Gender, Pages.Student.Collect.VerifyModel.MaskId(r.IdNumber), r.SchoolCode, r.SchoolName, r.Level, r.Major, r.StudentNumber);
+        new(r.Name, r.Gender, IdNumber.Mask(r.IdNumber), r.SchoolCode, r.SchoolName, r.Level, r.Major, r.StudentNumber);
 
     private static Guid Account(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 

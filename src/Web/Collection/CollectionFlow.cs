@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Photocollect.Grains.Orders;
 using Photocollect.Grains.Students;
 using Photocollect.Tenancy;
@@ -265,7 +264,7 @@ public sealed class CollectionFlow(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return new(null, VerifyProblem.TakenByAnotherAccount);
@@ -319,7 +318,7 @@ public sealed class CollectionFlow(
             Source = bytes,
             Standard = made.Jpeg,
             Passed = made.Source.Pass,
-            Checks = JsonSerializer.Serialize(made.Source.Checks.Select(c => new { c.Name, c.Pass, c.Value, c.Threshold, c.Message, c.Skipped }), Json),
+            Checks = StoredChecks.Write(made.Source),
             ComparisonScore = comparison?.Score,
             SamePerson = comparison?.Score is null ? null : comparison.Same,
             CreatedAt = clock.GetUtcNow(),

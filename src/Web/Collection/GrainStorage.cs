@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Grains.Storage;
@@ -62,19 +61,7 @@ public sealed class OrderRowState(AppDbContext db, GrainKey key) : IPersistentSt
                 UpdatedAt = now,
                 History = history,
             });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                throw new InconsistentStateException("The order already exists.", e);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-
+            await GrainRows.InsertAsync(db, cancellationToken);
             await ReadStateAsync(cancellationToken);
             return;
         }
@@ -152,19 +139,7 @@ public sealed class JsonGrainState<T>(AppDbContext db, string grainType, GrainKe
         if (version is null)
         {
             db.GrainStates.Add(new GrainStateRow { TenantId = key.TenantId, GrainType = grainType, GrainId = key.Id, Json = json });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                throw new InconsistentStateException("The state was created by someone else first.", e);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-
+            await GrainRows.InsertAsync(db, cancellationToken);
             await ReadStateAsync(cancellationToken);
             return;
         }
@@ -179,5 +154,26 @@ public sealed class JsonGrainState<T>(AppDbContext db, string grainType, GrainKe
         }
 
         await ReadStateAsync(cancellationToken);
+    }
+}
+
+/// <summary>What the grain storages share.</summary>
+internal static class GrainRows
+{
+    /// <summary>Saves the first row of a grain; someone else's first row wins and this write is a clash.</summary>
+    public static async Task InsertAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw new InconsistentStateException("The grain's state was created by someone else first.", e);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 }

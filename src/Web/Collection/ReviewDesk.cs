@@ -25,17 +25,14 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, GrainFacto
     /// <summary>The review target.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromHours(48);
 
-    /// <summary>Orders waiting for review, oldest first.</summary>
+    /// <summary>Orders waiting for review, oldest first, with the time left of the target.</summary>
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var rows = await db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.PendingReview).OrderBy(o => o.UpdatedAt)
-            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, r.Name, r.StudentNumber, o.UpdatedAt })
-            .Take(200).ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, r.UpdatedAt + Target - now)).ToList();
+        return (await ListAsync(OrderStatus.PendingReview, cancellationToken)).Select(i => i with { TimeLeft = i.Waiting + Target - now }).ToList();
     }
 
-    /// <summary>Orders of a status, oldest change first (production lists).</summary>
+    /// <summary>Orders of a status, longest in it first.</summary>
     public async Task<IReadOnlyList<QueueItem>> ListAsync(OrderStatus status, CancellationToken cancellationToken = default)
     {
         var rows = await db.Orders.AsNoTracking().Where(o => o.Status == status).OrderBy(o => o.UpdatedAt)

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Collection;
@@ -161,7 +160,7 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainF
                     .SetProperty(p => p.ProviderReference, notification.ProviderReference)
                     .SetProperty(p => p.PaidAt, clock.GetUtcNow()), cancellationToken);
         }
-        catch (Exception e) when ((e as PostgresException ?? e.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another payment of this order already succeeded: this one is money to give back.
             await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s

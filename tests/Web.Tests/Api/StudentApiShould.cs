@@ -108,7 +108,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
 
         var notAnImage = await client.PostAsync(Api + "/collection/code",
             new MultipartFormDataContent { { new ByteArrayContent("not a picture"u8.ToArray()), "picture", "x.png" } });
-        var forged = await client.PostAsJsonAsync(Api + "/collection/code", new { code = (await IssueAsync(1))[..^4] + "AAAA" });
+        var forged = await client.PostAsJsonAsync(Api + "/collection/code", new { code = Tamper.Change(await IssueAsync(1)) });
         var otherSchool = await client.PostAsJsonAsync(Api + "/collection/code", new { code = await IssueAsync(1, "100002") });
         var noRecord = await client.PostAsync(Api + "/collection/photos", new MultipartFormDataContent { { new ByteArrayContent(Faces.GoodPhoto()), "photo", "p.jpg" } });
 

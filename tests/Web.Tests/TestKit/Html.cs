@@ -45,27 +45,7 @@ public static class Html
         var button = page.QuerySelector(submitSelector) as IHtmlElement
             ?? throw new InvalidOperationException($"No element {submitSelector} on {page.Url}");
         var form = button.Closest("form") as IHtmlFormElement ?? throw new InvalidOperationException($"{submitSelector} is not in a form");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
-        {
-            if (string.IsNullOrEmpty(element.Name) || element.Type is "submit" or "button")
-            {
-                continue;
-            }
-
-            if (values is not null && values.ContainsKey(element.Name))
-            {
-                continue;
-            }
-
-            if (element.Type is "checkbox" or "radio" && !element.IsChecked)
-            {
-                continue;
-            }
-
-            fields.Add(new(element.Name, element.Value));
-        }
-
+        var fields = Fields(form, values);
         foreach (var (name, value) in values ?? new Dictionary<string, string?>())
         {
             if (value is not null)
@@ -100,12 +80,9 @@ public static class Html
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         var content = new MultipartFormDataContent();
-        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        foreach (var (name, value) in Fields(form, null))
         {
-            if (!string.IsNullOrEmpty(element.Name) && element.Type is not ("file" or "submit" or "button" or "checkbox"))
-            {
-                content.Add(new StringContent(element.Value), element.Name);
-            }
+            content.Add(new StringContent(value), name);
         }
 
         var file = new ByteArrayContent(bytes);
@@ -114,6 +91,25 @@ public static class Html
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? new Uri(page.Url) : new Uri(new Uri(page.Url), action);
         return client.PostAsync(target, content);
+    }
+
+    // The inputs a browser would send, less those named in values (the caller sends its own): no buttons, no file
+    // inputs, checkboxes and radios only when checked.
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IDictionary<string, string?>? values)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (string.IsNullOrEmpty(element.Name) || element.Type is "submit" or "button" or "file"
+                || values?.ContainsKey(element.Name) == true || (element.Type is "checkbox" or "radio" && !element.IsChecked))
+            {
+                continue;
+            }
+
+            fields.Add(new(element.Name, element.Value));
+        }
+
+        return fields;
     }
 
     /// <summary>The trimmed text of the first match, or null.</summary>

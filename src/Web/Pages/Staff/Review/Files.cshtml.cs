@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Web.Accounts;
+using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Pages.Staff.Review;
@@ -27,6 +28,6 @@ public sealed class FilesModel(AppDbContext db) : PageModel
         }
 
         Response.Headers.CacheControl = "private, max-age=3600";
-        return File(bytes, bytes is [0x89, 0x50, ..] ? "image/png" : "image/jpeg");
+        return File(bytes, PhotoFiles.ContentType(bytes));
     }
 }

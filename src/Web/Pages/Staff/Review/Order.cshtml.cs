@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Collection;
@@ -13,11 +13,8 @@ namespace Photocollect.Web.Pages.Staff.Review;
 
 /// <summary>One order under review: the photo beside the admission photo, the check values, approve or reject.</summary>
 [Authorize(Roles = $"{Roles.Reviewer},{Roles.SchoolAdmin}")]
-public sealed class OrderModel(AppDbContext db, ReviewDesk desk) : PageModel
+public sealed class OrderModel(AppDbContext db, ReviewDesk desk, IStringLocalizer<SharedResource> text) : PageModel
 {
-    /// <summary>One check's line.</summary>
-    public sealed record CheckLine(string Name, bool Pass, string Value);
-
     /// <summary>The order.</summary>
     public Order Order { get; private set; } = null!;
 
@@ -28,7 +25,7 @@ public sealed class OrderModel(AppDbContext db, ReviewDesk desk) : PageModel
     public Photo? Photo { get; private set; }
 
     /// <summary>Its checks.</summary>
-    public IReadOnlyList<CheckLine> Checks { get; private set; } = [];
+    public IReadOnlyList<StoredCheck> Checks { get; private set; } = [];
 
     /// <summary>Reasons to choose from.</summary>
     public IReadOnlyList<RejectReason> Reasons { get; private set; } = [];
@@ -78,7 +75,7 @@ public sealed class OrderModel(AppDbContext db, ReviewDesk desk) : PageModel
     {
         if (result.Outcome == OrderOutcome.Done)
         {
-            TempData["Info"] = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[message, Order.Number].Value;
+            TempData["Info"] = text[message, Order.Number].Value;
             return Redirect($"{Request.PathBase}/staff/review");
         }
 
@@ -99,10 +96,7 @@ public sealed class OrderModel(AppDbContext db, ReviewDesk desk) : PageModel
         Photo = order.PhotoId is { } p ? await db.Photos.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, cancellationToken) : null;
         if (Photo is not null)
         {
-            using var checks = JsonDocument.Parse(Photo.Checks);
-            Checks = checks.RootElement.EnumerateArray()
-                .Select(c => new CheckLine(c.GetProperty("name").GetString()!, c.GetProperty("pass").GetBoolean(), c.GetProperty("value").ToString()))
-                .ToList();
+            Checks = StoredChecks.Read(Photo.Checks);
         }
 
         Reasons = await desk.ReasonsAsync(cancellationToken);

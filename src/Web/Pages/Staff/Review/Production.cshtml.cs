@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Collection;
@@ -10,7 +11,7 @@ namespace Photocollect.Web.Pages.Staff.Review;
 
 /// <summary>Production by batch: 待制作 → 制作中 → 已完成 for the ticked orders.</summary>
 [Authorize(Roles = $"{Roles.SchoolAdmin},{Roles.Photographer},{Roles.Reviewer}")]
-public sealed class ProductionModel(ReviewDesk desk) : PageModel
+public sealed class ProductionModel(ReviewDesk desk, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Waiting for production.</summary>
     public IReadOnlyList<QueueItem> Waiting { get; private set; } = [];
@@ -32,7 +33,7 @@ public sealed class ProductionModel(ReviewDesk desk) : PageModel
     public async Task OnPostStartAsync(CancellationToken cancellationToken)
     {
         var moved = await desk.StartProductionAsync(Selected, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        Info = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Production.Started", moved];
+        Info = text["Production.Started", moved];
         await LoadAsync(cancellationToken);
     }
 
@@ -40,7 +41,7 @@ public sealed class ProductionModel(ReviewDesk desk) : PageModel
     public async Task OnPostCompleteAsync(CancellationToken cancellationToken)
     {
         var moved = await desk.CompleteAsync(Selected, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        Info = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Production.Completed", moved];
+        Info = text["Production.Completed", moved];
         await LoadAsync(cancellationToken);
     }
 

@@ -47,13 +47,7 @@ public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedRe
             return false;
         }
 
-        var window = $"{Formats.ChinaTime(Campaign.StartsAt)} – {Formats.ChinaTime(Campaign.EndsAt)}";
-        Closed = flow.Window(Campaign) switch
-        {
-            WindowState.NotStarted => localizer["Collect.NotStarted", window].Value,
-            WindowState.Ended => localizer["Collect.Ended", window, Campaign.SupportPhone].Value,
-            _ => null,
-        };
+        Closed = localizer.Closed(Campaign, flow.Window(Campaign));
         return Closed is null;
     }
 

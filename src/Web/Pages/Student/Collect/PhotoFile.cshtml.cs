@@ -18,6 +18,6 @@ public sealed class PhotoFileModel(CollectionFlow flow, IStringLocalizer<SharedR
         }
 
         Response.Headers.CacheControl = "private, max-age=3600";
-        return File(bytes, bytes is [0x89, 0x50, ..] ? "image/png" : "image/jpeg");
+        return File(bytes, PhotoFiles.ContentType(bytes));
     }
 }

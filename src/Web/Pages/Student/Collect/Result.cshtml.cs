@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Photocollect.Web.Collection;
@@ -75,16 +74,12 @@ public sealed class ResultModel(CollectionFlow flow, IStringLocalizer<SharedReso
             return false;
         }
 
-        using var checks = JsonDocument.Parse(Photo.Checks);
-        Failures = checks.RootElement.EnumerateArray()
-            .Where(c => !c.GetProperty("pass").GetBoolean() && !c.GetProperty("skipped").GetBoolean())
-            .Select(c => new Failure(c.GetProperty("name").GetString()!, c.GetProperty("message").GetString()!))
-            .ToList();
+        var checks = StoredChecks.Read(Photo.Checks);
+        Failures = checks.Where(c => !c.Pass && !c.Skipped).Select(c => new Failure(c.Name, c.Message)).ToList();
         if (!Photo.Passed && Failures.Count == 0)
         {
             // Only skipped checks failed (no face, no wall): show their messages.
-            Failures = checks.RootElement.EnumerateArray().Where(c => !c.GetProperty("pass").GetBoolean())
-                .Select(c => new Failure(c.GetProperty("name").GetString()!, c.GetProperty("message").GetString()!)).Take(1).ToList();
+            Failures = checks.Where(c => !c.Pass).Select(c => new Failure(c.Name, c.Message)).Take(1).ToList();
         }
 
         return true;

@@ -35,9 +35,6 @@ public sealed class VerifyModel(CollectionFlow flow, IStringLocalizer<SharedReso
     /// <summary>The account's phone, masked.</summary>
     public string MaskedPhone => PhoneNumber.Mask(AccountPhone);
 
-    /// <summary>ID number masked: first 3 and last 4 shown.</summary>
-    public static string MaskId(string id) => id.Length < 8 ? "****" : $"{id[..3]}{new string('*', id.Length - 7)}{id[^4..]}";
-
     /// <summary>Shows the record.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

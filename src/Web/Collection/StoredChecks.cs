@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Photocollect.Vision;
+
+namespace Photocollect.Web.Collection;
+
+/// <summary>One check of a stored photo, as read back for pages.</summary>
+/// <param name="Name">Check name.</param>
+/// <param name="Pass">Passed.</param>
+/// <param name="Skipped">Not measurable (an earlier check failed).</param>
+/// <param name="Value">The measured value as JSON text.</param>
+/// <param name="Message">What to fix, in the student's language at check time.</param>
+public sealed record StoredCheck(string Name, bool Pass, bool Skipped, string Value, string Message);
+
+/// <summary>The check report kept with a photo (<c>Photos.Checks</c>, JSON): written once, read by the student's
+/// result page and the reviewer's page.</summary>
+public static class StoredChecks
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The JSON to store for a report.</summary>
+    public static string Write(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.Serialize(report.Checks.Select(c => new { c.Name, c.Pass, c.Value, c.Threshold, c.Message, c.Skipped }), Json);
+    }
+
+    /// <summary>The stored checks.</summary>
+    public static IReadOnlyList<StoredCheck> Read(string json)
+    {
+        using var checks = JsonDocument.Parse(json);
+        return checks.RootElement.EnumerateArray().Select(c => new StoredCheck(
+            c.GetProperty("name").GetString()!,
+            c.GetProperty("pass").GetBoolean(),
+            c.GetProperty("skipped").GetBoolean(),
+            c.GetProperty("value").ToString(),
+            c.GetProperty("message").GetString()!)).ToList();
+    }
+}
