@@ -121,6 +121,7 @@ public static class PhotocollectWebExtensions
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddScoped<PaymentService>();
         services.AddScoped<ReviewDesk>();
+        services.AddScoped<Reprints>();
         services.AddScoped<UnpaidOrders>();
         services.AddScoped<RosterImport>();
         // In-memory scheduler on every replica: the job only makes idempotent grain transitions, so replicas running

@@ -9,7 +9,8 @@ namespace Photocollect.Grains.Orders;
 /// <param name="PriceFen">The campaign's price now, frozen on the order.</param>
 /// <param name="PhotoId">The photo submitted with it, if any.</param>
 /// <param name="PayWithin">How long it may stay unpaid.</param>
-public sealed record NewOrder(string Number, Guid AccountId, Guid StudentId, Guid CampaignId, OrderKind Kind, long PriceFen, Guid? PhotoId, TimeSpan PayWithin);
+/// <param name="Copies">Sets of prints (reprints).</param>
+public sealed record NewOrder(string Number, Guid AccountId, Guid StudentId, Guid CampaignId, OrderKind Kind, long PriceFen, Guid? PhotoId, TimeSpan PayWithin, int Copies = 1);
 
 /// <summary>How a call on an order ended.</summary>
 public enum OrderOutcome
@@ -53,7 +54,7 @@ public interface IOrderGrain
     /// <summary>Creates the order (待支付). Creating an existing order again is <see cref="OrderOutcome.AlreadyDone"/>.</summary>
     Task<OrderResult> CreateAsync(NewOrder order, CancellationToken cancellationToken = default);
 
-    /// <summary>Records the payment (待支付 → 已支付, and on to 待审核 when a photo is attached). Refused when the
+    /// <summary>Records the payment (待支付 → 已支付, and on to 待审核 when a photo is attached, or to 待制作 for a reprint). Refused when the
     /// amount or currency differ from the order's; the same payment again is already done.</summary>
     Task<OrderResult> PayAsync(string paymentReference, long amountFen, string currency, CancellationToken cancellationToken = default);
 

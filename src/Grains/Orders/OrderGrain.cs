@@ -25,7 +25,7 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
     public async Task<OrderResult> CreateAsync(NewOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (order.PriceFen < 0 || !OrderNumbers.IsWellFormed(order.Number))
+        if (order.PriceFen < 0 || order.Copies < 1 || (order.Kind == OrderKind.Reprint && order.PhotoId is null) || !OrderNumbers.IsWellFormed(order.Number))
         {
             return new(OrderOutcome.Refused, null, "invalid");
         }
@@ -47,6 +47,7 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
             Kind = order.Kind,
             PriceFen = order.PriceFen,
             PhotoId = order.PhotoId,
+            Copies = order.Copies,
             CreatedAt = now,
             PayBy = now + order.PayWithin,
         };
@@ -84,7 +85,10 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
             }
 
             var paid = Apply(state, OrderEvent.Pay, "payment", paymentReference) with { PaymentReference = paymentReference };
-            return Decision.To(paid.PhotoId is null ? paid : Apply(paid, OrderEvent.Submit, "payment", null));
+            return Decision.To(
+                paid.Kind == OrderKind.Reprint ? Apply(paid, OrderEvent.Queue, "payment", null)
+                : paid.PhotoId is null ? paid
+                : Apply(paid, OrderEvent.Submit, "payment", null));
         }, cancellationToken);
     }
 
@@ -92,6 +96,7 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
     public Task<OrderResult> SubmitPhotoAsync(Guid photoId, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(state => state.Status switch
         {
+            _ when state.Kind == OrderKind.Reprint => Decision.Refuse("kind"),  // its photo was approved on the original order
             _ when state.PhotoId == photoId && state.Status is OrderStatus.PendingPayment or OrderStatus.PendingReview => Decision.AlreadyDone,
             OrderStatus.PendingPayment => Decision.To(state with { PhotoId = photoId }),
             OrderStatus.Paid => Decision.To(Apply(state with { PhotoId = photoId }, OrderEvent.Submit, actor, null)),

@@ -1,6 +1,6 @@
 namespace Photocollect.Grains.Orders;
 
-/// <summary>How the order was collected: 集采 (group, through the school's campaign) or 零采 (individual).</summary>
+/// <summary>What the order is for: 集采 (group, through the school's campaign), 零采 (individual) or 加洗 (reprints).</summary>
 public enum OrderKind
 {
     /// <summary>集采.</summary>
@@ -8,6 +8,9 @@ public enum OrderKind
 
     /// <summary>零采.</summary>
     Individual,
+
+    /// <summary>加洗: more prints of a photo already approved; paid, it goes straight to production.</summary>
+    Reprint,
 }
 
 /// <summary>One transition in an order's history.</summary>
@@ -42,6 +45,9 @@ public sealed record OrderState
 
     /// <summary>The price frozen when the order was made, in fen.</summary>
     public required long PriceFen { get; init; }
+
+    /// <summary>Sets of prints (reprints; 1 otherwise).</summary>
+    public int Copies { get; init; } = 1;
 
     /// <summary>ISO 4217 currency of <see cref="PriceFen"/>.</summary>
     public string Currency { get; init; } = "CNY";

@@ -40,6 +40,9 @@ public enum OrderEvent
     /// <summary>A photo was submitted for review (after payment).</summary>
     Submit,
 
+    /// <summary>A paid reprint (加洗) goes straight to production: its photo was approved on the original order.</summary>
+    Queue,
+
     /// <summary>A reviewer approved the photo.</summary>
     Approve,
 
@@ -70,6 +73,7 @@ public static class OrderTransitions
         [(OrderStatus.PendingPayment, OrderEvent.Pay)] = OrderStatus.Paid,
         [(OrderStatus.PendingPayment, OrderEvent.Close)] = OrderStatus.Closed,
         [(OrderStatus.Paid, OrderEvent.Submit)] = OrderStatus.PendingReview,
+        [(OrderStatus.Paid, OrderEvent.Queue)] = OrderStatus.PendingProduction,
         [(OrderStatus.Paid, OrderEvent.Refund)] = OrderStatus.Refunded,
         [(OrderStatus.PendingReview, OrderEvent.Approve)] = OrderStatus.PendingProduction,
         [(OrderStatus.PendingReview, OrderEvent.Reject)] = OrderStatus.Rejected,

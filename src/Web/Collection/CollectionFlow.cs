@@ -260,17 +260,78 @@ public sealed class CollectionFlow(
         row.CodeHash = held.CodeHash;
         row.VerifiedAt = clock.GetUtcNow();
         row.AdmissionPhoto ??= await registry.AdmissionPhotoAsync(record, cancellationToken);
+        return await SaveRecordAsync(row, cancellationToken);
+    }
+
+    private async Task<VerifyResult> SaveRecordAsync(StudentRecord row, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
+            // The campaign's one record per student number belongs to another account.
             db.ChangeTracker.Clear();
             return new(null, VerifyProblem.TakenByAnotherAccount);
         }
 
         return new(row, null);
+    }
+
+    /// <summary>
+    /// 新生照片上传: verifies against the roster alone (there is no collection code): name and student number, plus
+    /// the ID number's last four or the feature code when the campaign asks for them. A miss of any kind counts as a
+    /// wrong attempt, so the roster cannot be probed.
+    /// </summary>
+    public async Task<VerifyResult> VerifyFromRosterAsync(Guid accountId, string accountPhone, Campaign campaign, VerifyInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(input);
+        var student = Student(accountId, campaign);
+        if (await student.LockedUntilAsync(cancellationToken) is { } locked)
+        {
+            return new(null, VerifyProblem.Locked, 0, locked);
+        }
+
+        var number = input.StudentNumber?.Trim() ?? "";
+        var roster = number.Length == 0 ? null
+            : await db.Roster.AsNoTracking().SingleOrDefaultAsync(r => r.StudentNumber == number, cancellationToken);
+        var correct = roster is not null && Same(input.Name, roster.Name) && campaign.Verification switch
+        {
+            VerificationMode.FeatureCode => Same(input.FeatureCode, campaign.FeatureCode),
+            VerificationMode.IdLastFour => Same(input.IdLastFour, roster.IdLastFour),
+            _ => true,
+        };
+        var recordId = await db.StudentRecords.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? Guid.CreateVersion7();
+        if (correct && campaign.Levels.Count > 0 && !campaign.Levels.Contains(roster!.Level))
+        {
+            return new(null, VerifyProblem.LevelNotOffered);
+        }
+
+        var verdict = await student.VerifyAsync(recordId, correct, cancellationToken);
+        if (verdict.Outcome != VerificationOutcome.Verified)
+        {
+            return new(null, verdict.Outcome == VerificationOutcome.Locked ? VerifyProblem.Locked : VerifyProblem.Wrong, verdict.RemainingAttempts, verdict.LockedUntil);
+        }
+
+        var row = await db.StudentRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        if (row is null)
+        {
+            row = new StudentRecord { Id = recordId, AccountId = accountId, CampaignId = campaign.Id, Name = roster!.Name, StudentNumber = roster.StudentNumber };
+            db.StudentRecords.Add(row);
+        }
+
+        row.Name = roster!.Name;
+        row.StudentNumber = roster.StudentNumber;
+        row.Level = roster.Level;
+        row.College = roster.College;
+        row.Major = roster.Major;
+        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
+        row.VerifiedAt = clock.GetUtcNow();
+        return await SaveRecordAsync(row, cancellationToken);
     }
 
     /// <summary>The student's verified record in a campaign, or null.</summary>
@@ -383,8 +444,17 @@ public sealed class CollectionFlow(
             return new(await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken), result.Refusal ?? "refused");
         }
 
+        if (result.State is { Status: OrderStatus.PendingPayment, PriceFen: 0 })
+        {
+            // A free campaign (often the freshman upload): nothing to pay, straight on to review.
+            await order.PayAsync(FreeReference(orderId), 0, result.State.Currency, cancellationToken);
+        }
+
         return new(await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, cancellationToken), null);
     }
+
+    /// <summary>The payment reference of an order that cost nothing.</summary>
+    public static string FreeReference(Guid orderId) => $"free:{orderId:N}";
 
     private static bool Same(string? given, string expected) =>
         given is not null && string.Equals(given.Trim(), expected.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -212,8 +212,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             order.HasIndex(o => new { o.TenantId, o.Number }).IsUnique();
             order.HasIndex(o => new { o.TenantId, o.Status, o.UpdatedAt });
             order.HasIndex(o => new { o.TenantId, o.AccountId, o.CreatedAt });
-            // At most one open order per record, whatever the application does.
-            order.HasIndex(o => new { o.TenantId, o.RecordId }).IsUnique().HasFilter("\"Status\" NOT IN ('Closed', 'Refunded')")
+            // At most one open collection order per record, whatever the application does (reprints are extra).
+            order.HasIndex(o => new { o.TenantId, o.RecordId }).IsUnique().HasFilter("\"Status\" NOT IN ('Closed', 'Refunded') AND \"Kind\" <> 'Reprint'")
                 .HasDatabaseName("IX_Orders_TenantId_RecordId_Open");
             order.Property(o => o.Number).HasMaxLength(24);
             order.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);

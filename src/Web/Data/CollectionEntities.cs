@@ -244,8 +244,11 @@ public sealed class Order : ITenantOwned
     /// <summary>The campaign.</summary>
     public Guid CampaignId { get; set; }
 
-    /// <summary>集采 or 零采.</summary>
+    /// <summary>集采, 零采 or 加洗.</summary>
     public OrderKind Kind { get; set; }
+
+    /// <summary>Sets of prints (reprints; 1 otherwise).</summary>
+    public int Copies { get; set; } = 1;
 
     /// <summary>Price frozen at creation, fen.</summary>
     public long PriceFen { get; set; }

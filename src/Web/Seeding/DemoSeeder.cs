@@ -111,55 +111,73 @@ public sealed class DemoSeeder(
     /// <summary>Student number of the i-th demo student.</summary>
     public static string DemoStudentNumber(int i) => $"2023{i + 1:000000}";
 
-    /// <summary>The ID-number last four of the i-th demo student (as the registry simulator derives it).</summary>
-    public static string DemoIdLastFour(string schoolCode, int i) => Registry.SimulatedIdentity.For(schoolCode, DemoStudentNumber(i)).IdNumber[^4..];
+    /// <summary>The ID-number last four of a demo student number (as the registry simulator derives it).</summary>
+    public static string DemoIdLastFour(string schoolCode, string studentNumber) => Registry.SimulatedIdentity.For(schoolCode, studentNumber).IdNumber[^4..];
 
     /// <summary>The feature code of a demo school's graduation campaign.</summary>
     public static string FeatureCode(string slug) => slug == "beifang" ? "sv8s65" : "nh27a9";
 
-    // An open graduation campaign (the window runs from a week before seeding for two months), the demo roster and
-    // the default rejection reasons.
+    /// <summary>The demo freshmen of 北方示范大学 (新生照片上传): student numbers 2026000001… on the same roster.</summary>
+    public static IReadOnlyList<(string Name, string Level, string College, string Major)> DemoFreshmen { get; } =
+    [
+        ("孙悦", "本科", "计算机学院", "计算机科学与技术"),
+        ("马超", "本科", "外国语学院", "日语"),
+        ("朱琳", "专科", "艺术学院", "环境艺术设计"),
+    ];
+
+    /// <summary>Student number of the i-th demo freshman.</summary>
+    public static string DemoFreshmanNumber(int i) => $"2026{i + 1:000000}";
+
+    // An open graduation campaign (the window runs from a week before seeding for two months), at 北方示范 also an open
+    // freshman upload checked by name, student number and ID last four; the demo roster and the default rejection
+    // reasons. Each piece is added when missing, so older demo databases gain new pieces.
     private async Task EnsureCollectionAsync(School school, (string Slug, string Name, string ShortName, string Code, string Color, CaptureMode Mode, string Phone) demo, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!await db.Campaigns.AnyAsync(cancellationToken))
+        Campaign Open(string name, CampaignKind kind, long priceFen, VerificationMode verification) => new()
         {
-            db.Campaigns.Add(new Campaign
-            {
-                Id = Guid.CreateVersion7(),
-                TenantId = school.Id,
-                Name = "2027届毕业生图像采集",
-                Kind = CampaignKind.Graduation,
-                FeatureCode = FeatureCode(demo.Slug),
-                StartsAt = now.AddDays(-7),
-                EndsAt = now.AddDays(60),
-                PriceFen = demo.Slug == "beifang" ? 3000 : 2500,
-                ReprintPriceFen = 1000,
-                Levels = ["专科", "本科", "硕士研究生", "博士研究生"],
-                CaptureMode = demo.Mode,
-                Verification = VerificationMode.FeatureCode,
-                SupportPhone = demo.Phone,
-                SupportHours = "工作日 9:00–17:00",
-                AgreementText = "本人同意学校委托的采集服务商采集、处理本人的图像信息，仅用于学历证书电子注册。",
-                CreatedAt = now,
-            });
+            Id = Guid.CreateVersion7(),
+            TenantId = school.Id,
+            Name = name,
+            Kind = kind,
+            FeatureCode = FeatureCode(demo.Slug),
+            StartsAt = now.AddDays(-7),
+            EndsAt = now.AddDays(60),
+            PriceFen = priceFen,
+            ReprintPriceFen = kind == CampaignKind.Graduation ? 1000 : 0,
+            Levels = ["专科", "本科", "硕士研究生", "博士研究生"],
+            CaptureMode = demo.Mode,
+            Verification = verification,
+            SupportPhone = demo.Phone,
+            SupportHours = "工作日 9:00–17:00",
+            AgreementText = "本人同意学校委托的采集服务商采集、处理本人的图像信息，仅用于学历证书电子注册。",
+            CreatedAt = now,
+        };
+        if (!await db.Campaigns.AnyAsync(c => c.Kind == CampaignKind.Graduation, cancellationToken))
+        {
+            db.Campaigns.Add(Open("2027届毕业生图像采集", CampaignKind.Graduation, demo.Slug == "beifang" ? 3000 : 2500, VerificationMode.FeatureCode));
         }
 
-        if (!await db.Roster.AnyAsync(cancellationToken))
+        if (demo.Slug == "beifang" && !await db.Campaigns.AnyAsync(c => c.Kind == CampaignKind.Freshman, cancellationToken))
         {
-            db.Roster.AddRange(DemoStudents.Select((s, i) => new RosterEntry
-            {
-                Id = Guid.CreateVersion7(),
-                TenantId = school.Id,
-                StudentNumber = DemoStudentNumber(i),
-                Name = s.Name,
-                IdLastFour = DemoIdLastFour(demo.Code, i),
-                Level = s.Level,
-                College = s.College,
-                Major = s.Major,
-                ImportedAt = now,
-            }));
+            db.Campaigns.Add(Open("2026级新生照片采集", CampaignKind.Freshman, 1500, VerificationMode.IdLastFour));
         }
+
+        var onRoster = await db.Roster.Select(r => r.StudentNumber).ToListAsync(cancellationToken);
+        var students = DemoStudents.Select((s, i) => (s, Number: DemoStudentNumber(i)))
+            .Concat(demo.Slug == "beifang" ? DemoFreshmen.Select((s, i) => (s, Number: DemoFreshmanNumber(i))) : []);
+        db.Roster.AddRange(students.Where(x => !onRoster.Contains(x.Number)).Select(x => new RosterEntry
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = school.Id,
+            StudentNumber = x.Number,
+            Name = x.s.Name,
+            IdLastFour = DemoIdLastFour(demo.Code, x.Number),
+            Level = x.s.Level,
+            College = x.s.College,
+            Major = x.s.Major,
+            ImportedAt = now,
+        }));
 
         if (!await db.RejectReasons.AnyAsync(cancellationToken))
         {

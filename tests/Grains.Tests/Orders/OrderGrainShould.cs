@@ -31,7 +31,8 @@ public sealed class OrderGrainShould
                 var photoCall = @event is OrderEvent.Submit or OrderEvent.Resubmit;
                 var photoAccepted = from == OrderStatus.PendingPayment
                     || OrderTransitions.TryApply(from, OrderEvent.Submit, out _) || OrderTransitions.TryApply(from, OrderEvent.Resubmit, out _);
-                if (!OrderTransitions.TryApply(from, @event, out _) && !(photoCall && photoAccepted))
+                // Queue has no call of its own: paying a reprint queues it (QueueAPaidReprintForProduction).
+                if (@event != OrderEvent.Queue && !OrderTransitions.TryApply(from, @event, out _) && !(photoCall && photoAccepted))
                 {
                     data.Add(from, @event);
                 }
@@ -45,8 +46,10 @@ public sealed class OrderGrainShould
     [MemberData(nameof(Legal))]
     public async Task MakeEveryLegalTransition(OrderStatus from, OrderEvent @event, OrderStatus to)
     {
-        var cell = CellAt(from);
-        var result = await Send(Grain(cell), @event);
+        // Queue happens when a reprint is paid: start that one from 待支付 and pay.
+        var reprint = @event == OrderEvent.Queue;
+        var cell = reprint ? CellAt(OrderStatus.PendingPayment, OrderKind.Reprint) : CellAt(from);
+        var result = await Send(Grain(cell), reprint ? OrderEvent.Pay : @event);
 
         Assert.Equal(OrderOutcome.Done, result.Outcome);
         // Paying an order that carries a photo goes on to review in the same step.
@@ -183,6 +186,31 @@ public sealed class OrderGrainShould
     }
 
     [Fact]
+    public async Task QueueAPaidReprintForProductionWithoutReview()
+    {
+        var cell = CellAt(OrderStatus.PendingPayment, OrderKind.Reprint);
+        var grain = Grain(cell);
+
+        var paid = await grain.PayAsync("p-1", 3000, "CNY");
+
+        Assert.Equal(OrderStatus.PendingProduction, paid.State!.Status);
+        Assert.Equal([OrderEvent.Pay, OrderEvent.Queue], paid.State.History.Select(h => h.Event));
+        Assert.Equal("kind", (await grain.SubmitPhotoAsync(Guid.NewGuid(), "student")).Refusal);
+        Assert.Equal(OrderStatus.InProduction, (await grain.StartProductionAsync("staff-1")).State!.Status);
+    }
+
+    [Fact]
+    public async Task RefuseAReprintWithoutAPhotoOrCopies()
+    {
+        var order = new NewOrder("000015-20260302090000000", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), OrderKind.Reprint, 1000, Guid.NewGuid(), TimeSpan.FromMinutes(30), 2);
+
+        Assert.Equal("invalid", (await Grain(new MemoryCell<OrderState>()).CreateAsync(order with { PhotoId = null })).Refusal);
+        Assert.Equal("invalid", (await Grain(new MemoryCell<OrderState>()).CreateAsync(order with { Copies = 0 })).Refusal);
+        var made = await Grain(new MemoryCell<OrderState>()).CreateAsync(order);
+        Assert.Equal((OrderOutcome.Done, 2), (made.Outcome, made.State!.Copies));
+    }
+
+    [Fact]
     public async Task AnswerNotFoundForAnOrderThatDoesNotExist()
     {
         var result = await Grain(new MemoryCell<OrderState>()).ApproveAsync("reviewer-1");
@@ -196,7 +224,7 @@ public sealed class OrderGrainShould
 
     private static OrderGrain Grain(MemoryCell<OrderState> cell) => new(Key, new MemoryState<OrderState>(cell), Clock());
 
-    private static MemoryCell<OrderState> CellAt(OrderStatus status)
+    private static MemoryCell<OrderState> CellAt(OrderStatus status, OrderKind kind = OrderKind.Group)
     {
         var cell = new MemoryCell<OrderState>();
         cell.Write(new OrderState
@@ -206,6 +234,7 @@ public sealed class OrderGrainShould
             AccountId = Guid.NewGuid(),
             StudentId = Guid.NewGuid(),
             CampaignId = Guid.NewGuid(),
+            Kind = kind,
             PriceFen = 3000,
             Status = status,
             PhotoId = Guid.NewGuid(),

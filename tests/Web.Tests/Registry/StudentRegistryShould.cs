@@ -25,7 +25,7 @@ public sealed class StudentRegistryShould(AppFactory app) : IClassFixture<AppFac
         var record = Assert.IsType<RegistryRecord>(lookup.Record);
         Assert.Equal((DemoSeeder.DemoStudents[1].Name, "100001", "北方示范大学"), (record.Name, record.SchoolCode, record.SchoolName));
         Assert.True(SimulatedIdentity.IsValidIdNumber(record.IdNumber));
-        Assert.Equal(DemoSeeder.DemoIdLastFour("100001", 1), record.IdNumber[^4..]);
+        Assert.Equal(DemoSeeder.DemoIdLastFour("100001", DemoSeeder.DemoStudentNumber(1)), record.IdNumber[^4..]);
     }
 
     [Fact]

@@ -35,10 +35,10 @@ public static class Journeys
         return (browser, orderUrl);
     }
 
-    /// <summary>Uploads a photo on the capture page and submits it; the order's URL.</summary>
-    public static async Task<string> SubmitPhotoAsync(HttpClient browser, byte[] photo)
+    /// <summary>Uploads a photo on the capture page of a flow (<c>/collect</c> or <c>/freshman</c>) and submits it; the order's URL.</summary>
+    public static async Task<string> SubmitPhotoAsync(HttpClient browser, byte[] photo, string flow = "/collect")
     {
-        var (_, capture) = await Html.GetAsync(browser, "/s/beifang/collect/capture");
+        var (_, capture) = await Html.GetAsync(browser, "/s/beifang" + flow + "/capture");
         var uploaded = await Html.UploadAsync(browser, capture, "form[data-upload]", "Photo", "photo.jpg", photo);
         var (_, result) = await Html.GetAsync(browser, uploaded.Headers.Location!.OriginalString);
         var submitted = await Html.SubmitAsync(browser, result, "[data-test=submit-photo]", new Dictionary<string, string?> { ["Confirmed"] = "true" });

@@ -30,8 +30,8 @@ public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedRes
         Attempts = state.CheckAttempts;
         return state.Step switch
         {
-            StudentStep.NeedsRecord => Go("/collect"),
-            StudentStep.Verified => Go("/collect/standards"),
+            StudentStep.NeedsRecord => Go(Root),
+            StudentStep.Verified => Go(Root + "/standards"),
             _ => Page(),
         };
     }
@@ -62,9 +62,9 @@ public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedRes
         switch (result.Problem)
         {
             case null:
-                return Go($"/collect/result/{result.Photo!.Id}");
+                return Go($"{Root}/result/{result.Photo!.Id}");
             case "no_record":
-                return Go("/collect");
+                return Go(Root);
             default:
                 Error = Text[$"Collect.Capture.{result.Problem}"];
                 return Page();

@@ -34,8 +34,8 @@ public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResour
         return state.Step switch
         {
             StudentStep.Ordered => Go("/orders"),
-            StudentStep.ReadyToShoot or StudentStep.PhotoPassed => Go("/collect/capture"),
-            StudentStep.Verified => Go("/collect/standards"),
+            StudentStep.ReadyToShoot or StudentStep.PhotoPassed => Go(Root + "/capture"),
+            StudentStep.Verified => Go(Root + "/standards"),
             _ => Page(),
         };
     }
@@ -75,6 +75,6 @@ public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResour
             return Page();
         }
 
-        return Go("/collect/verify");
+        return Go(Root + "/verify");
     }
 }

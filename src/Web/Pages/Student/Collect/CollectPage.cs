@@ -8,8 +8,10 @@ using Photocollect.Web.Data;
 namespace Photocollect.Web.Pages.Student.Collect;
 
 /// <summary>
-/// What every step of the online collection shares: the signed-in student, the school's graduation campaign and its
-/// window. Outside the window a step shows the window and what to do, and accepts nothing.
+/// What every step of the online collection shares: the signed-in student, the school's campaign and its window.
+/// The steps after verification serve both flows: <c>/collect/…</c> for graduates (with a collection code) and
+/// <c>/freshman/…</c> for 新生照片上传; the <c>flow</c> route value says which. Outside the window a step shows the
+/// window and what to do, and accepts nothing.
 /// </summary>
 public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -28,6 +30,12 @@ public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedRe
     /// <summary>A problem to show, or null.</summary>
     public string? Error { get; protected set; }
 
+    /// <summary>Freshman upload rather than graduation collection.</summary>
+    public bool IsFreshman => RouteData.Values["flow"] as string == "freshman";
+
+    /// <summary>The flow's first page, under which its steps live: <c>/collect</c> or <c>/freshman</c>.</summary>
+    public string Root => IsFreshman ? "/freshman" : "/collect";
+
     /// <summary>The signed-in student's account id.</summary>
     protected Guid AccountId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -40,10 +48,10 @@ public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedRe
     /// <summary>Loads the campaign; false (with <see cref="Closed"/> set) when the step is not available now.</summary>
     protected async Task<bool> OpenAsync(CancellationToken cancellationToken)
     {
-        Campaign = await flow.CampaignAsync(CampaignKind.Graduation, cancellationToken);
+        Campaign = await flow.CampaignAsync(IsFreshman ? CampaignKind.Freshman : CampaignKind.Graduation, cancellationToken);
         if (Campaign is null)
         {
-            Closed = localizer["Collect.NoCampaign"];
+            Closed = localizer[IsFreshman ? "Collect.NoFreshmanCampaign" : "Collect.NoCampaign"];
             return false;
         }
 

@@ -21,7 +21,7 @@ public sealed class StandardsModel(CollectionFlow flow, IStringLocalizer<SharedR
         }
 
         var state = await Flow.StateAsync(AccountId, Campaign!, cancellationToken);
-        return state.Step == StudentStep.NeedsRecord ? Go("/collect") : Page();
+        return state.Step == StudentStep.NeedsRecord ? Go(Root) : Page();
     }
 
     /// <summary>Ticked: on to the camera.</summary>
@@ -39,6 +39,6 @@ public sealed class StandardsModel(CollectionFlow flow, IStringLocalizer<SharedR
         }
 
         var state = await Flow.AcknowledgeStandardsAsync(AccountId, Campaign!, cancellationToken);
-        return state.Step == StudentStep.NeedsRecord ? Go("/collect") : Go("/collect/capture");
+        return state.Step == StudentStep.NeedsRecord ? Go(Root) : Go(Root + "/capture");
     }
 }

@@ -44,7 +44,7 @@ public sealed class VerifyModel(CollectionFlow flow, IStringLocalizer<SharedReso
         }
 
         Record = await Flow.PendingRecordAsync(AccountId, Campaign!, cancellationToken);
-        return Record is null ? Go("/collect") : Page();
+        return Record is null ? Go(Root) : Page();
     }
 
     /// <summary>Verifies.</summary>
@@ -58,7 +58,7 @@ public sealed class VerifyModel(CollectionFlow flow, IStringLocalizer<SharedReso
         Record = await Flow.PendingRecordAsync(AccountId, Campaign!, cancellationToken);
         if (Record is null)
         {
-            return Go("/collect");
+            return Go(Root);
         }
 
         var phone = string.IsNullOrWhiteSpace(Phone) ? null : PhoneNumber.Normalise(Phone);
@@ -72,12 +72,12 @@ public sealed class VerifyModel(CollectionFlow flow, IStringLocalizer<SharedReso
         switch (result.Problem)
         {
             case null:
-                return Go("/collect/standards");
+                return Go(Root + "/standards");
             case VerifyProblem.NotOnRoster:
             case VerifyProblem.LevelNotOffered:
-                return Go($"/collect/unable?reason={result.Problem}");
+                return Go($"{Root}/unable?reason={result.Problem}");
             case VerifyProblem.NoPendingRecord:
-                return Go("/collect");
+                return Go(Root);
             case VerifyProblem.Wrong:
                 Error = Text[$"Collect.Verify.Wrong.{Campaign!.Verification}", result.RemainingAttempts];
                 return Page();

@@ -21,6 +21,9 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
     /// <summary>The rejection reason with its fix, when rejected.</summary>
     public RejectReason? Rejection { get; private set; }
 
+    /// <summary>Where the student reshoots: the capture step of the order's flow (graduation or freshman).</summary>
+    public string CapturePath { get; private set; } = "/collect/capture";
+
     /// <summary>A problem to show.</summary>
     public string? Error { get; private set; }
 
@@ -63,6 +66,8 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
 
         Order = order;
         Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
+        var kind = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
+        CapturePath = kind == CampaignKind.Freshman ? "/freshman/capture" : "/collect/capture";
         if (order.RejectReason is { } code)
         {
             Rejection = await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);

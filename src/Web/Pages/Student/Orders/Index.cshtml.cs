@@ -11,7 +11,7 @@ namespace Photocollect.Web.Pages.Student.Orders;
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     /// <summary>One row.</summary>
-    public sealed record Row(Guid Id, string Number, OrderStatus Status, string CreatedAt, string Name, long PriceFen);
+    public sealed record Row(Guid Id, string Number, OrderKind Kind, int Copies, OrderStatus Status, string CreatedAt, string Name, long PriceFen);
 
     /// <summary>Status filter, or null for all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -34,8 +34,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         var rows = await query.OrderByDescending(o => o.CreatedAt)
-            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, o.Status, o.CreatedAt, r.Name, o.PriceFen })
+            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, o.Kind, o.Copies, o.Status, o.CreatedAt, r.Name, o.PriceFen })
             .Take(100).ToListAsync(cancellationToken);
-        Orders = rows.Select(r => new Row(r.Id, r.Number, r.Status, Formats.ChinaTime(r.CreatedAt), r.Name, r.PriceFen)).ToList();
+        Orders = rows.Select(r => new Row(r.Id, r.Number, r.Kind, r.Copies, r.Status, Formats.ChinaTime(r.CreatedAt), r.Name, r.PriceFen)).ToList();
     }
 }
