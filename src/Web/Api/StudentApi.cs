@@ -18,7 +18,9 @@ namespace Photocollect.Web.Api;
 
 /// <summary>
 /// The student flow as a versioned JSON API for a WeChat mini-program client: <c>/s/{school}/api/v1/...</c> (or the
-/// school's own host), bearer tokens from an SMS code, the same <see cref="CollectionFlow"/> as the pages. Errors
+/// school's own host), bearer tokens from an SMS code, the same <see cref="CollectionFlow"/> as the pages. The steps
+/// after verification serve both flows: <c>/collection/…</c> (graduates, with a collection code) and
+/// <c>/freshman/…</c> (新生照片上传, verified against the roster); reprints are <c>/reprints</c>. Errors
 /// are RFC 7807 problem documents with a stable <c>code</c> and a Chinese <c>detail</c> saying what to do.
 /// The OpenAPI document is served at <c>/openapi/v1.json</c>.
 /// </summary>
@@ -37,13 +39,19 @@ public static class StudentApi
             AuthenticationSchemes = IdentityConstants.BearerScheme,
         });
         student.MapGet("/campaign", CampaignAsync);
-        student.MapGet("/collection", StateAsync);
         student.MapPost("/collection/code", CodeAsync).DisableAntiforgery();
-        student.MapPost("/collection/verify", VerifyAsync);
-        student.MapPost("/collection/standards", StandardsAsync);
-        student.MapPost("/collection/photos", PhotoAsync).DisableAntiforgery();
+        foreach (var flow in new[] { "collection", "freshman" })
+        {
+            student.MapGet($"/{flow}", StateAsync);
+            student.MapPost($"/{flow}/verify", VerifyAsync);
+            student.MapPost($"/{flow}/standards", StandardsAsync);
+            student.MapPost($"/{flow}/photos", PhotoAsync).DisableAntiforgery();
+            student.MapPost($"/{flow}/photos/{{id:guid}}/submit", SubmitAsync);
+        }
+
         student.MapGet("/collection/photos/{id:guid}/standard", StandardPhotoAsync);
-        student.MapPost("/collection/photos/{id:guid}/submit", SubmitAsync);
+        student.MapGet("/reprints", ReprintOptionsAsync);
+        student.MapPost("/reprints", ReprintAsync);
         student.MapGet("/orders", OrdersAsync);
         student.MapGet("/orders/{id:guid}", OrderAsync);
         student.MapPost("/orders/{id:guid}/pay", PayAsync);
@@ -76,8 +84,12 @@ public static class StudentApi
     public sealed record PhotoView(Guid Id, bool Passed, IReadOnlyList<CheckView> Checks, double? ComparisonScore, bool? SamePerson);
 
     /// <summary>An order (seed 002's card; ID and phone masked).</summary>
-    public sealed record OrderView(Guid Id, string Number, string Status, string StatusText, string Kind, string Name, string IdNumber, string Phone,
+    public sealed record OrderView(Guid Id, string Number, string Status, string StatusText, string Kind, int Copies, string Name, string IdNumber, string Phone,
         long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, IReadOnlyList<string> Actions);
+
+    /// <summary>An order of reprints: the completed order, sets, and the new order's id made by the client (a retry
+    /// with the same id gives the same order).</summary>
+    public sealed record ReprintRequest(Guid SourceOrderId, int Copies, Guid RequestId);
 
     /// <summary>Where to pay.</summary>
     public sealed record PaymentView(Guid PaymentId, string CashierUrl, long AmountFen);
@@ -127,18 +139,18 @@ public static class StudentApi
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<IResult> CampaignAsync(CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> CampaignAsync(CollectionFlow flow, IStringLocalizer<SharedResource> text, CampaignKind? kind, CancellationToken cancellationToken)
     {
-        var campaign = await flow.CampaignAsync(CampaignKind.Graduation, cancellationToken);
+        var campaign = await flow.CampaignAsync(kind ?? CampaignKind.Graduation, cancellationToken);
         return campaign is null
-            ? Problem(404, "no_campaign", text["Collect.NoCampaign"])
+            ? Problem(404, "no_campaign", text[kind == CampaignKind.Freshman ? "Collect.NoFreshmanCampaign" : "Collect.NoCampaign"])
             : Results.Ok(new CampaignView(campaign.Id, campaign.Name, campaign.Kind.ToString(), campaign.StartsAt, campaign.EndsAt, flow.Window(campaign).ToString(),
                 campaign.PriceFen, campaign.Verification.ToString(), campaign.Levels, campaign.LiveCameraOnly, campaign.SupportPhone, campaign.SupportHours));
     }
 
-    private static async Task<IResult> StateAsync(ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> StateAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (campaign, closed) = await OpenAsync(flow, text, cancellationToken, allowClosed: true);
+        var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken, allowClosed: true);
         if (campaign is null)
         {
             return closed!;
@@ -150,7 +162,7 @@ public static class StudentApi
 
     private static async Task<IResult> CodeAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (campaign, closed) = await OpenAsync(flow, text, cancellationToken);
+        var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
         if (campaign is null)
         {
             return closed!;
@@ -186,20 +198,23 @@ public static class StudentApi
             : Problem(result.Problem is CodeProblem.Unavailable ? 503 : 422, Snake(result.Problem!.Value.ToString()), text[$"Collect.Code.{result.Problem}"]);
     }
 
-    private static async Task<IResult> VerifyAsync(VerifyInput input, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, VerifyInput input, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (campaign, closed) = await OpenAsync(flow, text, cancellationToken);
+        var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
         if (campaign is null)
         {
             return closed!;
         }
 
-        var result = await flow.VerifyAsync(Account(user), user.Identity?.Name ?? "", campaign, input, cancellationToken);
+        var freshman = campaign.Kind == CampaignKind.Freshman;
+        var result = freshman
+            ? await flow.VerifyFromRosterAsync(Account(user), user.Identity?.Name ?? "", campaign, input, cancellationToken)
+            : await flow.VerifyAsync(Account(user), user.Identity?.Name ?? "", campaign, input, cancellationToken);
         return result.Problem switch
         {
             null => Results.Ok(new RecordView(result.Record!.Name, result.Record.Gender, IdNumber.Mask(result.Record.IdNumber), "", "",
                 result.Record.Level, result.Record.Major, result.Record.StudentNumber)),
-            VerifyProblem.Wrong => Problem(422, "wrong", text[$"Collect.Verify.Wrong.{campaign.Verification}", result.RemainingAttempts],
+            VerifyProblem.Wrong => Problem(422, "wrong", text[$"{(freshman ? "Freshman" : "Collect.Verify")}.Wrong.{campaign.Verification}", result.RemainingAttempts],
                 new Dictionary<string, object?> { ["remainingAttempts"] = result.RemainingAttempts }),
             VerifyProblem.Locked => Problem(429, "locked", text["Collect.Verify.Locked", Pages.Formats.ChinaTime(result.LockedUntil), campaign.SupportPhone],
                 new Dictionary<string, object?> { ["lockedUntil"] = result.LockedUntil }),
@@ -208,9 +223,9 @@ public static class StudentApi
         };
     }
 
-    private static async Task<IResult> StandardsAsync(ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> StandardsAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (campaign, closed) = await OpenAsync(flow, text, cancellationToken);
+        var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
         if (campaign is null)
         {
             return closed!;
@@ -224,7 +239,7 @@ public static class StudentApi
 
     private static async Task<IResult> PhotoAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (campaign, closed) = await OpenAsync(flow, text, cancellationToken);
+        var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
         if (campaign is null)
         {
             return closed!;
@@ -255,9 +270,9 @@ public static class StudentApi
     private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, CollectionFlow flow, CancellationToken cancellationToken) =>
         await flow.PhotoAsync(Account(user), id, cancellationToken) is { Standard: { } jpeg } ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
 
-    private static async Task<IResult> SubmitAsync(Guid id, ClaimsPrincipal user, CollectionFlow flow, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpRequest request, Guid id, ClaimsPrincipal user, CollectionFlow flow, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (campaign, closed) = await OpenAsync(flow, text, cancellationToken);
+        var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
         if (campaign is null)
         {
             return closed!;
@@ -270,6 +285,23 @@ public static class StudentApi
             "not_found" => Problem(404, "not_found", text["Collect.Result.not_found"]),
             var problem => Problem(409, problem, text[$"Collect.Result.{problem}"]),
         };
+    }
+
+    private static async Task<IResult> ReprintOptionsAsync(ClaimsPrincipal user, Reprints reprints, CancellationToken cancellationToken) =>
+        Results.Ok((await reprints.OptionsAsync(Account(user), cancellationToken))
+            .Select(o => new { o.OrderId, o.Number, o.Campaign, o.PhotoId, o.PriceFen, Reprints.MaxCopies }));
+
+    private static async Task<IResult> ReprintAsync(ReprintRequest request, ClaimsPrincipal user, Reprints reprints, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    {
+        if (request.RequestId == Guid.Empty)
+        {
+            return Problem(400, "request_id", text["Api.RequestIdMissing"]);
+        }
+
+        var result = await reprints.OrderAsync(Account(user), request.RequestId, request.SourceOrderId, request.Copies, cancellationToken);
+        return result.Order is { } order
+            ? Results.Ok(await ViewAsync(db, text, order, cancellationToken))
+            : Problem(result.Problem == "copies" ? 400 : 404, result.Problem!, text[$"Reprints.Problem.{result.Problem}", Reprints.MaxCopies]);
     }
 
     private static async Task<IResult> OrdersAsync(ClaimsPrincipal user, AppDbContext db, IStringLocalizer<SharedResource> text, OrderStatus? status, CancellationToken cancellationToken)
@@ -317,22 +349,25 @@ public static class StudentApi
         var reason = order.RejectReason is { } code ? await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
         var actions = order.Status switch
         {
-            OrderStatus.PendingPayment => new[] { "pay", "edit" },
+            OrderStatus.PendingPayment when order.Kind == OrderKind.Reprint => new[] { "pay" },
+            OrderStatus.PendingPayment => ["pay", "edit"],
             OrderStatus.Rejected => ["change_photo", "view_photo"],
             _ when order.PhotoId is not null => ["view_photo"],
             _ => [],
         };
-        return new OrderView(order.Id, order.Number, order.Status.ToString(), text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], record.Name,
+        return new OrderView(order.Id, order.Number, order.Status.ToString(), text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], order.Copies, record.Name,
             IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
             order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null, actions);
     }
 
-    private static async Task<(Campaign? Campaign, IResult? Closed)> OpenAsync(CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken, bool allowClosed = false)
+    // The campaign of the flow the path names (/freshman/… or the graduation collection), and whether it is open.
+    private static async Task<(Campaign? Campaign, IResult? Closed)> OpenAsync(HttpRequest request, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken, bool allowClosed = false)
     {
-        var campaign = await flow.CampaignAsync(CampaignKind.Graduation, cancellationToken);
+        var freshman = request.Path.StartsWithSegments("/api/v1/freshman", StringComparison.Ordinal);
+        var campaign = await flow.CampaignAsync(freshman ? CampaignKind.Freshman : CampaignKind.Graduation, cancellationToken);
         if (campaign is null)
         {
-            return (null, Problem(404, "no_campaign", text["Collect.NoCampaign"]));
+            return (null, Problem(404, "no_campaign", text[freshman ? "Collect.NoFreshmanCampaign" : "Collect.NoCampaign"]));
         }
 
         var state = flow.Window(campaign);

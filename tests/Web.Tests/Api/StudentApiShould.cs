@@ -75,6 +75,45 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
 
         var orders = await client.GetFromJsonAsync<JsonElement>(Api + "/orders?status=Completed");
         Assert.Equal(orderId, Assert.Single(orders.EnumerateArray()).GetProperty("id").GetGuid());
+
+        // 加洗: the completed photo is offered; the same request id twice is one order; it pays into production.
+        var options = await client.GetFromJsonAsync<JsonElement>(Api + "/reprints");
+        Assert.Equal(orderId, Assert.Single(options.EnumerateArray()).GetProperty("orderId").GetGuid());
+        var requestId = Guid.NewGuid();
+        var reprint = await Ok(await client.PostAsJsonAsync(Api + "/reprints", new { sourceOrderId = orderId, copies = 2, requestId }));
+        var retried = await Ok(await client.PostAsJsonAsync(Api + "/reprints", new { sourceOrderId = orderId, copies = 2, requestId }));
+        Assert.Equal(reprint.GetProperty("id").GetGuid(), retried.GetProperty("id").GetGuid());
+        Assert.Equal(("加洗", 2, 2000), (reprint.GetProperty("kind").GetString(), reprint.GetProperty("copies").GetInt32(), reprint.GetProperty("priceFen").GetInt32()));
+        Assert.Equal(["pay"], reprint.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("copies", await CodeOfAsync(await client.PostAsJsonAsync(Api + "/reprints", new { sourceOrderId = orderId, copies = 99, requestId = Guid.NewGuid() })));
+        Assert.Equal("request_id", await CodeOfAsync(await client.PostAsJsonAsync(Api + "/reprints", new { sourceOrderId = orderId, copies = 1 })));
+        var reprintPay = await Ok(await client.PostAsync($"{Api}/orders/{reprint.GetProperty("id").GetGuid()}/pay", null));
+        await NotifyPaidAsync(reprintPay.GetProperty("paymentId").GetGuid());
+        Assert.Equal("PendingProduction", (await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{reprint.GetProperty("id").GetGuid()}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task TakeAFreshmanThroughTheRosterWithoutACode()
+    {
+        var client = await SignedInAsync(AppFactory.A);
+        var number = DemoSeeder.DemoFreshmanNumber(0);
+
+        var campaign = await client.GetFromJsonAsync<JsonElement>(Api + "/campaign?kind=Freshman");
+        Assert.Equal(("Freshman", "IdLastFour"), (campaign.GetProperty("kind").GetString(), campaign.GetProperty("verification").GetString()));
+        var wrong = await client.PostAsJsonAsync(Api + "/freshman/verify", new { name = DemoSeeder.DemoFreshmen[0].Name, studentNumber = number, idLastFour = "0000" });
+        var wrongProblem = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("wrong", 4), (wrongProblem.GetProperty("code").GetString(), wrongProblem.GetProperty("remainingAttempts").GetInt32()));
+        var record = await Ok(await client.PostAsJsonAsync(Api + "/freshman/verify",
+            new { name = DemoSeeder.DemoFreshmen[0].Name, studentNumber = number, idLastFour = DemoSeeder.DemoIdLastFour("100001", number) }));
+        Assert.Equal(DemoSeeder.DemoFreshmen[0].Major, record.GetProperty("major").GetString());
+        await Ok(await client.PostAsync(Api + "/freshman/standards", null));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Faces.GoodPhoto()), "photo", "photo.jpg" } };
+        var photo = await Ok(await client.PostAsync(Api + "/freshman/photos", form));
+        var order = await Ok(await client.PostAsync($"{Api}/freshman/photos/{photo.GetProperty("id").GetGuid()}/submit", null));
+
+        Assert.Equal(("PendingPayment", 1500), (order.GetProperty("status").GetString(), order.GetProperty("priceFen").GetInt32()));
+        Assert.Equal("Ordered", (await client.GetFromJsonAsync<JsonElement>(Api + "/freshman")).GetProperty("step").GetString());
+        Assert.Equal("NeedsRecord", (await client.GetFromJsonAsync<JsonElement>(Api + "/collection")).GetProperty("step").GetString());  // a separate flow
     }
 
     [Fact]
