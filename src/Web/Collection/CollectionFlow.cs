@@ -358,8 +358,7 @@ public sealed class CollectionFlow(
             return new(null, new CheckReport(false, [], ImageError.TooLarge, null), "too_large");
         }
 
-        var thresholds = campaign.VisionThresholds is { } t ? JsonSerializer.Deserialize<CheckThresholds>(t, Json) : null;
-        var made = StandardPhoto.Create(bytes, thresholds: thresholds);
+        var made = StandardPhoto.Create(bytes, thresholds: SchoolThresholds.Read(campaign.VisionThresholds));
         if (made.Source.Error is not null)
         {
             return new(null, made.Source, "not_an_image");

@@ -78,7 +78,7 @@ public sealed class Campaign : ITenantOwned
     /// <summary>Score below which the comparison flags the photo.</summary>
     public double ComparisonThreshold { get; set; } = 0.46;
 
-    /// <summary>Vision thresholds as JSON (<c>CheckThresholds</c>); null for the defaults.</summary>
+    /// <summary>The school's changes to the vision thresholds (<see cref="Collection.SchoolThresholds"/>); null for the defaults.</summary>
     public string? VisionThresholds { get; set; }
 
     /// <summary>Support phone.</summary>

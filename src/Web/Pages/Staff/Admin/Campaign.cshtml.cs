@@ -4,12 +4,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Web.Accounts;
+using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 using Photocollect.Web.Schools;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 
-/// <summary>The school's graduation campaign: window (China time), price, levels, capture and verification rules.</summary>
+/// <summary>
+/// The school's campaign of a kind (graduation collection or freshman upload, <c>?kind=</c>): window (China time),
+/// prices, levels, capture and verification rules, support contact and the vision thresholds it changes.
+/// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
 public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageModel
 {
@@ -73,12 +77,23 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
+    /// <summary>Which campaign.</summary>
+    [BindProperty(SupportsGet = true)]
+    public CampaignKind Kind { get; set; }
+
     /// <summary>The form's values.</summary>
     [BindProperty]
     public Form Input { get; set; } = new();
 
+    /// <summary>Vision thresholds the school changes, by <see cref="SchoolThresholds.Fields"/> key; empty is the default.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Thresholds { get; set; } = [];
+
     /// <summary>Problems (resource keys).</summary>
     public List<string> Errors { get; } = [];
+
+    /// <summary>Threshold keys whose values are wrong.</summary>
+    public IReadOnlyList<string> InvalidThresholds { get; private set; } = [];
 
     /// <summary>Saved.</summary>
     public bool Saved { get; private set; }
@@ -87,6 +102,8 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var c = await CampaignAsync(cancellationToken);
+        Thresholds = SchoolThresholds.Overrides(c?.VisionThresholds)
+            .ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
         Input = c is null ? new Form { Levels = ["本科"], RearCameraHint = true, CompareWithAdmission = true, ComparisonThreshold = 0.46, PayWithinMinutes = 30 } : new Form
         {
             Name = c.Name,
@@ -113,8 +130,12 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         var i = Input;
-        i.Name = i.Name.Trim();
-        i.FeatureCode = i.FeatureCode.Trim();
+        // An empty field binds as null: every text is trimmed to "" at least.
+        i.Name = i.Name?.Trim() ?? "";
+        i.FeatureCode = i.FeatureCode?.Trim() ?? "";
+        i.SupportPhone = i.SupportPhone?.Trim() ?? "";
+        i.SupportHours = i.SupportHours?.Trim() ?? "";
+        i.AgreementText = i.AgreementText?.Trim() ?? "";
         var starts = Parse(i.StartsAt);
         var ends = Parse(i.EndsAt);
         if (i.Name.Length is 0 or > 100) Errors.Add("Campaign.Error.Name");
@@ -127,8 +148,10 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
         if (i.ComparisonThreshold is < 0 or > 1) Errors.Add("Campaign.Error.Threshold");
         if (i.PayWithinMinutes is < 5 or > 1440) Errors.Add("Campaign.Error.PayWithin");
         if (i.SupportPhone.Length > 40 || i.SupportHours.Length > 100) Errors.Add("Campaign.Error.Support");
-        if (!Enum.IsDefined(i.CaptureMode) || !Enum.IsDefined(i.Verification)) Errors.Add("Campaign.Error.Mode");
-        if (Errors.Count > 0)
+        if (!Enum.IsDefined(i.CaptureMode) || !Enum.IsDefined(i.Verification) || !Enum.IsDefined(Kind)) Errors.Add("Campaign.Error.Mode");
+        var (thresholds, invalid) = SchoolThresholds.Parse(Thresholds);
+        InvalidThresholds = invalid;
+        if (Errors.Count > 0 || invalid.Count > 0)
         {
             return;
         }
@@ -136,7 +159,7 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
         var c = await CampaignAsync(cancellationToken);
         if (c is null)
         {
-            c = new Campaign { Id = Guid.CreateVersion7(), Name = i.Name, Kind = CampaignKind.Graduation, CreatedAt = clock.GetUtcNow() };
+            c = new Campaign { Id = Guid.CreateVersion7(), Name = i.Name, Kind = Kind, CreatedAt = clock.GetUtcNow() };
             db.Campaigns.Add(c);
         }
         else
@@ -158,15 +181,16 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
         c.CompareWithAdmission = i.CompareWithAdmission;
         c.ComparisonThreshold = i.ComparisonThreshold;
         c.PayWithinMinutes = i.PayWithinMinutes;
-        c.SupportPhone = i.SupportPhone.Trim();
-        c.SupportHours = i.SupportHours.Trim();
-        c.AgreementText = i.AgreementText.Trim();
+        c.SupportPhone = i.SupportPhone;
+        c.SupportHours = i.SupportHours;
+        c.AgreementText = i.AgreementText;
+        c.VisionThresholds = thresholds;
         await db.SaveChangesAsync(cancellationToken);
         Saved = true;
     }
 
     private Task<Campaign?> CampaignAsync(CancellationToken cancellationToken) =>
-        db.Campaigns.AsNoTracking().Where(c => c.Kind == CampaignKind.Graduation).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken);
+        db.Campaigns.AsNoTracking().Where(c => c.Kind == Kind).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken);
 
     private static string Local(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
