@@ -93,20 +93,26 @@ public static class Html
         return client.PostAsync(target, content);
     }
 
-    // The inputs a browser would send, less those named in values (the caller sends its own): no buttons, no file
-    // inputs, checkboxes and radios only when checked.
+    // The fields a browser would send, less those named in values (the caller sends its own): no buttons, no file
+    // inputs, checkboxes and radios only when checked, text areas, and each select's chosen option.
     private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IDictionary<string, string?>? values)
     {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        foreach (var element in form.Elements)
         {
-            if (string.IsNullOrEmpty(element.Name) || element.Type is "submit" or "button" or "file"
-                || values?.ContainsKey(element.Name) == true || (element.Type is "checkbox" or "radio" && !element.IsChecked))
+            var (name, value) = element switch
             {
-                continue;
+                IHtmlInputElement input when input.Type is "submit" or "button" or "file" => (null, null),
+                IHtmlInputElement input when input.Type is "checkbox" or "radio" && !input.IsChecked => (null, null),
+                IHtmlInputElement input => (input.Name, input.Value),
+                IHtmlTextAreaElement area => (area.Name, area.Value),
+                IHtmlSelectElement select => (select.Name, select.Value),
+                _ => (null, null),
+            };
+            if (!string.IsNullOrEmpty(name) && value is not null && values?.ContainsKey(name) != true)
+            {
+                fields.Add(new(name, value));
             }
-
-            fields.Add(new(element.Name, element.Value));
         }
 
         return fields;
