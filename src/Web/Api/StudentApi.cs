@@ -168,6 +168,11 @@ public static class StudentApi
             return closed!;
         }
 
+        if (TooLarge(request))
+        {
+            return Problem(413, "too_large", text["Collect.Code.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024]);
+        }
+
         byte[]? picture = null;
         string? code = null;
         if (request.HasFormContentType)
@@ -243,6 +248,11 @@ public static class StudentApi
         if (campaign is null)
         {
             return closed!;
+        }
+
+        if (TooLarge(request))
+        {
+            return Problem(413, "too_large", text["Collect.Capture.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024]);
         }
 
         if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files.GetFile("photo") is not { Length: > 0 } file)
@@ -378,6 +388,9 @@ public static class StudentApi
 
     private static RecordView View(RegistryRecord r) =>
         new(r.Name, r.Gender, IdNumber.Mask(r.IdNumber), r.SchoolCode, r.SchoolName, r.Level, r.Major, r.StudentNumber);
+
+    // A body too big for any accepted upload is answered without reading it.
+    private static bool TooLarge(HttpRequest request) => request.ContentLength > CollectionFlow.MaxUploadBytes + 64 * 1024;
 
     private static Guid Account(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 

@@ -157,6 +157,8 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("学信网", forgedProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("other_school", await CodeOfAsync(otherSchool));
         Assert.Equal("no_record", await CodeOfAsync(noRecord));
+        var huge = await client.PostAsync(Api + "/collection/photos", new MultipartFormDataContent { { new ByteArrayContent(new byte[40 * 1024 * 1024]), "photo", "p.jpg" } });
+        Assert.Equal(((HttpStatusCode)413, "too_large"), (huge.StatusCode, await CodeOfAsync(huge)));
     }
 
     [Fact]

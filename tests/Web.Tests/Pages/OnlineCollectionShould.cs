@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Web.Registry;
@@ -116,6 +117,31 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
         var page = await Html.ParseAsync(await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "notes.txt", "hello"u8.ToArray(), "text/plain"));
 
         Assert.Contains("JPG", page.Text(".alert.error"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(15 * 1024 * 1024 + 1)]  // just over the limit
+    [InlineData(40 * 1024 * 1024)]  // far over: the request itself is cut short
+    public async Task RefuseAnOversizedPhotoWithTheLimitAndKeepNothing(int size)
+    {
+        var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
+        var code = await IssueAsync(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
+        var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
+        await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
+        var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");
+        await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
+        var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
+        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        var (_, capture) = await Html.GetAsync(browser, Base + "/collect/capture");
+        var huge = new byte[size];
+        Faces.GoodPhoto().CopyTo(huge, 0);
+
+        var response = await Html.UploadAsync(browser, capture, "form[data-upload]", "Photo", "huge.jpg", huge);
+        var page = await Html.ParseAsync(response);
+
+        Assert.True(page.Text(".alert.error")?.Contains("15", StringComparison.Ordinal), $"{(int)response.StatusCode} {page.Text("main")}");
+        Assert.NotNull(page.QuerySelector("form[data-upload]"));  // the student can pick a smaller file at once
+        Assert.Equal(0, await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<Photocollect.Web.Data.AppDbContext>().Photos.CountAsync(p => p.Source.Length > 15 * 1024 * 1024)));
     }
 
     [Fact]

@@ -25,6 +25,15 @@
         var bar = progress && progress.querySelector('.bar');
         var text = progress && progress.querySelector('[data-progress-text]');
         function send(extra) {
+            // Too big to accept: say so before spending the student's data on the upload.
+            var max = Number(form.getAttribute('data-max-bytes')) || 0;
+            var files = Array.prototype.slice.call(form.querySelectorAll('input[type=file]')).map(function (i) { return i.files[0]; });
+            if (extra) files.push(extra.blob);
+            if (max && files.some(function (f) { return f && f.size > max; })) {
+                form.querySelectorAll('input[type=file]').forEach(function (i) { i.value = ''; });
+                alert(form.getAttribute('data-too-large') || 'File too large');
+                return;
+            }
             var data = new FormData(form);
             if (extra) data.set(extra.name, extra.blob, extra.file);
             var xhr = new XMLHttpRequest();

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Collection;
+using Photocollect.Web.Infrastructure;
 using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 
 /// <summary>The school's roster: CSV import with a report by line (all or nothing), and the count on file.</summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-[RequestSizeLimit(RosterImport.MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = RosterImport.MaxBytes + 64 * 1024)]
+[UploadLimit(RosterImport.MaxBytes)]
 public sealed class RosterModel(AppDbContext db, RosterImport import, CollectionFlow flow) : PageModel
 {
     /// <summary>The file.</summary>
@@ -37,7 +37,7 @@ public sealed class RosterModel(AppDbContext db, RosterImport import, Collection
             await Upload.CopyToAsync(buffer, cancellationToken);
             bytes = buffer.ToArray();
         }
-        else if (Upload is { Length: > RosterImport.MaxBytes })
+        else if (Upload is { Length: > RosterImport.MaxBytes } || UploadLimitAttribute.IsExceeded(HttpContext))
         {
             bytes = new byte[RosterImport.MaxBytes + 1];
         }

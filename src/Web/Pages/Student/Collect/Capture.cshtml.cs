@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Students;
 using Photocollect.Web.Collection;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 
 /// <summary>拍摄照片: the live camera with a guide where the browser allows it, or the phone's camera through a file
 /// input; the upload is checked at once and the result page says what to fix.</summary>
-[RequestSizeLimit(CollectionFlow.MaxUploadBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = CollectionFlow.MaxUploadBytes + 64 * 1024)]
+[UploadLimit(CollectionFlow.MaxUploadBytes)]
 public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
 {
     /// <summary>The photo.</summary>
@@ -44,15 +44,15 @@ public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedRes
             return Page();
         }
 
-        if (Photo is not { Length: > 0 })
+        if (UploadLimitAttribute.IsExceeded(HttpContext) || Photo?.Length > CollectionFlow.MaxUploadBytes)
         {
-            Error = Text["Collect.Capture.Nothing"];
+            Error = Text["Collect.Capture.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024];
             return Page();
         }
 
-        if (Photo.Length > CollectionFlow.MaxUploadBytes)
+        if (Photo is not { Length: > 0 })
         {
-            Error = Text["Collect.Capture.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024];
+            Error = Text["Collect.Capture.Nothing"];
             return Page();
         }
 

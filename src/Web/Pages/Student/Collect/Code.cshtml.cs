@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Students;
 using Photocollect.Web.Collection;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 
 /// <summary>添加采集信息: the collection code from a camera photo, an album screenshot, or its text.</summary>
-[RequestSizeLimit(CollectionFlow.MaxUploadBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = CollectionFlow.MaxUploadBytes + 64 * 1024)]
+[UploadLimit(CollectionFlow.MaxUploadBytes)]
 public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
 {
     /// <summary>The picture of the code.</summary>
@@ -50,14 +50,14 @@ public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResour
 
         byte[]? bytes = null;
         var picture = Picture is { Length: > 0 } ? Picture : CameraPicture;
+        if (UploadLimitAttribute.IsExceeded(HttpContext) || picture?.Length > CollectionFlow.MaxUploadBytes)
+        {
+            Error = Text["Collect.Code.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024];
+            return Page();
+        }
+
         if (picture is { Length: > 0 })
         {
-            if (picture.Length > CollectionFlow.MaxUploadBytes)
-            {
-                Error = Text["Collect.Code.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024];
-                return Page();
-            }
-
             using var buffer = new MemoryStream();
             await picture.CopyToAsync(buffer, cancellationToken);
             bytes = buffer.ToArray();
