@@ -105,6 +105,15 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
         await Shot("order-completed");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
+
+        // 加洗照片: two sets of the finished photo, paid, straight to production.
+        await Open(page, school + "/reprints", "[data-test=order-reprint]");
+        await page.SelectOptionAsync("select[name=Copies]", "2");
+        await Shot("reprints");
+        await Submit(page, "[data-test=order-reprint]", "[data-test=copies]");
+        await Submit(page, "[data-test=pay]", "[data-test=sandbox-pay]");
+        await Submit(page, "[data-test=sandbox-pay]", "[data-test=order-card][data-status=PendingProduction]");
+        await Shot("reprint-paid");
     }
 
     private static async Task Open(IPage page, string url, string expect)
