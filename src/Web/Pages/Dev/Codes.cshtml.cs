@@ -9,12 +9,13 @@ namespace Photocollect.Web.Pages.Dev;
 
 /// <summary>
 /// Development only: the registry simulator's collection codes for the school's roster students, as QR codes to
-/// save as screenshots (what a student would fetch from CHSI).
+/// save as screenshots (what a student would fetch from CHSI), with each student's ID last four (for the freshman
+/// upload, which verifies against the roster).
 /// </summary>
 public sealed class CodesModel(AppDbContext db, TenantContext tenant, SimulatedStudentRegistry simulator) : PageModel
 {
     /// <summary>One student's code.</summary>
-    public sealed record Row(string StudentNumber, string Name, string Level, string Code, string QrDataUri);
+    public sealed record Row(string StudentNumber, string Name, string Level, string IdLastFour, string Code, string QrDataUri);
 
     /// <summary>The codes.</summary>
     public IReadOnlyList<Row> Codes { get; private set; } = [];
@@ -31,7 +32,7 @@ public sealed class CodesModel(AppDbContext db, TenantContext tenant, SimulatedS
         Codes = roster.Select(r =>
         {
             var code = simulator.IssueCode(school.SchoolCode, r.StudentNumber);
-            return new Row(r.StudentNumber, r.Name, r.Level, code, "data:image/png;base64," + Convert.ToBase64String(CodeImages.Png(code, 5)));
+            return new Row(r.StudentNumber, r.Name, r.Level, r.IdLastFour, code, "data:image/png;base64," + Convert.ToBase64String(CodeImages.Png(code, 5)));
         }).ToList();
         return Page();
     }
