@@ -120,6 +120,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<CollectionFlow>();
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddScoped<PaymentService>();
+        services.AddScoped<PaymentProviders>();
+        services.AddHttpClient("payments", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<ReviewDesk>();
         services.AddScoped<Reprints>();
         services.AddScoped<UnpaidOrders>();

@@ -91,8 +91,8 @@ public static class StudentApi
     /// with the same id gives the same order).</summary>
     public sealed record ReprintRequest(Guid SourceOrderId, int Copies, Guid RequestId);
 
-    /// <summary>Where to pay.</summary>
-    public sealed record PaymentView(Guid PaymentId, string CashierUrl, long AmountFen);
+    /// <summary>Where to pay: open <c>CashierUrl</c>, show <c>QrText</c> as a QR code, or call WeChat's JSAPI with <c>JsApi</c>.</summary>
+    public sealed record PaymentView(Guid PaymentId, string? CashierUrl, string? QrText, IReadOnlyDictionary<string, string>? JsApi, long AmountFen);
 
     private static async ValueTask<object?> InsideASchool(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.RequestServices.GetRequiredService<TenantContext>().Kind == TenantScopeKind.Tenant
@@ -342,13 +342,14 @@ public static class StudentApi
 
     private static async Task<IResult> PayAsync(Guid id, ClaimsPrincipal user, PaymentService payments, HttpRequest request, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (payment, problem) = await payments.StartAsync(Account(user), id, cancellationToken);
-        return payment is not null
-            ? Results.Ok(new PaymentView(payment.Id, $"{request.Scheme}://{request.Host}{request.PathBase}/pay/sandbox/{payment.Id}", payment.AmountFen))
+        var (payment, checkout, problem) = await payments.StartAsync(Account(user), id, PayContext.Of(request), cancellationToken);
+        return checkout is not null
+            ? Results.Ok(new PaymentView(payment!.Id, checkout.RedirectUrl, checkout.QrText, checkout.JsApi, payment.AmountFen))
             : problem switch
             {
                 "not_found" => Results.NotFound(),
                 "closed" => Problem(409, "closed", text["Orders.Pay.Closed"]),
+                "provider" => Problem(503, "provider", text["Orders.Pay.Failed"]),
                 _ => Problem(409, "paid", text["Orders.Pay.AlreadyPaid"]),
             };
     }

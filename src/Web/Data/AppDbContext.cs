@@ -50,6 +50,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Payments.</summary>
     public DbSet<Payment> Payments => Set<Payment>();
 
+    /// <summary>Refunds.</summary>
+    public DbSet<Refund> Refunds => Set<Refund>();
+
     /// <summary>Data Protection key ring.</summary>
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
@@ -260,8 +263,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             payment.Property(p => p.Currency).HasMaxLength(3);
             payment.Property(p => p.State).HasMaxLength(16);
             payment.Property(p => p.ProviderReference).HasMaxLength(64);
+            payment.Property(p => p.ProviderCheckout).HasMaxLength(128);
             payment.HasOne<School>().WithMany().HasForeignKey(p => p.TenantId);
             payment.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Refund>(refund =>
+        {
+            refund.ToTable("Refunds");
+            refund.HasIndex(r => new { r.TenantId, r.PaymentId });
+            refund.HasIndex(r => new { r.TenantId, r.State });
+            refund.Property(r => r.Currency).HasMaxLength(3);
+            refund.Property(r => r.Reason).HasMaxLength(80);
+            refund.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            refund.Property(r => r.ProviderReference).HasMaxLength(64);
+            refund.Property(r => r.RequestedBy).HasMaxLength(64);
+            refund.HasOne<School>().WithMany().HasForeignKey(r => r.TenantId);
+            refund.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+            refund.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

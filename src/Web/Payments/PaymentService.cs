@@ -1,29 +1,12 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
+using Photocollect.Tenancy.Settings;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Payments;
-
-/// <summary>The Sandbox provider's settings (<c>Photocollect:Payments:Sandbox</c>).</summary>
-public sealed class SandboxOptions
-{
-    /// <summary>Key of the sandbox's notification signatures.</summary>
-    public string Secret { get; set; } = "photocollect-sandbox-dev-secret";
-}
-
-/// <summary>A provider's notification after verification: what was paid for which payment.</summary>
-/// <param name="PaymentId">Our payment id (the merchant order id sent to the provider).</param>
-/// <param name="ProviderReference">The provider's transaction id.</param>
-/// <param name="AmountFen">Amount paid.</param>
-/// <param name="Currency">Currency.</param>
-/// <param name="Succeeded">Paid (true) or cancelled/failed (false).</param>
-public sealed record PaymentNotification(Guid PaymentId, string ProviderReference, long AmountFen, string Currency, bool Succeeded);
 
 /// <summary>How handling a notification ended.</summary>
 public enum NotificationOutcome
@@ -41,122 +24,191 @@ public enum NotificationOutcome
     RefundDue,
 }
 
-/// <summary>
-/// Payments of orders through the school's provider. Today the Sandbox: a local pay page that pays or cancels and
-/// then notifies through the same path a real provider's asynchronous notification takes (signature check, exactly
-/// once per payment, order grain). Real providers (issue 5) plug in behind the same notification handling.
-/// </summary>
-public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainFactory grains, IOptions<SandboxOptions> sandbox, TimeProvider clock, ILogger<PaymentService> logger)
+/// <summary>Payment states stored in <see cref="Payment.State"/>.</summary>
+public static class PaymentStates
 {
-    /// <summary>Provider name of the sandbox.</summary>
-    public const string Sandbox = "sandbox";
+    /// <summary>Waiting for the student.</summary>
+    public const string Pending = "pending";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Paid and applied to its order.</summary>
+    public const string Succeeded = "succeeded";
 
-    /// <summary>Starts (or resumes) paying an order of the account: the payment to send the student to, or a reason.</summary>
-    public async Task<(Payment? Payment, string? Problem)> StartAsync(Guid accountId, Guid orderId, CancellationToken cancellationToken = default)
+    /// <summary>Closed or cancelled unpaid.</summary>
+    public const string Cancelled = "cancelled";
+
+    /// <summary>Paid, but the order could not take it (closed, or paid twice): the money goes back.</summary>
+    public const string RefundDue = "refund_due";
+}
+
+/// <summary>Where and how the student pays.</summary>
+/// <param name="SchoolUrl">The school's absolute base URL (for return and notification URLs).</param>
+/// <param name="Channel">Desktop, phone browser or inside WeChat.</param>
+/// <param name="ClientIp">The student's IP address.</param>
+/// <param name="OpenId">The student's openid inside WeChat, or null.</param>
+public sealed record PayContext(string SchoolUrl, PayChannel Channel, string? ClientIp, string? OpenId)
+{
+    /// <summary>The context of a request: the school's URL, and the channel its browser suggests.</summary>
+    public static PayContext Of(HttpRequest request, string? openId = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var agent = request.Headers.UserAgent.ToString();
+        var channel = agent.Contains("MicroMessenger", StringComparison.OrdinalIgnoreCase) && openId is not null ? PayChannel.WeChat
+            : agent.Contains("Mobile", StringComparison.OrdinalIgnoreCase) || agent.Contains("Android", StringComparison.OrdinalIgnoreCase) ? PayChannel.MobileBrowser
+            : PayChannel.Desktop;
+        return new($"{request.Scheme}://{request.Host}{request.PathBase}", channel, request.HttpContext.Connection.RemoteIpAddress?.ToString(), openId);
+    }
+}
+
+/// <summary>Makes the school's payment provider from its settings.</summary>
+public sealed class PaymentProviders(ITenantSettings settings, TenantContext tenant, IOptions<SandboxOptions> sandbox, IHttpClientFactory http, TimeProvider clock)
+{
+    /// <summary>The provider the school uses now.</summary>
+    public async Task<IPaymentProvider> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var config = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        return Create(config.Provider, config);
+    }
+
+    /// <summary>The provider of a kind with the school's settings (a payment stays with the provider that took it).</summary>
+    public async Task<IPaymentProvider> ForAsync(PaymentProviderKind kind, CancellationToken cancellationToken = default) =>
+        Create(kind, await settings.GetAsync<PaymentSettings>(cancellationToken));
+
+    /// <summary>The provider kind of a stored payment.</summary>
+    public static PaymentProviderKind KindOf(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return Enum.TryParse<PaymentProviderKind>(payment.Provider, ignoreCase: true, out var kind) ? kind : PaymentProviderKind.Sandbox;
+    }
+
+    /// <summary>The name stored on a payment.</summary>
+    public static string NameOf(PaymentProviderKind kind) => kind.ToString().ToLowerInvariant();
+
+    private IPaymentProvider Create(PaymentProviderKind kind, PaymentSettings config) => kind switch
+    {
+        PaymentProviderKind.WeChatPay => new WeChatPayProvider(config, http.CreateClient("payments"), clock),
+        _ => new SandboxProvider(tenant.RequiredSchool.Id, sandbox.Value.Secret),
+    };
+}
+
+/// <summary>
+/// Payments of orders through the school's provider (<see cref="IPaymentProvider"/>). A payment is created per
+/// attempt with the order's frozen price; a verified notification (or a reconciliation query) is applied exactly
+/// once: the payment row moves pending → succeeded once, and the order grain takes the payment once.
+/// </summary>
+public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentProviders providers, TimeProvider clock, ILogger<PaymentService> logger)
+{
+    /// <summary>Starts (or resumes) paying an order of the account: the payment and where the student pays, or a reason.</summary>
+    public async Task<(Payment? Payment, Checkout? Checkout, string? Problem)> StartAsync(Guid accountId, Guid orderId, PayContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.AccountId == accountId, cancellationToken);
         if (order is null)
         {
-            return (null, "not_found");
+            return (null, null, "not_found");
         }
 
         if (order.Status != OrderStatus.PendingPayment)
         {
-            return (null, order.Status is OrderStatus.Closed ? "closed" : "paid");
+            return (null, null, order.Status is OrderStatus.Closed ? "closed" : "paid");
         }
 
         if (clock.GetUtcNow() >= order.PayBy)
         {
-            return (null, "closed");
+            return (null, null, "closed");
         }
 
-        var pending = await db.Payments.AsNoTracking()
-            .Where(p => p.OrderId == orderId && p.State == "pending" && p.AmountFen == order.PriceFen)
+        var provider = await providers.CurrentAsync(cancellationToken);
+        var name = PaymentProviders.NameOf(provider.Kind);
+        var payment = await db.Payments
+            .Where(p => p.OrderId == orderId && p.State == PaymentStates.Pending && p.AmountFen == order.PriceFen && p.Provider == name)
             .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (pending is not null)
+        if (payment is null)
         {
-            return (pending, null);
+            payment = new Payment
+            {
+                Id = Guid.CreateVersion7(),
+                OrderId = orderId,
+                Provider = name,
+                AmountFen = order.PriceFen,
+                Currency = order.Currency,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var payment = new Payment
+        var school = tenant.RequiredSchool;
+        Checkout checkout;
+        try
         {
-            Id = Guid.CreateVersion7(),
-            OrderId = orderId,
-            Provider = Sandbox,
-            AmountFen = order.PriceFen,
-            Currency = order.Currency,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Payments.Add(payment);
-        await db.SaveChangesAsync(cancellationToken);
-        return (payment, null);
+            checkout = await provider.CheckoutAsync(
+                new CheckoutRequest(payment, $"{school.DisplayName}-{order.Number}", context.SchoolUrl, $"{context.SchoolUrl}/orders/{order.Id}",
+                    $"{context.SchoolUrl}/pay/notify/{name}", order.PayBy, context.Channel, context.ClientIp, context.OpenId),
+                cancellationToken);
+        }
+        catch (PaymentProviderException e)
+        {
+            logger.LogWarning("Checkout of payment {PaymentId} with {Provider} failed: {Reason}", payment.Id, name, e.Message);
+            return (payment, null, "provider");
+        }
+
+        if (checkout.ProviderReference is { } reference && reference != payment.ProviderCheckout)
+        {
+            payment.ProviderCheckout = reference;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (payment, checkout, null);
     }
 
     /// <summary>A payment of the current school, or null.</summary>
     public Task<Payment?> PaymentAsync(Guid paymentId, CancellationToken cancellationToken = default) =>
         db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
 
-    /// <summary>The sandbox's notification body and signature for a payment (what its pay page sends).</summary>
-    public (string Body, string Signature) SandboxNotification(Payment payment, bool paid)
+    /// <summary>Handles a provider's notification: verified by the provider, then applied once.</summary>
+    public async Task<NotificationOutcome> HandleNotificationAsync(PaymentProviderKind kind, IHeaderDictionary headers, string body, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(payment);
-        var body = JsonSerializer.Serialize(new SandboxBody(payment.Id, $"SBX{Convert.ToHexString(RandomNumberGenerator.GetBytes(8))}", payment.AmountFen, payment.Currency, paid ? "SUCCESS" : "CLOSED"), Json);
-        return (body, Sign(body));
-    }
-
-    /// <summary>Handles a sandbox notification: signature, then <see cref="ApplyAsync"/>.</summary>
-    public async Task<NotificationOutcome> HandleSandboxAsync(string body, string? signature, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        var expected = Encoding.ASCII.GetBytes(Sign(body));
-        if (signature is null || !CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
+        var provider = await providers.ForAsync(kind, cancellationToken);
+        var notification = provider.ReadNotification(headers, body);
+        if (notification is null)
         {
-            logger.LogWarning("Sandbox notification refused: bad signature");
+            logger.LogWarning("{Provider} notification refused: signature, age or body not valid", kind);
             return NotificationOutcome.Refused;
         }
 
-        SandboxBody? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize<SandboxBody>(body, Json);
-        }
-        catch (JsonException)
-        {
-            return NotificationOutcome.Refused;
-        }
-
-        return parsed is null
-            ? NotificationOutcome.Refused
-            : await ApplyAsync(new PaymentNotification(parsed.PaymentId, parsed.Reference, parsed.AmountFen, parsed.Currency, parsed.Status == "SUCCESS"), cancellationToken);
+        return notification.Payment is { } payment ? await ApplyAsync(payment, cancellationToken) : NotificationOutcome.Refused;
     }
 
-    /// <summary>Applies a verified notification exactly once.</summary>
-    public async Task<NotificationOutcome> ApplyAsync(PaymentNotification notification, CancellationToken cancellationToken = default)
+    /// <summary>Applies what the provider says of a payment exactly once.</summary>
+    public async Task<NotificationOutcome> ApplyAsync(RemotePayment notification, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == notification.PaymentId, cancellationToken);
-        if (payment is null || payment.AmountFen != notification.AmountFen || payment.Currency != notification.Currency)
+        if (payment is null || (notification.State == RemoteState.Succeeded && (payment.AmountFen != notification.AmountFen || payment.Currency != notification.Currency)))
         {
             logger.LogWarning("Payment notification refused: unknown payment or amount mismatch for {PaymentId}", notification.PaymentId);
             return NotificationOutcome.Refused;
         }
 
-        if (!notification.Succeeded)
+        if (notification.State is RemoteState.Pending or RemoteState.NotFound)
         {
-            await db.Payments.Where(p => p.Id == payment.Id && p.State == "pending")
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, "cancelled"), cancellationToken);
-            return NotificationOutcome.Applied;
+            return NotificationOutcome.Duplicate;
+        }
+
+        if (notification.State != RemoteState.Succeeded)
+        {
+            var cancelled = await db.Payments.Where(p => p.Id == payment.Id && p.State == PaymentStates.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PaymentStates.Cancelled), cancellationToken);
+            return cancelled == 0 ? NotificationOutcome.Duplicate : NotificationOutcome.Applied;
         }
 
         // pending -> succeeded once; the partial unique index keeps a second payment of the same order from succeeding.
         int changed;
         try
         {
-            changed = await db.Payments.Where(p => p.Id == payment.Id && (p.State == "pending" || p.State == "cancelled"))
+            changed = await db.Payments.Where(p => p.Id == payment.Id && (p.State == PaymentStates.Pending || p.State == PaymentStates.Cancelled))
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.State, "succeeded")
+                    .SetProperty(p => p.State, PaymentStates.Succeeded)
                     .SetProperty(p => p.ProviderReference, notification.ProviderReference)
                     .SetProperty(p => p.PaidAt, clock.GetUtcNow()), cancellationToken);
         }
@@ -164,8 +216,15 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainF
         {
             // Another payment of this order already succeeded: this one is money to give back.
             await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.State, "refund_due").SetProperty(p => p.ProviderReference, notification.ProviderReference), cancellationToken);
+                .SetProperty(p => p.State, PaymentStates.RefundDue)
+                .SetProperty(p => p.ProviderReference, notification.ProviderReference)
+                .SetProperty(p => p.PaidAt, clock.GetUtcNow()), cancellationToken);
             return NotificationOutcome.RefundDue;
+        }
+
+        if (changed == 0 && payment.State == PaymentStates.RefundDue)
+        {
+            return NotificationOutcome.Duplicate;
         }
 
         var result = await grains.Order(tenant.RequiredSchool.Id, payment.OrderId)
@@ -175,13 +234,8 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainF
             return changed == 0 ? NotificationOutcome.Duplicate : NotificationOutcome.Applied;
         }
 
-        await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, "refund_due"), cancellationToken);
+        await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PaymentStates.RefundDue), cancellationToken);
         logger.LogWarning("Payment {PaymentId} arrived for order {OrderId} in a state that cannot take it: refund due", payment.Id, payment.OrderId);
         return NotificationOutcome.RefundDue;
     }
-
-    private string Sign(string body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.RequiredSchool.Id:N}:{sandbox.Value.Secret}"), Encoding.UTF8.GetBytes(body)));
-
-    private sealed record SandboxBody(Guid PaymentId, string Reference, long AmountFen, string Currency, string Status);
 }

@@ -190,11 +190,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
 
     private async Task NotifyPaidAsync(Guid paymentId)
     {
-        var (body, signature) = await app.InSchoolAsync(AppFactory.A, async sp =>
-        {
-            var payment = await sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
-            return sp.GetRequiredService<PaymentService>().SandboxNotification(payment, paid: true);
-        });
+        var (body, signature) = await app.InSchoolAsync(AppFactory.A, sp => Sandbox.NotificationAsync(sp, paymentId, paid: true));
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/s/beifang/pay/notify/sandbox") { Content = new StringContent(body) };
         request.Headers.Add("X-Sandbox-Signature", signature);

@@ -31,10 +31,8 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
         // The provider's payment notification arrives after the close: the money is marked to go back.
         var outcome = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
-            var payments = sp.GetRequiredService<PaymentService>();
-            var payment = await sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
-            var (body, signature) = payments.SandboxNotification(payment, paid: true);
-            return await payments.HandleSandboxAsync(body, signature);
+            var (body, signature) = await Sandbox.NotificationAsync(sp, paymentId, paid: true);
+            return await Sandbox.HandleAsync(sp, body, signature);
         });
         Assert.Equal(NotificationOutcome.RefundDue, outcome);
         Assert.Equal(OrderStatus.Closed, await StatusAsync(orderId));
@@ -56,11 +54,9 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
 
         var (forged, altered) = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
-            var payments = sp.GetRequiredService<PaymentService>();
-            var payment = await sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
-            var (body, signature) = payments.SandboxNotification(payment, paid: true);
-            return (await payments.HandleSandboxAsync(body, Tamper.Change(signature)),
-                await payments.HandleSandboxAsync(body.Replace("\"amountFen\":3000", "\"amountFen\":1", StringComparison.Ordinal), signature));
+            var (body, signature) = await Sandbox.NotificationAsync(sp, paymentId, paid: true);
+            return (await Sandbox.HandleAsync(sp, body, Tamper.Change(signature)),
+                await Sandbox.HandleAsync(sp, body.Replace("\"amountFen\":3000", "\"amountFen\":1", StringComparison.Ordinal), signature));
         });
 
         Assert.Equal(NotificationOutcome.Refused, forged);

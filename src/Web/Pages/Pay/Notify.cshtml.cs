@@ -4,8 +4,11 @@ using Photocollect.Web.Payments;
 
 namespace Photocollect.Web.Pages.Pay;
 
-/// <summary>The Sandbox's asynchronous notification endpoint: a signed JSON body (<c>X-Sandbox-Signature</c>, hex
-/// HMAC-SHA256). Answers 200 for applied or repeated notifications, 400 for refused ones.</summary>
+/// <summary>
+/// The providers' asynchronous notifications, one URL per school and provider (<c>/pay/notify/{provider}</c>). The
+/// provider verifies the signature and reads the body; answers 200 for applied or repeated notifications, 400 with
+/// <c>{"code":"FAIL"}</c> for refused ones (WeChat Pay and Stripe both retry on a non-2xx answer).
+/// </summary>
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(MaxBody)]
 public sealed class NotifyModel(PaymentService payments) : PageModel
@@ -14,11 +17,16 @@ public sealed class NotifyModel(PaymentService payments) : PageModel
     public const int MaxBody = 16 * 1024;
 
     /// <summary>Handles one notification.</summary>
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string provider, CancellationToken cancellationToken)
     {
+        if (!Enum.TryParse<PaymentProviderKind>(provider, ignoreCase: true, out var kind) || PaymentProviders.NameOf(kind) != provider)
+        {
+            return NotFound();
+        }
+
         using var reader = new StreamReader(Request.Body);
         var body = await reader.ReadToEndAsync(cancellationToken);
-        var outcome = await payments.HandleSandboxAsync(body, Request.Headers["X-Sandbox-Signature"], cancellationToken);
-        return outcome == NotificationOutcome.Refused ? BadRequest(new { code = "FAIL" }) : new JsonResult(new { code = "SUCCESS" });
+        var outcome = await payments.HandleNotificationAsync(kind, Request.Headers, body, cancellationToken);
+        return outcome == NotificationOutcome.Refused ? BadRequest(new { code = "FAIL", message = "refused" }) : new JsonResult(new { code = "SUCCESS" });
     }
 }

@@ -11,7 +11,7 @@ namespace Photocollect.Web.Pages.Pay;
 /// sends the signed notification through the same handling a real provider's notification gets, and returns to the
 /// order.
 /// </summary>
-public sealed class SandboxModel(PaymentService payments, AppDbContext db) : PageModel
+public sealed class SandboxModel(PaymentService payments, PaymentProviders providers, AppDbContext db) : PageModel
 {
     /// <summary>The payment.</summary>
     public Payment Payment { get; private set; } = null!;
@@ -31,10 +31,11 @@ public sealed class SandboxModel(PaymentService payments, AppDbContext db) : Pag
             return NotFound();
         }
 
-        if (Payment.State == "pending")
+        if (Payment.State == PaymentStates.Pending && await providers.ForAsync(PaymentProviderKind.Sandbox, cancellationToken) is SandboxProvider sandbox)
         {
-            var (body, signature) = payments.SandboxNotification(Payment, pay);
-            await payments.HandleSandboxAsync(body, signature, cancellationToken);
+            var (body, signature) = sandbox.Notification(Payment, pay);
+            var headers = new HeaderDictionary { [SandboxProvider.SignatureHeader] = signature };
+            await payments.HandleNotificationAsync(PaymentProviderKind.Sandbox, headers, body, cancellationToken);
         }
 
         return Redirect($"{Request.PathBase}/orders/{Payment.OrderId}");

@@ -24,6 +24,12 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
     /// <summary>Where the student reshoots: the capture step of the order's flow (graduation or freshman).</summary>
     public string CapturePath { get; private set; } = "/collect/capture";
 
+    /// <summary>The QR code to pay with (WeChat Native), as a data URI, or null.</summary>
+    public string? PayQr { get; private set; }
+
+    /// <summary>Parameters of WeChat's in-app payment (JSAPI), or null.</summary>
+    public IReadOnlyDictionary<string, string>? JsApi { get; private set; }
+
     /// <summary>A problem to show.</summary>
     public string? Error { get; private set; }
 
@@ -45,14 +51,22 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
             return NotFound();
         }
 
-        var (payment, problem) = await payments.StartAsync(Order.AccountId, id, cancellationToken);
-        if (payment is null)
+        var (payment, checkout, problem) = await payments.StartAsync(Order.AccountId, id, PayContext.Of(Request), cancellationToken);
+        if (checkout is null)
         {
             Error = problem switch { "closed" => "Orders.Pay.Closed", "paid" => "Orders.Pay.AlreadyPaid", _ => "Orders.Pay.Failed" };
             return Page();
         }
 
-        return Redirect(Href($"/pay/sandbox/{payment.Id}"));
+        if (checkout.RedirectUrl is { } url)
+        {
+            return Redirect(url);
+        }
+
+        // A QR code to scan with WeChat (desktop), or WeChat's in-app payment: both shown on this page.
+        PayQr = checkout.QrText is { } qr ? "data:image/png;base64," + Convert.ToBase64String(Registry.CodeImages.Png(qr, 6)) : null;
+        JsApi = checkout.JsApi;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
