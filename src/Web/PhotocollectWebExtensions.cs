@@ -121,6 +121,7 @@ public static class PhotocollectWebExtensions
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentProviders>();
+        services.AddScoped<RefundService>();
         services.AddHttpClient("payments", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<ReviewDesk>();
         services.AddScoped<Reprints>();

@@ -95,7 +95,7 @@ public sealed class PaymentProviders(ITenantSettings settings, TenantContext ten
 /// attempt with the order's frozen price; a verified notification (or a reconciliation query) is applied exactly
 /// once: the payment row moves pending → succeeded once, and the order grain takes the payment once.
 /// </summary>
-public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentProviders providers, TimeProvider clock, ILogger<PaymentService> logger)
+public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentProviders providers, RefundService refunds, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>Starts (or resumes) paying an order of the account: the payment and where the student pays, or a reason.</summary>
     public async Task<(Payment? Payment, Checkout? Checkout, string? Problem)> StartAsync(Guid accountId, Guid orderId, PayContext context, CancellationToken cancellationToken = default)
@@ -176,7 +176,12 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainF
             return NotificationOutcome.Refused;
         }
 
-        return notification.Payment is { } payment ? await ApplyAsync(payment, cancellationToken) : NotificationOutcome.Refused;
+        return notification switch
+        {
+            { Payment: { } payment } => await ApplyAsync(payment, cancellationToken),
+            { Refund: { } refund } => await refunds.ApplyAsync(refund, cancellationToken),
+            _ => NotificationOutcome.Refused,
+        };
     }
 
     /// <summary>Applies what the provider says of a payment exactly once.</summary>

@@ -83,6 +83,49 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
     }
 
     [Fact]
+    public async Task RefundInPartsNeverMoreThanWasPaidAndSettleTheOrderWhenAllIsBack()
+    {
+        var (browser, orderUrl) = await app.OrderAsync(pay: false);
+        var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+        var (_, order) = await Html.GetAsync(browser, orderUrl);
+        await Html.SubmitAsync(browser, order, "[data-test=pay]");
+        var paymentId = await PaymentIdAsync(orderId);
+        var paid = wechat.Pay(WeChatPayProvider.TradeNo(paymentId));
+        Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", paid.Headers, paid.Body));
+        const string School = "http://localhost/s/beifang";
+
+        var (noReason, first) = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var refunds = sp.GetRequiredService<RefundService>();
+            return (await refunds.RefundAsync(paymentId, 100, " ", "admin", School), await refunds.RefundAsync(paymentId, 1000, "重复缴费", "admin", School));
+        });
+        Assert.Equal("reason", noReason.Problem);
+        Assert.Equal(RefundState.Processing, first.Refund!.State);
+
+        // Two refunds of 1,500 at once with 2,000 left: exactly one is taken.
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.InSchoolAsync(AppFactory.A, sp =>
+            sp.GetRequiredService<RefundService>().RefundAsync(paymentId, 1500, "部分退款", "admin", School))));
+        Assert.Single(both, r => r.Refund is not null);
+        Assert.Single(both, r => r.Problem == "too_much");
+        var last = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<RefundService>().RefundAsync(paymentId, 500, "余款退回", "admin", School));
+        Assert.Equal(0, await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<RefundService>().RefundableAsync(paymentId)));
+
+        // The provider finishes them; the replayed notification changes nothing; when all is back the order is 已退款.
+        foreach (var refund in new[] { first.Refund!, both.Single(r => r.Refund is not null).Refund!, last.Refund! })
+        {
+            Assert.Equal(OrderStatus.PendingReview, await StatusAsync(orderId));
+            var done = wechat.FinishRefund(WeChatPayProvider.TradeNo(refund.Id));
+            Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", done.Headers, done.Body));
+            Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", done.Headers, done.Body));
+        }
+
+        Assert.Equal(OrderStatus.Refunded, await StatusAsync(orderId));
+        var states = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Refunds.AsNoTracking().Where(r => r.PaymentId == paymentId).Select(r => new { r.State, r.AmountFen }).ToListAsync());
+        Assert.Equal(3000, states.Sum(r => r.AmountFen));
+        Assert.All(states, r => Assert.Equal(RefundState.Succeeded, r.State));
+    }
+
+    [Fact]
     public async Task QueryCloseAndRefundThroughTheProvider()
     {
         using var http = new HttpClient();
