@@ -104,12 +104,12 @@ public static class SchoolThresholds
             }
         }
 
-        foreach (var (key, _) in Fields.Where(f => f.Key.EndsWith(".Min", StringComparison.Ordinal)))
+        // Each range's minimum (as stored, or its default) must not exceed its maximum.
+        var defaults = Fields.ToDictionary(f => f.Key, f => f.Default);
+        foreach (var key in defaults.Keys.Where(k => k.EndsWith(".Min", StringComparison.Ordinal) && !invalid.Contains(k)))
         {
-            var name = key[..^4];
-            var min = overrides.GetValueOrDefault(key, Fields.Single(f => f.Key == key).Default);
-            var max = overrides.GetValueOrDefault(name + ".Max", Fields.Single(f => f.Key == name + ".Max").Default);
-            if (min > max && !invalid.Contains(key))
+            var max = key[..^4] + ".Max";
+            if (overrides.GetValueOrDefault(key, defaults[key]) > overrides.GetValueOrDefault(max, defaults[max]))
             {
                 invalid.Add(key);
             }

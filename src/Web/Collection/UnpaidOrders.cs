@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Data;
+using Photocollect.Web.Payments;
 using Quartz;
 
 namespace Photocollect.Web.Collection;
@@ -33,8 +34,8 @@ public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFac
                     continue;  // paid or closed meanwhile
                 }
 
-                await db.Payments.Where(p => p.OrderId == order.Id && p.State == "pending")
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, "cancelled"), cancellationToken);
+                await db.Payments.Where(p => p.OrderId == order.Id && p.State == PaymentStates.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PaymentStates.Cancelled), cancellationToken);
                 await grains.Student(school.Id, order.AccountId, order.CampaignId).ReleaseOrderAsync(order.Id, cancellationToken);
                 closed++;
             }

@@ -350,7 +350,7 @@ public sealed class Payment : ITenantOwned
     public string Currency { get; set; } = "CNY";
 
     /// <summary><c>pending</c>, <c>succeeded</c>, <c>cancelled</c>, <c>failed</c>.</summary>
-    public string State { get; set; } = "pending";
+    public string State { get; set; } = Payments.PaymentStates.Pending;
 
     /// <summary>The provider's transaction id once paid.</summary>
     public string? ProviderReference { get; set; }

@@ -15,9 +15,6 @@ public sealed class UploadLimitAttribute(long maxFileBytes) : Attribute, IResour
 {
     private static readonly object Exceeded = new();
 
-    /// <summary>Largest file accepted.</summary>
-    public long MaxFileBytes => maxFileBytes;
-
     /// <summary>Whether this request's body was over the limit (and was not read).</summary>
     public static bool IsExceeded(HttpContext context) => context?.Items.ContainsKey(Exceeded) == true;
 

@@ -62,18 +62,11 @@ public sealed class WeChatPayProvider : IPaymentProvider
     public async Task<Checkout> CheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (kind, extra) = request.Channel switch
+        var kind = request.Channel switch
         {
-            PayChannel.WeChat => ("jsapi", new JsonObject { ["payer"] = new JsonObject { ["sp_openid"] = request.OpenId } }),
-            PayChannel.MobileBrowser => ("h5", new JsonObject
-            {
-                ["scene_info"] = new JsonObject
-                {
-                    ["payer_client_ip"] = request.ClientIp ?? "127.0.0.1",
-                    ["h5_info"] = new JsonObject { ["type"] = "Wap" },
-                },
-            }),
-            _ => ("native", new JsonObject()),
+            PayChannel.WeChat => "jsapi",
+            PayChannel.MobileBrowser => "h5",
+            _ => "native",
         };
         var body = new JsonObject
         {
@@ -86,10 +79,17 @@ public sealed class WeChatPayProvider : IPaymentProvider
             ["notify_url"] = request.NotifyUrl,
             ["amount"] = new JsonObject { ["total"] = request.Payment.AmountFen, ["currency"] = request.Payment.Currency },
         };
-        foreach (var (name, value) in extra.ToList())
+        if (kind == "jsapi")
         {
-            extra.Remove(name);
-            body[name] = value;
+            body["payer"] = new JsonObject { ["sp_openid"] = request.OpenId };
+        }
+        else if (kind == "h5")
+        {
+            body["scene_info"] = new JsonObject
+            {
+                ["payer_client_ip"] = request.ClientIp ?? "127.0.0.1",
+                ["h5_info"] = new JsonObject { ["type"] = "Wap" },
+            };
         }
 
         var answer = await CallAsync(HttpMethod.Post, $"/v3/pay/partner/transactions/{kind}", body, cancellationToken);

@@ -110,10 +110,5 @@ public sealed class CollectionFlowShould(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(VerifyProblem.TakenByAnotherAccount, problem);
     }
 
-    private static async Task<(CollectionFlow Flow, AppUser Account, Campaign Campaign)> StartAsync(IServiceProvider sp)
-    {
-        var flow = sp.GetRequiredService<CollectionFlow>();
-        var account = await sp.GetRequiredService<StudentAccounts>().FindOrCreateAsync(AppFactory.NewPhone(), default);
-        return (flow, account, (await flow.CampaignAsync(CampaignKind.Graduation))!);
-    }
+    private static Task<(CollectionFlow Flow, AppUser Account, Campaign Campaign)> StartAsync(IServiceProvider sp) => Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
 }

@@ -110,9 +110,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
     /// <summary>A graduate's order taken to 已完成 (or left in review) through the flow, the grain and the review desk.</summary>
     internal static async Task<(Guid Account, Guid Order)> CompletedOrderAsync(IServiceProvider sp, int student, bool complete = true)
     {
-        var flow = sp.GetRequiredService<CollectionFlow>();
-        var campaign = (await flow.CampaignAsync(CampaignKind.Graduation))!;
-        var account = await sp.GetRequiredService<StudentAccounts>().FindOrCreateAsync(AppFactory.NewPhone(), default);
+        var (flow, account, campaign) = await Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
         var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student));
         await flow.ReadCodeAsync(account.Id, campaign, null, code);
         await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(DemoSeeder.FeatureCode("beifang"), null, null, null, null));
@@ -131,10 +129,5 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
         return (account.Id, order.Id);
     }
 
-    private static async Task<(CollectionFlow Flow, AppUser Account, Campaign Campaign)> StartAsync(IServiceProvider sp)
-    {
-        var flow = sp.GetRequiredService<CollectionFlow>();
-        var account = await sp.GetRequiredService<StudentAccounts>().FindOrCreateAsync(AppFactory.NewPhone(), default);
-        return (flow, account, (await flow.CampaignAsync(CampaignKind.Freshman))!);
-    }
+    private static Task<(CollectionFlow Flow, AppUser Account, Campaign Campaign)> StartAsync(IServiceProvider sp) => Journeys.NewStudentAsync(sp, CampaignKind.Freshman);
 }

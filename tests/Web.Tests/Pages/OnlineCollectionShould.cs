@@ -124,14 +124,7 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
     [InlineData(40 * 1024 * 1024)]  // far over: the request itself is cut short
     public async Task RefuseAnOversizedPhotoWithTheLimitAndKeepNothing(int size)
     {
-        var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
-        var code = await IssueAsync(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
-        var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
-        await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
-        var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");
-        await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
-        var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
-        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        var browser = await app.ReadyToShootAsync();
         var (_, capture) = await Html.GetAsync(browser, Base + "/collect/capture");
         var huge = new byte[size];
         Faces.GoodPhoto().CopyTo(huge, 0);

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
 using Photocollect.Web.Registry;
 using Photocollect.Web.Seeding;
 
@@ -12,6 +15,22 @@ public static class Journeys
     /// <summary>A signed-in student of the first demo school with a submitted photo; the order is paid when asked.</summary>
     public static async Task<(HttpClient Browser, string OrderUrl)> OrderAsync(this AppFactory app, bool pay)
     {
+        var browser = await app.ReadyToShootAsync();
+        var orderUrl = await SubmitPhotoAsync(browser, Faces.GoodPhoto());
+        if (pay)
+        {
+            var (_, order) = await Html.GetAsync(browser, orderUrl);
+            var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
+            var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
+            await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
+        }
+
+        return (browser, orderUrl);
+    }
+
+    /// <summary>A new student of the first demo school taken by the forms through code, verification and standards to the camera.</summary>
+    public static async Task<HttpClient> ReadyToShootAsync(this AppFactory app)
+    {
         const string Base = "/s/beifang";
         var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
         var student = Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count;
@@ -23,16 +42,15 @@ public static class Journeys
         await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
         var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
         await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
-        var orderUrl = await SubmitPhotoAsync(browser, Faces.GoodPhoto());
-        if (pay)
-        {
-            var (_, order) = await Html.GetAsync(browser, orderUrl);
-            var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
-            var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
-            await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
-        }
+        return browser;
+    }
 
-        return (browser, orderUrl);
+    /// <summary>The collection flow, a new student account and the school's campaign of a kind, inside a school's scope.</summary>
+    public static async Task<(CollectionFlow Flow, AppUser Account, Campaign Campaign)> NewStudentAsync(IServiceProvider sp, CampaignKind kind)
+    {
+        var flow = sp.GetRequiredService<CollectionFlow>();
+        var account = await sp.GetRequiredService<StudentAccounts>().FindOrCreateAsync(AppFactory.NewPhone(), default);
+        return (flow, account, (await flow.CampaignAsync(kind))!);
     }
 
     /// <summary>Uploads a photo on the capture page of a flow (<c>/collect</c> or <c>/freshman</c>) and submits it; the order's URL.</summary>

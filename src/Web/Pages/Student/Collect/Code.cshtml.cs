@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Photocollect.Grains.Students;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Infrastructure;
 
@@ -23,22 +22,7 @@ public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResour
     public string? CodeText { get; set; }
 
     /// <summary>Shows the page, or moves on when the student is further along.</summary>
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await OpenAsync(cancellationToken))
-        {
-            return Page();
-        }
-
-        var state = await Flow.StateAsync(AccountId, Campaign!, cancellationToken);
-        return state.Step switch
-        {
-            StudentStep.Ordered => Go("/orders"),
-            StudentStep.ReadyToShoot or StudentStep.PhotoPassed => Go(Root + "/capture"),
-            StudentStep.Verified => Go(Root + "/standards"),
-            _ => Page(),
-        };
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => StartAsync(cancellationToken);
 
     /// <summary>Reads the code.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

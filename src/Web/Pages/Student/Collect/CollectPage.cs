@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Photocollect.Grains.Students;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 
@@ -61,4 +62,22 @@ public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedRe
 
     /// <summary>Goes to another step of the flow.</summary>
     protected RedirectResult Go(string path) => Redirect(Href(path));
+
+    /// <summary>The first step of a flow (the code, or the freshman form): shown, or skipped when the student is further along.</summary>
+    protected async Task<IActionResult> StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        var state = await flow.StateAsync(AccountId, Campaign!, cancellationToken);
+        return state.Step switch
+        {
+            StudentStep.Ordered => Go("/orders"),
+            StudentStep.ReadyToShoot or StudentStep.PhotoPassed => Go(Root + "/capture"),
+            StudentStep.Verified => Go(Root + "/standards"),
+            _ => Page(),
+        };
+    }
 }
