@@ -151,7 +151,7 @@ public enum RefundState
 /// <param name="ProviderReference">The provider's refund id.</param>
 public sealed record RemoteRefund(Guid RefundId, RefundState State, string? ProviderReference);
 
-/// <summary>A verified notification: about a payment, or about a refund.</summary>
+/// <summary>A verified notification: about a payment, about a refund, or (both null) about something else.</summary>
 /// <param name="Payment">The payment it reports, or null.</param>
 /// <param name="Refund">The refund it reports, or null.</param>
 public sealed record ProviderEvent(RemotePayment? Payment, RemoteRefund? Refund);
@@ -183,12 +183,23 @@ public interface IPaymentProvider
     /// <summary>Closes an unpaid provider-side order so it can no longer be paid.</summary>
     Task CloseAsync(Payment payment, CancellationToken cancellationToken);
 
-    /// <summary>Asks the provider to refund.</summary>
-    Task<RemoteRefund> RefundAsync(Refund refund, Payment payment, string notifyUrl, CancellationToken cancellationToken);
+    /// <summary>Asks the provider to refund; its notification goes to <paramref name="notifyUrl"/> where the provider
+    /// takes one per request (otherwise the refund is followed by queries).</summary>
+    Task<RemoteRefund> RefundAsync(Refund refund, Payment payment, string? notifyUrl, CancellationToken cancellationToken);
 
     /// <summary>Asks the provider how a refund stands.</summary>
     Task<RemoteRefund> QueryRefundAsync(Refund refund, Payment payment, CancellationToken cancellationToken);
 
     /// <summary>Verifies and reads a notification; null when it is not genuine, stale or unreadable.</summary>
     ProviderEvent? ReadNotification(IHeaderDictionary headers, string body);
+}
+
+/// <summary>Our payment and refund ids as merchant order and refund numbers (32 hex digits) at every provider.</summary>
+public static class MerchantNumbers
+{
+    /// <summary>The number of an id.</summary>
+    public static string Of(Guid id) => id.ToString("N");
+
+    /// <summary>The id of a number, or null when it is not one of ours.</summary>
+    public static Guid? Parse(string? number) => Guid.TryParseExact(number, "N", out var id) ? id : null;
 }

@@ -22,6 +22,9 @@ public enum NotificationOutcome
 
     /// <summary>Paid, but the order could not take it (closed meanwhile): the payment is marked for refund.</summary>
     RefundDue,
+
+    /// <summary>Genuine, but about nothing this product follows (another event type): acknowledged and dropped.</summary>
+    Ignored,
 }
 
 /// <summary>Payment states stored in <see cref="Payment.State"/>.</summary>
@@ -86,6 +89,7 @@ public sealed class PaymentProviders(ITenantSettings settings, TenantContext ten
     private IPaymentProvider Create(PaymentProviderKind kind, PaymentSettings config) => kind switch
     {
         PaymentProviderKind.WeChatPay => new WeChatPayProvider(config, http.CreateClient("payments"), clock),
+        PaymentProviderKind.Stripe => new StripeProvider(config, http.CreateClient("payments"), clock),
         _ => new SandboxProvider(tenant.RequiredSchool.Id, sandbox.Value.Secret),
     };
 }
@@ -180,7 +184,7 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainF
         {
             { Payment: { } payment } => await ApplyAsync(payment, cancellationToken),
             { Refund: { } refund } => await refunds.ApplyAsync(refund, cancellationToken),
-            _ => NotificationOutcome.Refused,
+            _ => NotificationOutcome.Ignored,
         };
     }
 

@@ -48,7 +48,7 @@ public sealed class SandboxProvider(Guid tenantId, string secret) : IPaymentProv
     public Task CloseAsync(Payment payment, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task<RemoteRefund> RefundAsync(Refund refund, Payment payment, string notifyUrl, CancellationToken cancellationToken)
+    public Task<RemoteRefund> RefundAsync(Refund refund, Payment payment, string? notifyUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);
         return Task.FromResult(new RemoteRefund(refund.Id, RefundState.Succeeded, "SBXR" + refund.Id.ToString("N")[..16].ToUpperInvariant()));

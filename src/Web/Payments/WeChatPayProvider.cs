@@ -74,7 +74,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
             ["sp_mchid"] = config.WeChatSpMchId,
             ["sub_mchid"] = config.WeChatSubMchId,
             ["description"] = Truncate(request.Description, 127),
-            ["out_trade_no"] = TradeNo(request.Payment.Id),
+            ["out_trade_no"] = MerchantNumbers.Of(request.Payment.Id),
             ["time_expire"] = request.ExpiresAt.ToOffset(China).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["notify_url"] = request.NotifyUrl,
             ["amount"] = new JsonObject { ["total"] = request.Payment.AmountFen, ["currency"] = request.Payment.Currency },
@@ -106,7 +106,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
     {
         ArgumentNullException.ThrowIfNull(payment);
         var answer = await CallAsync(HttpMethod.Get,
-            $"/v3/pay/partner/transactions/out-trade-no/{TradeNo(payment.Id)}?sp_mchid={Uri.EscapeDataString(config.WeChatSpMchId ?? "")}&sub_mchid={Uri.EscapeDataString(config.WeChatSubMchId ?? "")}",
+            $"/v3/pay/partner/transactions/out-trade-no/{MerchantNumbers.Of(payment.Id)}?sp_mchid={Uri.EscapeDataString(config.WeChatSpMchId ?? "")}&sub_mchid={Uri.EscapeDataString(config.WeChatSubMchId ?? "")}",
             null, cancellationToken, notFoundIsAnswer: true);
         return answer.NotFound ? new RemotePayment(payment.Id, RemoteState.NotFound, null, 0, payment.Currency) : Transaction(answer.Json!) ?? throw Unreadable();
     }
@@ -115,24 +115,29 @@ public sealed class WeChatPayProvider : IPaymentProvider
     public async Task CloseAsync(Payment payment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        await CallAsync(HttpMethod.Post, $"/v3/pay/partner/transactions/out-trade-no/{TradeNo(payment.Id)}/close",
+        await CallAsync(HttpMethod.Post, $"/v3/pay/partner/transactions/out-trade-no/{MerchantNumbers.Of(payment.Id)}/close",
             new JsonObject { ["sp_mchid"] = config.WeChatSpMchId, ["sub_mchid"] = config.WeChatSubMchId }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<RemoteRefund> RefundAsync(Refund refund, Payment payment, string notifyUrl, CancellationToken cancellationToken)
+    public async Task<RemoteRefund> RefundAsync(Refund refund, Payment payment, string? notifyUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);
         ArgumentNullException.ThrowIfNull(payment);
-        var answer = await CallAsync(HttpMethod.Post, "/v3/refund/domestic/refunds", new JsonObject
+        var body = new JsonObject
         {
             ["sub_mchid"] = config.WeChatSubMchId,
-            ["out_trade_no"] = TradeNo(payment.Id),
-            ["out_refund_no"] = TradeNo(refund.Id),
+            ["out_trade_no"] = MerchantNumbers.Of(payment.Id),
+            ["out_refund_no"] = MerchantNumbers.Of(refund.Id),
             ["reason"] = Truncate(refund.Reason, 80),
-            ["notify_url"] = notifyUrl,
             ["amount"] = new JsonObject { ["refund"] = refund.AmountFen, ["total"] = payment.AmountFen, ["currency"] = refund.Currency },
-        }, cancellationToken);
+        };
+        if (notifyUrl is not null)
+        {
+            body["notify_url"] = notifyUrl;
+        }
+
+        var answer = await CallAsync(HttpMethod.Post, "/v3/refund/domestic/refunds", body, cancellationToken);
         return RefundOf(refund.Id, answer.Json!);
     }
 
@@ -141,7 +146,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
     {
         ArgumentNullException.ThrowIfNull(refund);
         var answer = await CallAsync(HttpMethod.Get,
-            $"/v3/refund/domestic/refunds/{TradeNo(refund.Id)}?sub_mchid={Uri.EscapeDataString(config.WeChatSubMchId ?? "")}", null, cancellationToken, notFoundIsAnswer: true);
+            $"/v3/refund/domestic/refunds/{MerchantNumbers.Of(refund.Id)}?sub_mchid={Uri.EscapeDataString(config.WeChatSubMchId ?? "")}", null, cancellationToken, notFoundIsAnswer: true);
         return answer.NotFound ? new RemoteRefund(refund.Id, RefundState.Pending, null) : RefundOf(refund.Id, answer.Json!);
     }
 
@@ -174,7 +179,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
 
             if (type.StartsWith("REFUND.", StringComparison.Ordinal))
             {
-                return Id(content["out_refund_no"]?.GetValue<string>()) is { } refundId ? new ProviderEvent(null, RefundOf(refundId, content)) : null;
+                return MerchantNumbers.Parse(content["out_refund_no"]?.GetValue<string>()) is { } refundId ? new ProviderEvent(null, RefundOf(refundId, content)) : null;
             }
 
             return content["sp_mchid"]?.GetValue<string>() == config.WeChatSpMchId && Transaction(content) is { } payment ? new ProviderEvent(payment, null) : null;
@@ -185,14 +190,9 @@ public sealed class WeChatPayProvider : IPaymentProvider
         }
     }
 
-    /// <summary>Our id as a merchant order or refund number: 32 hex digits.</summary>
-    public static string TradeNo(Guid id) => id.ToString("N");
-
-    private static Guid? Id(string? tradeNo) => Guid.TryParseExact(tradeNo, "N", out var id) ? id : null;
-
     private static RemotePayment? Transaction(JsonObject t)
     {
-        if (Id(t["out_trade_no"]?.GetValue<string>()) is not { } id)
+        if (MerchantNumbers.Parse(t["out_trade_no"]?.GetValue<string>()) is not { } id)
         {
             return null;
         }

@@ -33,12 +33,12 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
     public async Task ShowAQrOnADesktopAndApplyTheSignedNotificationExactlyOnce()
     {
         var (browser, orderUrl) = await app.OrderAsync(pay: false);
-        var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+        var orderId = PaymentKit.OrderId(orderUrl);
         var (_, order) = await Html.GetAsync(browser, orderUrl);
 
         var page = await Html.ParseAsync(await Html.SubmitAsync(browser, order, "[data-test=pay]"));
         Assert.StartsWith("data:image/png;base64,", page.QuerySelector("[data-test=pay-qr] img")?.GetAttribute("src"), StringComparison.Ordinal);
-        var tradeNo = WeChatPayProvider.TradeNo(await PaymentIdAsync(orderId));
+        var tradeNo = MerchantNumbers.Of(await PaymentIdAsync(orderId));
         var placed = wechat.Order(tradeNo)!;
         Assert.Equal((3000L, BeifangSub, "NATIVE"), (placed["amount"]!["total"]!.GetValue<long>(), placed["sub_mchid"]!.GetValue<string>(), placed["trade_type"]!.GetValue<string>()));
 
@@ -55,8 +55,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
         Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", headers, body));
         Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", wechat.SignatureHeadersByCertificate(body), body));
         Assert.Equal(OrderStatus.PendingReview, await StatusAsync(orderId));
-        var history = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.History).SingleAsync());
-        Assert.Single(JsonNode.Parse(history)!.AsArray(), h => h!["event"]!.GetValue<int>() == (int)OrderEvent.Pay);
+        Assert.Equal(1, await app.PayEventsAsync(orderId));
         Assert.Equal(0, wechat.BadSignatures);
     }
 
@@ -86,11 +85,11 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
     public async Task RefundInPartsNeverMoreThanWasPaidAndSettleTheOrderWhenAllIsBack()
     {
         var (browser, orderUrl) = await app.OrderAsync(pay: false);
-        var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+        var orderId = PaymentKit.OrderId(orderUrl);
         var (_, order) = await Html.GetAsync(browser, orderUrl);
         await Html.SubmitAsync(browser, order, "[data-test=pay]");
         var paymentId = await PaymentIdAsync(orderId);
-        var paid = wechat.Pay(WeChatPayProvider.TradeNo(paymentId));
+        var paid = wechat.Pay(MerchantNumbers.Of(paymentId));
         Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", paid.Headers, paid.Body));
         const string School = "http://localhost/s/beifang";
 
@@ -114,7 +113,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
         foreach (var refund in new[] { first.Refund!, both.Single(r => r.Refund is not null).Refund!, last.Refund! })
         {
             Assert.Equal(OrderStatus.PendingReview, await StatusAsync(orderId));
-            var done = wechat.FinishRefund(WeChatPayProvider.TradeNo(refund.Id));
+            var done = wechat.FinishRefund(MerchantNumbers.Of(refund.Id));
             Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", done.Headers, done.Body));
             Assert.Equal(HttpStatusCode.OK, await NotifyAsync("beifang", done.Headers, done.Body));
         }
@@ -143,7 +142,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
         var jsapi = await provider.CheckoutAsync(Request(paid, PayChannel.WeChat, openId: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), default);
         Assert.True(wechat.VerifyPaySign(jsapi.JsApi!));
         Assert.StartsWith("prepay_id=", jsapi.JsApi!["package"], StringComparison.Ordinal);
-        wechat.Pay(WeChatPayProvider.TradeNo(paid.Id));
+        wechat.Pay(MerchantNumbers.Of(paid.Id));
         var remote = await provider.QueryAsync(paid, default);
         Assert.Equal((RemoteState.Succeeded, 3000L), (remote.State, remote.AmountFen));
         Assert.NotNull(remote.ProviderReference);
@@ -154,7 +153,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
         var tooMuch = new Refund { Id = Guid.CreateVersion7(), PaymentId = paid.Id, OrderId = paid.OrderId, AmountFen = 2001, Reason = "测试退款", RequestedBy = "test" };
         var refused = await Assert.ThrowsAsync<PaymentProviderException>(() => provider.RefundAsync(tooMuch, paid, "https://example.edu/notify", default));
         Assert.False(refused.Transient);
-        var (headers, body) = wechat.FinishRefund(WeChatPayProvider.TradeNo(refund.Id));
+        var (headers, body) = wechat.FinishRefund(MerchantNumbers.Of(refund.Id));
         var notified = provider.ReadNotification(new Microsoft.AspNetCore.Http.HeaderDictionary(headers.ToDictionary(h => h.Key, h => new Microsoft.Extensions.Primitives.StringValues(h.Value))), body);
         Assert.Equal((refund.Id, RefundState.Succeeded), (notified!.Refund!.RefundId, notified.Refund.State));
         Assert.Equal(RefundState.Succeeded, (await provider.QueryRefundAsync(refund, paid, default)).State);
@@ -193,21 +192,10 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
         new(payment, "北方示范大学-毕业照片", "https://example.edu/s/beifang", "https://example.edu/s/beifang/orders/1", "https://example.edu/s/beifang/pay/notify/wechatpay",
             DateTimeOffset.UtcNow.AddMinutes(30), channel, "203.0.113.9", openId);
 
-    private async Task<HttpStatusCode> NotifyAsync(string school, Dictionary<string, string> headers, string body)
-    {
-        using var client = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/s/{school}/pay/notify/wechatpay") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+    private Task<HttpStatusCode> NotifyAsync(string school, Dictionary<string, string> headers, string body) =>
+        app.NotifyAsync(school, PaymentProviderKind.WeChatPay, headers, body);
 
-        return (await client.SendAsync(request)).StatusCode;
-    }
+    private async Task<Guid> PaymentIdAsync(Guid orderId) => (await app.PaymentsAsync(orderId)).Single().Id;
 
-    private Task<Guid> PaymentIdAsync(Guid orderId) => app.InSchoolAsync(AppFactory.A, sp =>
-        sp.GetRequiredService<AppDbContext>().Payments.AsNoTracking().Where(p => p.OrderId == orderId).Select(p => p.Id).SingleAsync());
-
-    private Task<OrderStatus> StatusAsync(Guid orderId) => app.InSchoolAsync(AppFactory.A, sp =>
-        sp.GetRequiredService<AppDbContext>().Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync());
+    private Task<OrderStatus> StatusAsync(Guid orderId) => app.StatusAsync(orderId);
 }

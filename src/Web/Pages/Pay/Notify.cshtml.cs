@@ -14,7 +14,7 @@ namespace Photocollect.Web.Pages.Pay;
 public sealed class NotifyModel(PaymentService payments) : PageModel
 {
     /// <summary>Largest body accepted.</summary>
-    public const int MaxBody = 16 * 1024;
+    public const int MaxBody = 64 * 1024;
 
     /// <summary>Handles one notification.</summary>
     public async Task<IActionResult> OnPostAsync(string provider, CancellationToken cancellationToken)
