@@ -127,11 +127,17 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Reprints>();
         services.AddScoped<UnpaidOrders>();
         services.AddScoped<RosterImport>();
-        // In-memory scheduler on every replica: the job only makes idempotent grain transitions, so replicas running
-        // it at once close each order once.
-        services.AddQuartz(q => q.ScheduleJob<CloseUnpaidOrdersJob>(
-            trigger => trigger.WithIdentity("close-unpaid-orders").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));
+        services.AddScoped<PaymentReconciliation>();
+        // In-memory scheduler on every replica: the job only makes idempotent grain transitions and row-locked refunds,
+        // so replicas running it at once close each order and refund each payment once. Tests that move the clock
+        // turn it off (Photocollect:Jobs:Enabled) and run the steps themselves.
+        if (configuration.GetValue("Photocollect:Jobs:Enabled", true))
+        {
+            services.AddQuartz(q => q.ScheduleJob<PaymentsJob>(
+                trigger => trigger.WithIdentity("payments").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -3,16 +3,16 @@ using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Data;
 using Photocollect.Web.Payments;
-using Quartz;
 
 namespace Photocollect.Web.Collection;
 
 /// <summary>
 /// Closes orders left unpaid past their deadline (订单关闭, default 30 minutes after ordering, per campaign): the
-/// order grain closes it, its pending payments are cancelled, and the student may order again. Each school is
-/// entered explicitly, as work outside a request must.
+/// provider-side orders are closed first (a payment found there is applied instead), then the order grain closes
+/// the order, its pending payments are cancelled, and the student may order again. Each school is entered
+/// explicitly, as work outside a request must.
 /// </summary>
-public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFactory grains, TimeProvider clock, ILogger<UnpaidOrders> logger)
+public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentService payments, TimeProvider clock, ILogger<UnpaidOrders> logger)
 {
     /// <summary>Closes every due order of every school; returns how many were closed.</summary>
     public async Task<int> CloseDueAsync(CancellationToken cancellationToken = default)
@@ -25,9 +25,14 @@ public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFac
             var now = clock.GetUtcNow();
             var due = await db.Orders.AsNoTracking()
                 .Where(o => o.Status == OrderStatus.PendingPayment && o.PayBy <= now)
-                .Select(o => new { o.Id, o.AccountId, o.CampaignId }).Take(1000).ToListAsync(cancellationToken);
+                .Select(o => new { o.Id, o.AccountId, o.CampaignId, o.PayBy }).Take(1000).ToListAsync(cancellationToken);
             foreach (var order in due)
             {
+                if (!await payments.CloseAtProviderAsync(order.Id, order.PayBy, cancellationToken))
+                {
+                    continue;  // paid after all, or the provider is to be asked again
+                }
+
                 var result = await grains.Order(school.Id, order.Id).CloseAsync("system", "unpaid", cancellationToken);
                 if (result.Outcome != OrderOutcome.Done)
                 {
@@ -47,17 +52,5 @@ public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFac
         }
 
         return closed;
-    }
-}
-
-/// <summary>The Quartz job running <see cref="UnpaidOrders.CloseDueAsync"/> every minute.</summary>
-[DisallowConcurrentExecution]
-public sealed class CloseUnpaidOrdersJob(IServiceScopeFactory scopes) : IJob
-{
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UnpaidOrders>().CloseDueAsync(cancellationToken);
     }
 }

@@ -101,6 +101,9 @@ public sealed class PaymentProviders(ITenantSettings settings, TenantContext ten
 /// </summary>
 public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentProviders providers, RefundService refunds, TimeProvider clock, ILogger<PaymentService> logger)
 {
+    /// <summary>How long past its deadline an order waits for a provider that does not answer before it closes anyway.</summary>
+    public static readonly TimeSpan GiveUpClosingAfter = TimeSpan.FromHours(1);
+
     /// <summary>Starts (or resumes) paying an order of the account: the payment and where the student pays, or a reason.</summary>
     public async Task<(Payment? Payment, Checkout? Checkout, string? Problem)> StartAsync(Guid accountId, Guid orderId, PayContext context, CancellationToken cancellationToken = default)
     {
@@ -163,6 +166,48 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainF
         }
 
         return (payment, checkout, null);
+    }
+
+    /// <summary>
+    /// Before an unpaid order closes at its deadline: asks the provider about each pending payment, applies one that
+    /// was paid after all, and closes the others at the provider so they can no longer be paid. True when the order
+    /// may close now; false when it was paid, or a provider did not answer (asked again next round, for up to an hour
+    /// past the deadline; after that the order closes and a payment arriving later is refunded).
+    /// </summary>
+    public async Task<bool> CloseAtProviderAsync(Guid orderId, DateTimeOffset payBy, CancellationToken cancellationToken = default)
+    {
+        var pending = await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId && p.State == PaymentStates.Pending).ToListAsync(cancellationToken);
+        foreach (var payment in pending)
+        {
+            var provider = await providers.ForAsync(PaymentProviders.KindOf(payment), cancellationToken);
+            try
+            {
+                var remote = await provider.QueryAsync(payment, cancellationToken);
+                if (remote.State == RemoteState.Succeeded)
+                {
+                    await ApplyAsync(remote, cancellationToken);
+                    return false;
+                }
+
+                if (remote.State == RemoteState.Pending)
+                {
+                    await provider.CloseAsync(payment, cancellationToken);
+                }
+            }
+            catch (PaymentProviderException e)
+            {
+                // Paid in the meantime (the provider refuses to close a paid order), or not answering.
+                logger.LogWarning("Closing payment {PaymentId} at {Provider} failed: {Reason}", payment.Id, payment.Provider, e.Message);
+                if (clock.GetUtcNow() - payBy < GiveUpClosingAfter)
+                {
+                    return false;
+                }
+            }
+
+            await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, clock.GetUtcNow()), cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>A payment of the current school, or null.</summary>

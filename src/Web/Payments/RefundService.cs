@@ -33,9 +33,10 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, GrainFa
     /// <param name="amountFen">How much, fen; at most what is left.</param>
     /// <param name="reason">Why (shown to the student and sent to the provider).</param>
     /// <param name="requestedBy">A staff user id, or <c>system</c>.</param>
-    /// <param name="schoolUrl">The school's absolute base URL, for the provider's refund notification.</param>
+    /// <param name="schoolUrl">The school's absolute base URL, for the provider's refund notification; null when not
+    /// known (outside a request without a configured public URL): the refund is then followed by queries.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string schoolUrl, CancellationToken cancellationToken = default)
+    public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string? schoolUrl, CancellationToken cancellationToken = default)
     {
         reason = reason?.Trim() ?? "";
         if (reason.Length is 0 or > MaxReason)
@@ -90,14 +91,14 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, GrainFa
     }
 
     /// <summary>Asks the provider to carry out a recorded refund (again, after a failure: the same refund number).</summary>
-    public async Task SendAsync(Refund refund, Payment payment, string schoolUrl, CancellationToken cancellationToken = default)
+    public async Task SendAsync(Refund refund, Payment payment, string? schoolUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
         ArgumentNullException.ThrowIfNull(payment);
         var provider = await providers.ForAsync(PaymentProviders.KindOf(payment), cancellationToken);
         try
         {
-            var remote = await provider.RefundAsync(refund, payment, $"{schoolUrl}/pay/notify/{payment.Provider}", cancellationToken);
+            var remote = await provider.RefundAsync(refund, payment, schoolUrl is null ? null : $"{schoolUrl}/pay/notify/{payment.Provider}", cancellationToken);
             await ApplyAsync(remote, cancellationToken);
         }
         catch (PaymentProviderException e)

@@ -31,6 +31,9 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private FakeStripe(WebApplication app) => this.app = app;
 
+    /// <summary>The server's clock (the app's, when a test moves time): signatures are dated and checked by it.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>The server's base URL.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -151,12 +154,12 @@ public sealed class FakeStripe : IAsyncDisposable
             ["id"] = "evt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             ["object"] = "event",
             ["api_version"] = "2025-03-31.basil",
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["created"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["type"] = type,
             ["data"] = new JsonObject { ["object"] = View(data) },
         }.ToJsonString();
-        return (new() { ["Stripe-Signature"] = Signature(body, secret ?? account.WebhookSecret, at ?? DateTimeOffset.UtcNow) }, body);
+        return (new() { ["Stripe-Signature"] = Signature(body, secret ?? account.WebhookSecret, at ?? Clock.GetUtcNow()) }, body);
     }
 
     /// <summary>A <c>Stripe-Signature</c> header value for <paramref name="body"/>.</summary>
@@ -272,7 +275,7 @@ public sealed class FakeStripe : IAsyncDisposable
     private Task CreateSession(HttpContext context)
     {
         var form = (IFormCollection)context.Items["form"]!;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = Clock.GetUtcNow().ToUnixTimeSeconds();
         long.TryParse(form["line_items[0][price_data][unit_amount]"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount);
         long.TryParse(form["expires_at"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires);
         var methods = form.Where(f => f.Key.StartsWith("payment_method_types[", StringComparison.Ordinal)).Select(f => f.Value.ToString()).ToList();
@@ -355,7 +358,7 @@ public sealed class FakeStripe : IAsyncDisposable
                 ["reason"] = form["reason"].ToString() is { Length: > 0 } reason ? reason : null,
                 ["metadata"] = Metadata(form, "metadata"),
                 ["status"] = "pending",
-                ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["created"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
             };
             refunds[refund["id"]!.GetValue<string>()] = refund;
             return Answer(context, 200, View(refund));

@@ -46,8 +46,11 @@ public sealed class FakeWeChatPay : IAsyncDisposable
         this.app = app;
         ApiV3Key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));  // 32 characters
         var request = new CertificateRequest("CN=Tenpay.com Root CA", oldPlatform, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
     }
+
+    /// <summary>The server's clock (the app's, when a test moves time): signatures are dated and checked by it.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>The server's base URL.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -97,6 +100,9 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <summary>An order as the server keeps it, or null.</summary>
     public JsonObject? Order(string outTradeNo) => orders.TryGetValue(outTradeNo, out var o) ? o : null;
 
+    /// <summary>The refunds of an order as the server keeps them.</summary>
+    public IReadOnlyList<JsonObject> RefundsOf(string outTradeNo) => [.. refunds.Values.Where(r => r["out_trade_no"]!.GetValue<string>() == outTradeNo)];
+
     /// <summary>The student pays: the order becomes SUCCESS; the notification to send (headers, body).</summary>
     public (Dictionary<string, string> Headers, string Body) Pay(string outTradeNo)
     {
@@ -107,7 +113,7 @@ public sealed class FakeWeChatPay : IAsyncDisposable
             {
                 order["trade_state"] = "SUCCESS";
                 order["transaction_id"] = "42000" + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture) + "0000000000000";
-                order["success_time"] = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                order["success_time"] = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
             }
 
             return Notification("TRANSACTION.SUCCESS", "transaction", order);
@@ -154,7 +160,7 @@ public sealed class FakeWeChatPay : IAsyncDisposable
         var body = new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString(),
-            ["create_time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["create_time"] = Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["resource_type"] = "encrypt-resource",
             ["event_type"] = eventType,
             ["summary"] = "支付成功",
@@ -173,7 +179,7 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <summary>The headers that sign <paramref name="body"/> (Wechatpay-Timestamp, -Nonce, -Signature, -Serial).</summary>
     public Dictionary<string, string> SignatureHeaders(string body, DateTimeOffset? at = null, RSA? signer = null, string? serial = null)
     {
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = (at ?? Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var signature = Convert.ToBase64String((signer ?? platform).SignData(Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{body}\n"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         return new()
@@ -385,7 +391,7 @@ public sealed class FakeWeChatPay : IAsyncDisposable
             .ToDictionary(p => p[0].Trim(), p => p[1].Trim().Trim('"'));
         if (!parts.TryGetValue("mchid", out var mchid) || mchid != SpMchId || !parts.TryGetValue("serial_no", out var serial) || serial != MerchantSerial
             || !parts.TryGetValue("timestamp", out var timestamp) || !parts.TryGetValue("nonce_str", out var nonce) || !parts.TryGetValue("signature", out var signature)
-            || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(timestamp, CultureInfo.InvariantCulture)) > 300)
+            || Math.Abs(Clock.GetUtcNow().ToUnixTimeSeconds() - long.Parse(timestamp, CultureInfo.InvariantCulture)) > 300)
         {
             return false;
         }

@@ -11,7 +11,8 @@ namespace Photocollect.Web.Tests.TestKit;
 
 /// <summary>
 /// The real app on its own new PostgreSQL database (migrated and seeded with the demo schools at start-up), with dev
-/// tools on and a clock tests can move. One per test class (IClassFixture); tests create their own phones and rows.
+/// tools on, the scheduled jobs off and a clock tests can move. One per test class (IClassFixture); tests create
+/// their own phones and rows.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
@@ -32,6 +33,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Photocollect:Demo:Seed", "true");
         builder.UseSetting("Photocollect:Demo:Password", Password);
         builder.UseSetting("Photocollect:DevTools:Enabled", "true");
+        builder.UseSetting("Photocollect:Jobs:Enabled", "false");  // tests run the jobs' steps themselves, at the clock they set
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Grains.Orders;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
@@ -33,9 +35,18 @@ public static class Journeys
     {
         const string Base = "/s/beifang";
         var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
-        var student = Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count;
-        var code = await app.InSchoolAsync(AppFactory.A, sp =>
-            Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student))));
+        var code = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            // The next demo student without an open order in this app (a student has one open order at a time).
+            var db = sp.GetRequiredService<AppDbContext>();
+            var busy = await db.StudentRecords
+                .Where(r => db.Orders.Any(o => o.RecordId == r.Id && o.Kind != OrderKind.Reprint && o.Status != OrderStatus.Closed && o.Status != OrderStatus.Refunded))
+                .Select(r => r.StudentNumber).ToListAsync();
+            var start = Interlocked.Increment(ref nextStudent);
+            var number = Enumerable.Range(start, DemoSeeder.DemoStudents.Count).Select(i => DemoSeeder.DemoStudentNumber(i % DemoSeeder.DemoStudents.Count))
+                .FirstOrDefault(n => !busy.Contains(n)) ?? DemoSeeder.DemoStudentNumber(start % DemoSeeder.DemoStudents.Count);
+            return sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", number);
+        });
         var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
         await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
         var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Photocollect.Grains.Orders;
+using Photocollect.Tenancy;
+using Photocollect.Web.Collection;
+using Photocollect.Web.Data;
+using Quartz;
+
+namespace Photocollect.Web.Payments;
+
+/// <summary>Payment settings of the platform (<c>Photocollect:Payments</c>).</summary>
+public sealed class PaymentOptions
+{
+    /// <summary>The platform's public base URL (e.g. https://photocollect.cn), for notification URLs of refunds the
+    /// platform starts by itself; without it those refunds are followed by queries only.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>How old a pending payment or refund is before the reconciliation asks the provider about it.</summary>
+    public TimeSpan QueryAfter { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>What one reconciliation round did.</summary>
+/// <param name="PaymentsApplied">Payments found paid or closed at the provider whose notification had not come.</param>
+/// <param name="RefundsStarted">Automatic refunds started (paid after closing, paid twice, or not collected by the end of the window).</param>
+/// <param name="RefundsUpdated">Refunds sent again or moved on by a query.</param>
+public sealed record ReconciliationReport(int PaymentsApplied, int RefundsStarted, int RefundsUpdated)
+{
+    /// <summary>Nothing done.</summary>
+    public static ReconciliationReport None { get; } = new(0, 0, 0);
+
+    /// <summary>Both rounds' counts added.</summary>
+    public static ReconciliationReport operator +(ReconciliationReport a, ReconciliationReport b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new(a.PaymentsApplied + b.PaymentsApplied, a.RefundsStarted + b.RefundsStarted, a.RefundsUpdated + b.RefundsUpdated);
+    }
+}
+
+/// <summary>
+/// Catches what notifications missed, school by school: asks the provider about pending payments, refunds money that
+/// cannot be kept (paid after the order closed, paid twice, or paid for an order not collected by the end of the
+/// school's window, seed 001), sends pending refunds again with the same refund number and asks about refunds still
+/// processing. Every step is idempotent, so a round cut short is finished by the next.
+/// </summary>
+public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant, PaymentService payments, RefundService refunds, PaymentProviders providers,
+    IOptions<PaymentOptions> options, TimeProvider clock, ILogger<PaymentReconciliation> logger)
+{
+    /// <summary>Reason of the refund of a payment that arrived after its order closed.</summary>
+    public const string PaidAfterClosing = "订单关闭后到账，自动退款";
+
+    /// <summary>Reason of the refund of a second payment of one order.</summary>
+    public const string PaidTwice = "重复支付，自动退款";
+
+    /// <summary>Reason of the refund of an order not collected by the end of the school's window.</summary>
+    public const string NotCollected = "采集期结束未完成采集，自动退款";
+
+    /// <summary>Who automatic refunds are requested by.</summary>
+    public const string System = "system";
+
+    private const int Batch = 200;
+
+    /// <summary>One round over every school.</summary>
+    public async Task<ReconciliationReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var report = ReconciliationReport.None;
+        foreach (var school in await db.Schools.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            using var _ = tenant.EnterTenant(school);
+            var schoolUrl = options.Value.PublicUrl is { Length: > 0 } url ? $"{url.TrimEnd('/')}/s/{school.Slug}" : null;
+            report += await QueryPendingPaymentsAsync(cancellationToken)
+                + await RefundWhatCannotBeKeptAsync(schoolUrl, cancellationToken)
+                + await FollowRefundsAsync(schoolUrl, cancellationToken);
+        }
+
+        if (report != ReconciliationReport.None)
+        {
+            logger.LogInformation("Payment reconciliation: {Report}", report);
+        }
+
+        return report;
+    }
+
+    private async Task<ReconciliationReport> QueryPendingPaymentsAsync(CancellationToken cancellationToken)
+    {
+        // The Sandbox keeps no state to ask about.
+        var before = clock.GetUtcNow() - options.Value.QueryAfter;
+        var sandbox = PaymentProviders.NameOf(PaymentProviderKind.Sandbox);
+        var pending = await db.Payments.AsNoTracking()
+            .Where(p => p.State == PaymentStates.Pending && p.Provider != sandbox && p.CreatedAt <= before)
+            .OrderBy(p => p.CreatedAt).Take(Batch).ToListAsync(cancellationToken);
+        var applied = 0;
+        foreach (var payment in pending)
+        {
+            try
+            {
+                var provider = await providers.ForAsync(PaymentProviders.KindOf(payment), cancellationToken);
+                var remote = await provider.QueryAsync(payment, cancellationToken);
+                if (remote.State is RemoteState.Succeeded or RemoteState.Closed or RemoteState.Failed
+                    && await payments.ApplyAsync(remote, cancellationToken) is NotificationOutcome.Applied or NotificationOutcome.RefundDue)
+                {
+                    applied++;
+                }
+            }
+            catch (PaymentProviderException e)
+            {
+                logger.LogWarning("Query of payment {PaymentId} at {Provider} failed: {Reason}", payment.Id, payment.Provider, e.Message);
+            }
+        }
+
+        return new(applied, 0, 0);
+    }
+
+    private async Task<ReconciliationReport> RefundWhatCannotBeKeptAsync(string? schoolUrl, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        // A payment whose automatic refund the provider refused is left to the school (the ledger shows it).
+        var payments = db.Payments.AsNoTracking()
+            .Where(p => !db.Refunds.Any(r => r.PaymentId == p.Id && r.State == RefundState.Failed && r.RequestedBy == System));
+        var due = await payments
+            .Where(p => p.State == PaymentStates.RefundDue)
+            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, Reason = o.Status == OrderStatus.Closed ? PaidAfterClosing : PaidTwice })
+            .Take(Batch).ToListAsync(cancellationToken);
+
+        // Seed 001: orders not collected by the end of the school's window are cancelled and refunded.
+        var uncollected = await payments
+            .Where(p => p.State == PaymentStates.Succeeded)
+            .Join(db.Orders.Where(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Rejected), p => p.OrderId, o => o.Id, (p, o) => new { p.Id, o.CampaignId })
+            .Join(db.Campaigns.Where(c => c.EndsAt <= now), x => x.CampaignId, c => c.Id, (x, c) => new { x.Id, Reason = NotCollected })
+            .Take(Batch).ToListAsync(cancellationToken);
+
+        var started = 0;
+        foreach (var payment in due.Concat(uncollected))
+        {
+            var left = await refunds.RefundableAsync(payment.Id, cancellationToken);
+            if (left > 0 && (await refunds.RefundAsync(payment.Id, left, payment.Reason, System, schoolUrl, cancellationToken)).Refund is not null)
+            {
+                started++;
+            }
+        }
+
+        return new(0, started, 0);
+    }
+
+    private async Task<ReconciliationReport> FollowRefundsAsync(string? schoolUrl, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - options.Value.QueryAfter;
+        var open = await db.Refunds.AsNoTracking()
+            .Where(r => (r.State == RefundState.Pending || r.State == RefundState.Processing) && r.CreatedAt <= before)
+            .Join(db.Payments, r => r.PaymentId, p => p.Id, (r, p) => new { Refund = r, Payment = p })
+            .OrderBy(x => x.Refund.CreatedAt).Take(Batch).ToListAsync(cancellationToken);
+        var updated = 0;
+        foreach (var (refund, payment) in open.Select(x => (x.Refund, x.Payment)))
+        {
+            if (refund.State == RefundState.Pending)
+            {
+                // Never answered: sent again under the same refund number, which the provider does not refund twice.
+                await refunds.SendAsync(refund, payment, schoolUrl, cancellationToken);
+                updated++;
+                continue;
+            }
+
+            try
+            {
+                var provider = await providers.ForAsync(PaymentProviders.KindOf(payment), cancellationToken);
+                if (await refunds.ApplyAsync(await provider.QueryRefundAsync(refund, payment, cancellationToken), cancellationToken) == NotificationOutcome.Applied)
+                {
+                    updated++;
+                }
+            }
+            catch (PaymentProviderException e)
+            {
+                logger.LogWarning("Query of refund {RefundId} at {Provider} failed: {Reason}", refund.Id, payment.Provider, e.Message);
+            }
+        }
+
+        return new(0, 0, updated);
+    }
+}
+
+/// <summary>
+/// The payments' minute (Quartz): unpaid orders past their deadline are closed (with their provider-side orders),
+/// then a reconciliation round runs.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class PaymentsJob(IServiceScopeFactory scopes) : IJob
+{
+    /// <inheritdoc />
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UnpaidOrders>().CloseDueAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<PaymentReconciliation>().RunAsync(cancellationToken);
+    }
+}
