@@ -122,6 +122,7 @@ public static class PhotocollectWebExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentProviders>();
         services.AddScoped<RefundService>();
+        services.AddScoped<Ledger>();
         services.AddHttpClient("payments", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<ReviewDesk>();
         services.AddScoped<Reprints>();

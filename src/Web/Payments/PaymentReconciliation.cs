@@ -133,7 +133,7 @@ public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant,
         foreach (var payment in due.Concat(uncollected))
         {
             var left = await refunds.RefundableAsync(payment.Id, cancellationToken);
-            if (left > 0 && (await refunds.RefundAsync(payment.Id, left, payment.Reason, System, schoolUrl, cancellationToken)).Refund is not null)
+            if (left > 0 && (await refunds.RefundAsync(payment.Id, left, payment.Reason, System, schoolUrl, cancellationToken: cancellationToken)).Refund is not null)
             {
                 started++;
             }

@@ -35,8 +35,10 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, GrainFa
     /// <param name="requestedBy">A staff user id, or <c>system</c>.</param>
     /// <param name="schoolUrl">The school's absolute base URL, for the provider's refund notification; null when not
     /// known (outside a request without a configured public URL): the refund is then followed by queries.</param>
+    /// <param name="requestId">The refund's id, made when the form was shown: the same request twice (a double
+    /// click) gives the one refund.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string? schoolUrl, CancellationToken cancellationToken = default)
+    public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string? schoolUrl, Guid? requestId = null, CancellationToken cancellationToken = default)
     {
         reason = reason?.Trim() ?? "";
         if (reason.Length is 0 or > MaxReason)
@@ -62,6 +64,11 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, GrainFa
                 return new(null, "not_paid");
             }
 
+            if (requestId is { } id && await db.Refunds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } earlier)
+            {
+                return earlier.PaymentId == paymentId ? new(earlier, null) : new(null, "not_paid");
+            }
+
             var refunded = await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, cancellationToken);
             if (refunded + amountFen > locked.AmountFen)
             {
@@ -71,7 +78,7 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, GrainFa
             payment = locked;
             refund = new Refund
             {
-                Id = Guid.CreateVersion7(),
+                Id = requestId ?? Guid.CreateVersion7(),
                 PaymentId = paymentId,
                 OrderId = locked.OrderId,
                 AmountFen = amountFen,

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Data;
+
+namespace Photocollect.Web.Payments;
+
+/// <summary>One payment in the ledger.</summary>
+/// <param name="Payment">The payment.</param>
+/// <param name="OrderNumber">Its order's number.</param>
+/// <param name="OrderStatus">Its order's status.</param>
+/// <param name="Student">The student's name and number.</param>
+/// <param name="RefundedFen">Refunded so far (succeeded).</param>
+/// <param name="RefundableFen">What may still be refunded (paid less every refund not failed).</param>
+public sealed record LedgerPayment(Payment Payment, string OrderNumber, OrderStatus OrderStatus, string Student, long RefundedFen, long RefundableFen);
+
+/// <summary>One refund in the ledger.</summary>
+/// <param name="Refund">The refund.</param>
+/// <param name="OrderNumber">Its order's number.</param>
+/// <param name="Provider">The provider of its payment.</param>
+public sealed record LedgerRefund(Refund Refund, string OrderNumber, string Provider);
+
+/// <summary>A ledger's totals in one currency, fen.</summary>
+/// <param name="Currency">ISO 4217.</param>
+/// <param name="Received">Money received: payments succeeded or due for refund.</param>
+/// <param name="ReceivedCount">How many payments that is.</param>
+/// <param name="Refunded">Money returned (refunds succeeded).</param>
+/// <param name="Refunding">Money being returned (refunds pending or processing).</param>
+/// <param name="RefundDue">Money received that must go back and is not yet being returned.</param>
+public sealed record LedgerTotals(string Currency, long Received, int ReceivedCount, long Refunded, long Refunding, long RefundDue)
+{
+    /// <summary>What the school keeps once every refund under way is done.</summary>
+    public long Net => Received - Refunded - Refunding - RefundDue;
+}
+
+/// <summary>A school's ledger over a period (payments by when they were paid, refunds by when they were asked for).</summary>
+/// <param name="Payments">Payments received, newest first.</param>
+/// <param name="Refunds">Refunds, newest first.</param>
+/// <param name="Totals">Totals per currency.</param>
+/// <param name="FreeOrders">Orders of free campaigns (no money moved).</param>
+public sealed record LedgerView(IReadOnlyList<LedgerPayment> Payments, IReadOnlyList<LedgerRefund> Refunds, IReadOnlyList<LedgerTotals> Totals, int FreeOrders);
+
+/// <summary>
+/// The school's money: every payment received and every refund with its state, and totals that add up (received −
+/// refunded − refunding − refund due = net). Payments that never got paid are not money and are left out.
+/// </summary>
+public sealed class Ledger(AppDbContext db)
+{
+    /// <summary>The ledger from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), either open.</summary>
+    public async Task<LedgerView> ReadAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
+    {
+        var paid = db.Payments.AsNoTracking().Where(p => p.State == PaymentStates.Succeeded || p.State == PaymentStates.RefundDue);
+        if (from is { } f)
+        {
+            paid = paid.Where(p => p.PaidAt >= f);
+        }
+
+        if (to is { } t)
+        {
+            paid = paid.Where(p => p.PaidAt < t);
+        }
+
+        var payments = await paid
+            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { Payment = p, o.Number, o.Status, o.RecordId })
+            .Join(db.StudentRecords, x => x.RecordId, r => r.Id, (x, r) => new { x.Payment, x.Number, x.Status, Student = r.Name + " " + r.StudentNumber })
+            .OrderByDescending(x => x.Payment.PaidAt).ToListAsync(cancellationToken);
+        var refundsOfPayments = await db.Refunds.AsNoTracking()
+            .Where(r => paid.Any(p => p.Id == r.PaymentId))
+            .GroupBy(r => r.PaymentId)
+            .Select(g => new
+            {
+                PaymentId = g.Key,
+                Refunded = g.Where(r => r.State == RefundState.Succeeded).Sum(r => r.AmountFen),
+                Taken = g.Where(r => r.State != RefundState.Failed).Sum(r => r.AmountFen),
+            })
+            .ToDictionaryAsync(x => x.PaymentId, cancellationToken);
+
+        var refundRows = db.Refunds.AsNoTracking();
+        if (from is { } rf)
+        {
+            refundRows = refundRows.Where(r => r.CreatedAt >= rf);
+        }
+
+        if (to is { } rt)
+        {
+            refundRows = refundRows.Where(r => r.CreatedAt < rt);
+        }
+
+        var refunds = await refundRows
+            .Join(db.Orders, r => r.OrderId, o => o.Id, (r, o) => new { Refund = r, o.Number })
+            .Join(db.Payments, x => x.Refund.PaymentId, p => p.Id, (x, p) => new { x.Refund, x.Number, p.Provider })
+            .OrderByDescending(x => x.Refund.CreatedAt)
+            .Select(x => new LedgerRefund(x.Refund, x.Number, x.Provider)).ToListAsync(cancellationToken);
+
+        var rows = payments.Select(x =>
+        {
+            var r = refundsOfPayments.GetValueOrDefault(x.Payment.Id);
+            return new LedgerPayment(x.Payment, x.Number, x.Status, x.Student, r?.Refunded ?? 0, x.Payment.AmountFen - (r?.Taken ?? 0));
+        }).ToList();
+
+        // Totals over the payments of the period and the refunds of those payments, so each line adds up whatever
+        // day a refund was asked for.
+        var totals = rows.GroupBy(p => p.Payment.Currency).Select(g =>
+        {
+            var refunding = g.Sum(p => p.Payment.AmountFen - p.RefundableFen - p.RefundedFen);
+            var due = g.Where(p => p.Payment.State == PaymentStates.RefundDue).Sum(p => p.RefundableFen);
+            return new LedgerTotals(g.Key, g.Sum(p => p.Payment.AmountFen), g.Count(), g.Sum(p => p.RefundedFen), refunding, due);
+        }).OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
+
+        var free = db.Orders.AsNoTracking().Where(o => o.PaymentReference != null && o.PaymentReference.StartsWith("free:"));
+        if (from is { } ff)
+        {
+            free = free.Where(o => o.CreatedAt >= ff);
+        }
+
+        if (to is { } ft)
+        {
+            free = free.Where(o => o.CreatedAt < ft);
+        }
+
+        return new LedgerView(rows, refunds, totals, await free.CountAsync(cancellationToken));
+    }
+}
