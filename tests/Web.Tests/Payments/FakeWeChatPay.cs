@@ -61,6 +61,9 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <summary>Requests refused for a bad signature.</summary>
     public int BadSignatures { get; private set; }
 
+    /// <summary>Refunds refused for asking more than is left of the order.</summary>
+    public int OverRefunds { get; private set; }
+
     /// <summary>Every request's method and path, in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
@@ -99,6 +102,9 @@ public sealed class FakeWeChatPay : IAsyncDisposable
 
     /// <summary>An order as the server keeps it, or null.</summary>
     public JsonObject? Order(string outTradeNo) => orders.TryGetValue(outTradeNo, out var o) ? o : null;
+
+    /// <summary>Every refund as the server keeps it.</summary>
+    public IReadOnlyList<JsonObject> Refunds() => [.. refunds.Values];
 
     /// <summary>The refunds of an order as the server keeps them.</summary>
     public IReadOnlyList<JsonObject> RefundsOf(string outTradeNo) => [.. refunds.Values.Where(r => r["out_trade_no"]!.GetValue<string>() == outTradeNo)];
@@ -348,6 +354,7 @@ public sealed class FakeWeChatPay : IAsyncDisposable
 
             if (refunded + amount > total)
             {
+                OverRefunds++;
                 return Answer(context, 400, new JsonObject { ["code"] = "NOT_ENOUGH", ["message"] = "退款金额超过可退金额" });
             }
 
