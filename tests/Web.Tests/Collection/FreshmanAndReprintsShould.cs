@@ -71,8 +71,8 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
     {
         var (completed, pending, account) = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
-            var (a, completedOrder) = await CompletedOrderAsync(sp, 4);
-            var open = await CompletedOrderAsync(sp, 5, complete: false);
+            var (a, completedOrder) = await CompletedOrderAsync(sp);
+            var open = await CompletedOrderAsync(sp, complete: false);
             return (completedOrder, open, a);
         });
 
@@ -108,10 +108,10 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
     }
 
     /// <summary>A graduate's order taken to 已完成 (or left in review) through the flow, the grain and the review desk.</summary>
-    internal static async Task<(Guid Account, Guid Order)> CompletedOrderAsync(IServiceProvider sp, int student, bool complete = true)
+    internal static async Task<(Guid Account, Guid Order)> CompletedOrderAsync(IServiceProvider sp, bool complete = true)
     {
         var (flow, account, campaign) = await Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
-        var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student));
+        var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", await Journeys.UnusedStudentNumberAsync(sp));
         await flow.ReadCodeAsync(account.Id, campaign, null, code);
         await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(DemoSeeder.FeatureCode("beifang"), null, null, null, null));
         await flow.AcknowledgeStandardsAsync(account.Id, campaign);

@@ -11,13 +11,11 @@ namespace Photocollect.Web.Tests.Pages;
 public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Base = "/s/beifang";
-    private static int nextStudent = 5;
-
     [Fact]
     public async Task TakeAStudentFromCodeToAPaidOrderWaitingForReview()
     {
         var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
-        var code = await IssueAsync(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
+        var code = await app.NewStudentCodeAsync();
 
         // The code from a screenshot.
         var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
@@ -84,7 +82,7 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
     public async Task ShowAnotherStudentsOrderAndPhotoToNobody()
     {
         var owner = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
-        var code = await IssueAsync(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
+        var code = await app.NewStudentCodeAsync();
         var (_, collect) = await Html.GetAsync(owner, Base + "/collect");
         await Html.UploadAsync(owner, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
         var (_, verify) = await Html.GetAsync(owner, Base + "/collect/verify");

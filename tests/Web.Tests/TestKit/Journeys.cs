@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Grains.Orders;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
@@ -30,27 +29,36 @@ public static class Journeys
         return (browser, orderUrl);
     }
 
+    /// <summary>A collection code of a demo student of the first demo school whom nobody has verified yet in this app.</summary>
+    public static Task<string> NewStudentCodeAsync(this AppFactory app) => app.InSchoolAsync(AppFactory.A, async sp =>
+        sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", await UnusedStudentNumberAsync(sp)));
+
+    /// <summary>The number of a demo student nobody has verified yet in this school (a record, once made, stays with
+    /// its phone), inside a school's scope.</summary>
+    public static async Task<string> UnusedStudentNumberAsync(IServiceProvider sp)
+    {
+        var used = await sp.GetRequiredService<AppDbContext>().StudentRecords.Select(r => r.StudentNumber).ToListAsync();
+        var start = Interlocked.Increment(ref nextStudent);
+        return Enumerable.Range(start, DemoSeeder.DemoStudents.Count).Select(i => DemoSeeder.DemoStudentNumber(i % DemoSeeder.DemoStudents.Count))
+            .FirstOrDefault(n => !used.Contains(n))
+            ?? throw new InvalidOperationException($"All {DemoSeeder.DemoStudents.Count} demo students of this app have been verified: split the test class.");
+    }
+
     /// <summary>A new student of the first demo school taken by the forms through code, verification and standards to the camera.</summary>
     public static async Task<HttpClient> ReadyToShootAsync(this AppFactory app)
     {
         const string Base = "/s/beifang";
         var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
-        var code = await app.InSchoolAsync(AppFactory.A, async sp =>
-        {
-            // The next demo student without an open order in this app (a student has one open order at a time).
-            var db = sp.GetRequiredService<AppDbContext>();
-            var busy = await db.StudentRecords
-                .Where(r => db.Orders.Any(o => o.RecordId == r.Id && o.Kind != OrderKind.Reprint && o.Status != OrderStatus.Closed && o.Status != OrderStatus.Refunded))
-                .Select(r => r.StudentNumber).ToListAsync();
-            var start = Interlocked.Increment(ref nextStudent);
-            var number = Enumerable.Range(start, DemoSeeder.DemoStudents.Count).Select(i => DemoSeeder.DemoStudentNumber(i % DemoSeeder.DemoStudents.Count))
-                .FirstOrDefault(n => !busy.Contains(n)) ?? DemoSeeder.DemoStudentNumber(start % DemoSeeder.DemoStudents.Count);
-            return sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", number);
-        });
+        var code = await app.NewStudentCodeAsync();
         var (_, collect) = await Html.GetAsync(browser, Base + "/collect");
         await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", Codes.Screenshot(code), "image/png");
         var (_, verify) = await Html.GetAsync(browser, Base + "/collect/verify");
-        await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
+        var verified = await Html.SubmitAsync(browser, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
+        if (verified.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException("Verification refused: " + (await Html.ParseAsync(verified)).QuerySelector(".alert")?.TextContent.Trim());
+        }
+
         var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
         await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
         return browser;
