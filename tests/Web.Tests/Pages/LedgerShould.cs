@@ -21,7 +21,9 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
     public async Task ListPaymentsAndRefundsWithTotalsThatAddUp()
     {
         var orders = new List<Guid>();
-        for (var i = 0; i < 3; i++)
+        var (student, firstUrl) = await app.OrderAsync(pay: true);
+        orders.Add(PaymentKit.OrderId(firstUrl));
+        for (var i = 0; i < 2; i++)
         {
             orders.Add(PaymentKit.OrderId((await app.OrderAsync(pay: true)).OrderUrl));
         }
@@ -38,6 +40,8 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         await RefundAsync(admin, refunded, second.Id, "30.00", "未参加拍摄");
         Assert.Equal(OrderStatus.Refunded, await app.StatusAsync(orders[1]));
         Assert.Equal(OrderStatus.PendingReview, await app.StatusAsync(orders[0]));
+        var (_, seen) = await Html.GetAsync(student, firstUrl);
+        Assert.Contains("拍摄套餐差价", seen.Text("[data-test=refund][data-state=Succeeded]"), StringComparison.Ordinal);
 
         var (_, ledger) = await Html.GetAsync(admin, Page);
         var rows = ledger.QuerySelectorAll("[data-test=ledger-payment]");

@@ -94,7 +94,7 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, IStringL
                 return RedirectToPage(new { From, To });
             }
 
-            problem = $"Ledger.Error.{result.Problem}";
+            problem = result.Problem == "amount" ? "Ledger.Error.Amount" : $"Ledger.Error.{result.Problem}";
         }
 
         Problem = (problem, PaymentId);

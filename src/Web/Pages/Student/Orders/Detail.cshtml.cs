@@ -18,6 +18,9 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
     /// <summary>Its record.</summary>
     public StudentRecord Record { get; private set; } = null!;
 
+    /// <summary>Refunds of the order's payments, oldest first (the student sees each with its reason and state).</summary>
+    public IReadOnlyList<Refund> Refunds { get; private set; } = [];
+
     /// <summary>The rejection reason with its fix, when rejected.</summary>
     public RejectReason? Rejection { get; private set; }
 
@@ -82,6 +85,7 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
         Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
         var kind = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
         CapturePath = kind == CampaignKind.Freshman ? "/freshman/capture" : "/collect/capture";
+        Refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id && r.State != RefundState.Failed).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         if (order.RejectReason is { } code)
         {
             Rejection = await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
