@@ -221,7 +221,8 @@ public sealed class WeChatPayProvider : IPaymentProvider
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private static IEnumerable<X509Certificate2> Certificates(string? pem)
+    /// <summary>The certificates in a PEM text of one or more.</summary>
+    internal static IEnumerable<X509Certificate2> Certificates(string? pem)
     {
         if (string.IsNullOrWhiteSpace(pem))
         {

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Photocollect.Tenancy.Settings;
+using Photocollect.Web.Accounts;
+using Photocollect.Web.Payments;
+
+namespace Photocollect.Web.Pages.Staff.Admin;
+
+/// <summary>
+/// The school's payment provider and its credentials (收款设置). Secrets are never shown back: the page says only
+/// whether one is set and its last four characters, an empty secret field keeps the stored one, and a typed secret
+/// is not echoed when the form comes back with problems. Nothing is saved while the chosen provider lacks something.
+/// </summary>
+[Authorize(Roles = Roles.SchoolAdmin)]
+public sealed class PaymentSettingsModel(ITenantSettings settings, ILogger<PaymentSettingsModel> logger) : PageModel
+{
+    /// <summary>The form (secrets: empty keeps the stored value).</summary>
+    [BindProperty]
+    public PaymentSettings Input { get; set; } = new();
+
+    /// <summary>The stored settings' secrets, masked.</summary>
+    public IReadOnlyDictionary<string, string> Masked { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Problems (resource keys).</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Saved.</summary>
+    public bool Saved { get; private set; }
+
+    /// <summary>The school's notification URL for a provider (Stripe's webhook endpoint is set to it at Stripe).</summary>
+    public string NotifyUrl(PaymentProviderKind kind) => $"{PayContext.Of(Request).SchoolUrl}/pay/notify/{PaymentProviders.NameOf(kind)}";
+
+    /// <summary>Shows the settings.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var stored = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        Mask(stored);
+        Input = WithoutSecrets(stored);
+    }
+
+    /// <summary>Checks and saves.</summary>
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        var stored = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        var merged = WithoutSecrets(Input);
+        merged.WeChatBaseUrl = stored.WeChatBaseUrl;  // not editable here: the provider's address is not the school's to choose
+        merged.StripeBaseUrl = stored.StripeBaseUrl;
+        merged.WeChatMerchantPrivateKey = Keep(Input.WeChatMerchantPrivateKey, stored.WeChatMerchantPrivateKey);
+        merged.WeChatApiV3Key = Keep(Input.WeChatApiV3Key, stored.WeChatApiV3Key);
+        merged.StripeSecretKey = Keep(Input.StripeSecretKey, stored.StripeSecretKey);
+        merged.StripeWebhookSecret = Keep(Input.StripeWebhookSecret, stored.StripeWebhookSecret);
+
+        Errors = PaymentSettingsCheck.Problems(merged);
+        if (Errors.Count == 0)
+        {
+            await settings.SaveAsync(merged, cancellationToken);
+            logger.LogInformation("Payment settings of the school saved by {User}: provider {Provider}", User.Identity?.Name, merged.Provider);
+            Saved = true;
+            stored = merged;
+        }
+
+        Mask(stored);
+        Input = WithoutSecrets(merged);
+    }
+
+    private static string? Keep(string? typed, string? stored) => string.IsNullOrWhiteSpace(typed) ? stored : typed.Trim();
+
+    private static PaymentSettings WithoutSecrets(PaymentSettings s) => new()
+    {
+        Provider = s.Provider,
+        WeChatSpMchId = s.WeChatSpMchId?.Trim(),
+        WeChatSpAppId = s.WeChatSpAppId?.Trim(),
+        WeChatSubMchId = s.WeChatSubMchId?.Trim(),
+        WeChatMerchantSerialNo = s.WeChatMerchantSerialNo?.Trim(),
+        WeChatPlatformCertificates = s.WeChatPlatformCertificates?.Trim(),
+        WeChatPublicKeyId = s.WeChatPublicKeyId?.Trim(),
+        WeChatPublicKey = s.WeChatPublicKey?.Trim(),
+    };
+
+    private void Mask(PaymentSettings stored) => Masked = new Dictionary<string, string>
+    {
+        [nameof(PaymentSettings.WeChatMerchantPrivateKey)] = SecretMask.Mask(stored.WeChatMerchantPrivateKey?.Trim()),
+        [nameof(PaymentSettings.WeChatApiV3Key)] = SecretMask.Mask(stored.WeChatApiV3Key),
+        [nameof(PaymentSettings.StripeSecretKey)] = SecretMask.Mask(stored.StripeSecretKey),
+        [nameof(PaymentSettings.StripeWebhookSecret)] = SecretMask.Mask(stored.StripeWebhookSecret),
+    };
+}
