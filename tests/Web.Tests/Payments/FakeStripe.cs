@@ -4,10 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Photocollect.Web.Payments;
+using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;
 
@@ -21,15 +20,13 @@ namespace Photocollect.Web.Tests.Payments;
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private LocalHttpServer server = null!;
     private readonly ConcurrentDictionary<string, Account> accounts = new();
     private readonly ConcurrentDictionary<string, JsonObject> sessions = new();
     private readonly ConcurrentDictionary<string, JsonObject> refunds = new();
     private readonly ConcurrentDictionary<string, (string Account, string Fingerprint, int Status, string Body)> replies = new();
     private int failNext;
     private int loseNext;
-
-    private FakeStripe(WebApplication app) => this.app = app;
 
     /// <summary>The server's clock (the app's, when a test moves time): signatures are dated and checked by it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
@@ -46,13 +43,9 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<FakeStripe> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeStripe(builder.Build());
-        fake.Map();
-        await fake.app.StartAsync();
-        fake.BaseUrl = fake.app.Urls.First();
+        var fake = new FakeStripe();
+        fake.server = await LocalHttpServer.WithRoutes(fake.Map).StartAsync();
+        fake.BaseUrl = fake.server.BaseAddress.ToString().TrimEnd('/');
         return fake;
     }
 
@@ -173,11 +166,10 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await server.DisposeAsync();
     }
 
-    private void Map()
+    private void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
         {

@@ -5,10 +5,11 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Tenancy.Settings;
 using Photocollect.Web.Payments;
+using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;
 
@@ -32,7 +33,7 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <summary>The WeChat Pay public key's id.</summary>
     public const string PublicKeyId = "PUB_KEY_ID_0114232134912410000000000000";
 
-    private readonly WebApplication app;
+    private LocalHttpServer server = null!;
     private readonly RSA merchant = RSA.Create(2048);
     private readonly RSA platform = RSA.Create(2048);
     private readonly RSA oldPlatform = RSA.Create(2048);
@@ -41,9 +42,8 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> refunds = new();
     private int failNext;
 
-    private FakeWeChatPay(WebApplication app)
+    private FakeWeChatPay()
     {
-        this.app = app;
         ApiV3Key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));  // 32 characters
         var request = new CertificateRequest("CN=Tenpay.com Root CA", oldPlatform, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
@@ -70,13 +70,20 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<FakeWeChatPay> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeWeChatPay(builder.Build());
-        fake.Map();
-        await fake.app.StartAsync();
-        fake.BaseUrl = fake.app.Urls.First();
+        var fake = new FakeWeChatPay();
+        fake.server = await LocalHttpServer.WithRoutes(fake.Map).StartAsync();
+        fake.BaseUrl = fake.server.BaseAddress.ToString().TrimEnd('/');
+        return fake;
+    }
+
+    /// <summary>Starts a server on the app's clock and switches the first demo school to it (with short retry pauses).</summary>
+    public static async Task<FakeWeChatPay> ForAppAsync(AppFactory app, string subMchId = "1900000109")
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ProviderHttp.FirstPause = TimeSpan.FromMilliseconds(10);
+        var fake = await StartAsync();
+        fake.Clock = app.Clock;
+        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(fake.Settings(subMchId)));
         return fake;
     }
 
@@ -211,15 +218,14 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await server.DisposeAsync();
         merchant.Dispose();
         platform.Dispose();
         oldPlatform.Dispose();
         certificate.Dispose();
     }
 
-    private void Map()
+    private void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
         {

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
-using Photocollect.Tenancy.Settings;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 using Photocollect.Web.Payments;
@@ -30,13 +29,7 @@ public sealed class InterleavingShould(AppFactory app) : IClassFixture<AppFactor
     private FakeWeChatPay wechat = null!;
     private int seed;
 
-    public async Task InitializeAsync()
-    {
-        ProviderHttp.FirstPause = TimeSpan.FromMilliseconds(5);
-        wechat = await FakeWeChatPay.StartAsync();
-        wechat.Clock = app.Clock;
-        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(wechat.Settings("1900000109")));
-    }
+    public async Task InitializeAsync() => wechat = await FakeWeChatPay.ForAppAsync(app);
 
     public async Task DisposeAsync() => await wechat.DisposeAsync();
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
-using Photocollect.Tenancy.Settings;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 using Photocollect.Web.Payments;
@@ -18,13 +17,7 @@ public sealed class ReconciliationShould(AppFactory app) : IClassFixture<AppFact
     private const string School = "http://localhost/s/beifang";
     private FakeWeChatPay wechat = null!;
 
-    public async Task InitializeAsync()
-    {
-        ProviderHttp.FirstPause = TimeSpan.FromMilliseconds(10);
-        wechat = await FakeWeChatPay.StartAsync();
-        wechat.Clock = app.Clock;
-        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(wechat.Settings("1900000109")));
-    }
+    public async Task InitializeAsync() => wechat = await FakeWeChatPay.ForAppAsync(app);
 
     public async Task DisposeAsync() => await wechat.DisposeAsync();
 

@@ -21,9 +21,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
 
     public async Task InitializeAsync()
     {
-        ProviderHttp.FirstPause = TimeSpan.FromMilliseconds(10);
-        wechat = await FakeWeChatPay.StartAsync();
-        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(wechat.Settings(BeifangSub)));
+        wechat = await FakeWeChatPay.ForAppAsync(app, BeifangSub);
         await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(wechat.Settings(NanhuSub)));
     }
 

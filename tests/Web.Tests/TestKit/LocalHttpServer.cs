@@ -11,7 +11,12 @@ namespace Photocollect.Web.Tests.TestKit;
 /// <summary>A real HTTP server on a free loopback port, answering with <paramref name="handle"/>; for provider fakes.</summary>
 public sealed class LocalHttpServer(Func<HttpContext, Task> handle) : IAsyncDisposable
 {
+    private Action<WebApplication> _configure = app => app.Run(new RequestDelegate(handle));
     private WebApplication? _app;
+
+    /// <summary>A server whose middleware and routes <paramref name="configure"/> sets up (fakes of REST APIs).</summary>
+    public static LocalHttpServer WithRoutes(Action<WebApplication> configure) =>
+        new(_ => Task.CompletedTask) { _configure = configure };
 
     /// <summary>Base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -23,7 +28,7 @@ public sealed class LocalHttpServer(Func<HttpContext, Task> handle) : IAsyncDisp
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        _app.Run(new RequestDelegate(handle));
+        _configure(_app);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
