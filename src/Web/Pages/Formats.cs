@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Photocollect.Web.Pages;
 
 /// <summary>Formatting helpers for page models.</summary>
-public static class Formats
+internal static class Formats
 {
     /// <summary>China time, minutes: 2025-10-09 14:03.</summary>
     public static string ChinaTime(DateTimeOffset? value) =>

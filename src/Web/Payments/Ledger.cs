@@ -48,17 +48,8 @@ public sealed class Ledger(AppDbContext db)
     /// <summary>The ledger from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), either open.</summary>
     public async Task<LedgerView> ReadAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
-        var paid = db.Payments.AsNoTracking().Where(p => p.State == PaymentStates.Succeeded || p.State == PaymentStates.RefundDue);
-        if (from is { } f)
-        {
-            paid = paid.Where(p => p.PaidAt >= f);
-        }
-
-        if (to is { } t)
-        {
-            paid = paid.Where(p => p.PaidAt < t);
-        }
-
+        var paid = db.Payments.AsNoTracking().Where(p => (p.State == PaymentStates.Succeeded || p.State == PaymentStates.RefundDue)
+            && (from == null || p.PaidAt >= from) && (to == null || p.PaidAt < to));
         var payments = await paid
             .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { Payment = p, o.Number, o.Status, o.RecordId })
             .Join(db.StudentRecords, x => x.RecordId, r => r.Id, (x, r) => new { x.Payment, x.Number, x.Status, Student = r.Name + " " + r.StudentNumber })
@@ -74,18 +65,7 @@ public sealed class Ledger(AppDbContext db)
             })
             .ToDictionaryAsync(x => x.PaymentId, cancellationToken);
 
-        var refundRows = db.Refunds.AsNoTracking();
-        if (from is { } rf)
-        {
-            refundRows = refundRows.Where(r => r.CreatedAt >= rf);
-        }
-
-        if (to is { } rt)
-        {
-            refundRows = refundRows.Where(r => r.CreatedAt < rt);
-        }
-
-        var refunds = await refundRows
+        var refunds = await db.Refunds.AsNoTracking().Where(r => (from == null || r.CreatedAt >= from) && (to == null || r.CreatedAt < to))
             .Join(db.Orders, r => r.OrderId, o => o.Id, (r, o) => new { Refund = r, o.Number })
             .Join(db.Payments, x => x.Refund.PaymentId, p => p.Id, (x, p) => new { x.Refund, x.Number, p.Provider })
             .OrderByDescending(x => x.Refund.CreatedAt)
@@ -106,17 +86,8 @@ public sealed class Ledger(AppDbContext db)
             return new LedgerTotals(g.Key, g.Sum(p => p.Payment.AmountFen), g.Count(), g.Sum(p => p.RefundedFen), refunding, due);
         }).OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
 
-        var free = db.Orders.AsNoTracking().Where(o => o.PaymentReference != null && o.PaymentReference.StartsWith("free:"));
-        if (from is { } ff)
-        {
-            free = free.Where(o => o.CreatedAt >= ff);
-        }
-
-        if (to is { } ft)
-        {
-            free = free.Where(o => o.CreatedAt < ft);
-        }
-
-        return new LedgerView(rows, refunds, totals, await free.CountAsync(cancellationToken));
+        var free = await db.Orders.AsNoTracking().CountAsync(o => o.PaymentReference != null && o.PaymentReference.StartsWith("free:")
+            && (from == null || o.CreatedAt >= from) && (to == null || o.CreatedAt < to), cancellationToken);
+        return new LedgerView(rows, refunds, totals, free);
     }
 }

@@ -37,7 +37,7 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
         {
             // The student comes back to pay: the same session while it is open. A completed one is being paid
             // (Alipay, WeChat Pay settle later): a second session could charge twice.
-            var session = await CallAsync(HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(existing)}", null, null, cancellationToken);
+            var session = await SessionAsync(existing, cancellationToken);
             switch (session.Json?["status"]?.GetValue<string>())
             {
                 case "open" when session.Json["url"]?.GetValue<string>() is { } url:
@@ -87,7 +87,7 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
             return new RemotePayment(payment.Id, RemoteState.NotFound, null, 0, payment.Currency);
         }
 
-        var answer = await CallAsync(HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(session)}", null, null, cancellationToken, notFoundIsAnswer: true);
+        var answer = await SessionAsync(session, cancellationToken);
         return answer.Json is null ? new RemotePayment(payment.Id, RemoteState.NotFound, null, 0, payment.Currency)
             : Session(answer.Json, null) ?? throw Unreadable();
     }
@@ -101,7 +101,7 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
             return;  // no session was made
         }
 
-        var answer = await CallAsync(HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(session)}", null, null, cancellationToken, notFoundIsAnswer: true);
+        var answer = await SessionAsync(session, cancellationToken);
         switch (answer.Json?["status"]?.GetValue<string>())
         {
             case null or "expired":
@@ -214,6 +214,9 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
     }
 
     private static PaymentProviderException Unreadable() => new("Stripe answer could not be read", transient: false);
+
+    private Task<Answer> SessionAsync(string id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}", null, null, cancellationToken, notFoundIsAnswer: true);
 
     private bool Verify(string header, string body)
     {

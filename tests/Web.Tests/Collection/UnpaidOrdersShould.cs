@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
 using Photocollect.Web.Payments;
 using Photocollect.Web.Tests.TestKit;
 
@@ -15,7 +13,7 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
     public async Task CloseAnOrderUnpaidPastItsDeadlineAndRefundAPaymentThatArrivesLate()
     {
         var (browser, orderUrl) = await app.OrderAsync(pay: false);
-        var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+        var orderId = PaymentKit.OrderId(orderUrl);
         var (_, order) = await Html.GetAsync(browser, orderUrl);
         var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");  // a payment started, never finished
         var paymentId = Guid.Parse(toCashier.Headers.Location!.OriginalString[(toCashier.Headers.Location.OriginalString.LastIndexOf('/') + 1)..]);
@@ -35,7 +33,7 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
             return await Sandbox.HandleAsync(sp, body, signature);
         });
         Assert.Equal(NotificationOutcome.RefundDue, outcome);
-        Assert.Equal(OrderStatus.Closed, await StatusAsync(orderId));
+        Assert.Equal(OrderStatus.Closed, await app.StatusAsync(orderId));
 
         // The student can order again.
         var again = await Journeys.SubmitPhotoAsync(browser, Faces.GoodPhoto());
@@ -66,7 +64,4 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
     }
 
     private Task<int> CloseAsync() => app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<UnpaidOrders>().CloseDueAsync());
-
-    private Task<OrderStatus> StatusAsync(Guid id) => app.InSchoolAsync(AppFactory.A, sp =>
-        sp.GetRequiredService<AppDbContext>().Orders.Where(o => o.Id == id).Select(o => o.Status).SingleAsync());
 }

@@ -37,9 +37,6 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Writes refused for want of an Idempotency-Key.</summary>
     public int MissingIdempotencyKeys { get; private set; }
 
-    /// <summary>Every request's method and path, in order.</summary>
-    public ConcurrentQueue<string> Requests { get; } = new();
-
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<FakeStripe> StartAsync()
     {
@@ -173,7 +170,6 @@ public sealed class FakeStripe : IAsyncDisposable
     {
         app.Use(async (context, next) =>
         {
-            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
             if (Interlocked.Decrement(ref failNext) >= 0)
             {
                 await Answer(context, 500, Error("api_error", null, "An unknown error occurred"));

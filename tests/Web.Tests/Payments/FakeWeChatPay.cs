@@ -64,9 +64,6 @@ public sealed class FakeWeChatPay : IAsyncDisposable
     /// <summary>Refunds refused for asking more than is left of the order.</summary>
     public int OverRefunds { get; private set; }
 
-    /// <summary>Every request's method and path, in order.</summary>
-    public ConcurrentQueue<string> Requests { get; } = new();
-
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<FakeWeChatPay> StartAsync()
     {
@@ -232,7 +229,6 @@ public sealed class FakeWeChatPay : IAsyncDisposable
             context.Request.EnableBuffering();
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             context.Request.Body.Position = 0;
-            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
             if (Interlocked.Decrement(ref failNext) >= 0)
             {
                 await Answer(context, 500, new JsonObject { ["code"] = "SYSTEM_ERROR", ["message"] = "系统错误" });

@@ -101,7 +101,7 @@ public sealed class InterleavingShould(AppFactory app) : IClassFixture<AppFactor
 
     private async Task PayAtProviderAsync(Guid order, int pick)
     {
-        var payments = await PaymentsOfAsync(order);
+        var payments = await app.PaymentsAsync(order);
         var open = payments.Select(p => MerchantNumbers.Of(p.Id)).Where(no => wechat.Order(no) is not null).ToList();
         if (open.Count > 0)
         {
@@ -301,17 +301,9 @@ public sealed class InterleavingShould(AppFactory app) : IClassFixture<AppFactor
     private void Check(bool condition, string what) =>
         Assert.True(condition, $"seed {seed}: {what}\nlast steps:\n{string.Join('\n', trace.TakeLast(40))}");
 
-    private async Task Act<T>(string what, Func<IServiceProvider, Task<T>> work)
-    {
-        trace.Enqueue(what);
-        await app.InSchoolAsync(AppFactory.A, work);
-    }
-
     private Task Act(string what, Func<IServiceProvider, Task> work)
     {
         trace.Enqueue(what);
         return app.InSchoolAsync(AppFactory.A, work);
     }
-
-    private Task<List<Payment>> PaymentsOfAsync(Guid order) => app.PaymentsAsync(order);
 }

@@ -74,7 +74,7 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, IStringL
             csv.Append(Row("refund", r.Refund.CreatedAt, r.OrderNumber, "", r.Provider, -r.Refund.AmountFen, r.Refund.Currency, r.Refund.State.ToString().ToLowerInvariant(), r.Refund.ProviderReference, r.Refund.Reason)).Append("\r\n");
         }
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"ledger-{From}-{To}.csv".Replace("--", "-", StringComparison.Ordinal));
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"ledger-{(string.IsNullOrWhiteSpace(From) ? "start" : From)}-{(string.IsNullOrWhiteSpace(To) ? "now" : To)}.csv");
     }
 
     /// <summary>Refunds part or all of a payment.</summary>
