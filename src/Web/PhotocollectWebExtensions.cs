@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Quartz;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
@@ -18,6 +17,7 @@ using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
 using Photocollect.Web.Infrastructure;
 using Photocollect.Web.Infrastructure.Database;
+using Photocollect.Web.Infrastructure.Grains;
 using Photocollect.Web.Infrastructure.DataProtection;
 using Photocollect.Web.Infrastructure.Tenancy;
 using Photocollect.Web.Payments;
@@ -116,7 +116,6 @@ public static class PhotocollectWebExtensions
         services.AddHttpClient("registry", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<SimulatedStudentRegistry>();
         services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
-        services.AddScoped<GrainFactory>();
         services.AddScoped<CollectionFlow>();
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddScoped<PaymentService>();
@@ -130,14 +129,12 @@ public static class PhotocollectWebExtensions
         services.AddScoped<RosterImport>();
         services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));
         services.AddScoped<PaymentReconciliation>();
-        // In-memory scheduler on every replica: the job only makes idempotent grain transitions and row-locked refunds,
-        // so replicas running it at once close each order and refund each payment once. Tests that move the clock
-        // turn it off (Photocollect:Jobs:Enabled) and run the steps themselves.
+        // The migrations run before the silo starts (hosted services start in order): its tables are in them.
+        builder.AddSilo(connectionString);
+        // Tests that move the clock turn the minute off (Photocollect:Jobs:Enabled) and run its steps themselves.
         if (configuration.GetValue("Photocollect:Jobs:Enabled", true))
         {
-            services.AddQuartz(q => q.ScheduleJob<PaymentsJob>(
-                trigger => trigger.WithIdentity("payments").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())));
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<PaymentsJobSchedule>();
         }
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 

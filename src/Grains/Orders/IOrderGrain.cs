@@ -10,9 +10,11 @@ namespace Photocollect.Grains.Orders;
 /// <param name="PhotoId">The photo submitted with it, if any.</param>
 /// <param name="PayWithin">How long it may stay unpaid.</param>
 /// <param name="Copies">Sets of prints (reprints).</param>
+[GenerateSerializer, Immutable]
 public sealed record NewOrder(string Number, Guid AccountId, Guid StudentId, Guid CampaignId, OrderKind Kind, long PriceFen, Guid? PhotoId, TimeSpan PayWithin, int Copies = 1);
 
 /// <summary>How a call on an order ended.</summary>
+[GenerateSerializer]
 public enum OrderOutcome
 {
     /// <summary>Done now.</summary>
@@ -32,6 +34,7 @@ public enum OrderOutcome
 /// <param name="Outcome">How it ended.</param>
 /// <param name="State">The order afterwards (null when not found).</param>
 /// <param name="Refusal">Why it was refused: a stable code such as <c>status</c> or <c>amount</c>.</param>
+[GenerateSerializer, Immutable]
 public sealed record OrderResult(OrderOutcome Outcome, OrderState? State, string? Refusal = null)
 {
     /// <summary>Done now or already done.</summary>
@@ -39,15 +42,12 @@ public sealed record OrderResult(OrderOutcome Outcome, OrderState? State, string
 }
 
 /// <summary>
-/// One order (key <c>{tenantId}/{orderId}</c>). Every change goes through the transition table
-/// (<see cref="OrderTransitions"/>) and is written at once with optimistic concurrency, so two racing calls
-/// cannot both succeed where only one may (two payments, an approval racing a refund).
+/// One order (key <c>{tenantId}/{orderId}</c>). Calls run one at a time on the order's single activation; every
+/// change goes through the transition table (<see cref="OrderTransitions"/>) and is written at once, naming the row
+/// version it read, so a write that lost a race (a second activation during a membership change) decides again.
 /// </summary>
-public interface IOrderGrain
+public interface IOrderGrain : IGrainWithStringKey
 {
-    /// <summary>The grain's key.</summary>
-    GrainKey Key { get; }
-
     /// <summary>The order, or null.</summary>
     Task<OrderState?> GetAsync(CancellationToken cancellationToken = default);
 

@@ -1,25 +1,25 @@
+using Orleans.Runtime;
+using Orleans.Storage;
 using Photocollect.Grains.Storage;
 
 namespace Photocollect.Grains.Orders;
 
 /// <summary>The order grain (see <see cref="IOrderGrain"/>).</summary>
-/// <param name="key">Its key.</param>
-/// <param name="storage">Its persisted state.</param>
+/// <param name="storage">Its persisted state, read when the grain activates.</param>
 /// <param name="clock">The clock.</param>
-public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storage, TimeProvider clock) : IOrderGrain
+public sealed class OrderGrain(
+    [PersistentState(GrainStorageNames.Order, GrainStorageNames.Provider)] IPersistentState<OrderState> storage,
+    TimeProvider clock) : Grain, IOrderGrain
 {
-    // A stale read is re-read and the decision made again; more clashes than this in a row means something is wrong.
+    // A write that finds the row changed re-reads it and decides again; more clashes than this in a row means
+    // something is wrong.
     private const int Attempts = 5;
 
-    /// <inheritdoc />
-    public GrainKey Key => key;
+    private GrainKey Key => GrainKey.Parse(this.GetPrimaryKeyString());
 
     /// <inheritdoc />
-    public async Task<OrderState?> GetAsync(CancellationToken cancellationToken = default)
-    {
-        await storage.ReadStateAsync(cancellationToken);
-        return storage.State;
-    }
+    public Task<OrderState?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(storage.RecordExists ? storage.State : null);
 
     /// <inheritdoc />
     public async Task<OrderResult> CreateAsync(NewOrder order, CancellationToken cancellationToken = default)
@@ -30,16 +30,15 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
             return new(OrderOutcome.Refused, null, "invalid");
         }
 
-        await storage.ReadStateAsync(cancellationToken);
-        if (storage.State is { } existing)
+        if (storage.RecordExists)
         {
-            return new(OrderOutcome.AlreadyDone, existing);
+            return new(OrderOutcome.AlreadyDone, storage.State);
         }
 
         var now = clock.GetUtcNow();
         storage.State = new OrderState
         {
-            Id = Guid.Parse(key.Id),
+            Id = Guid.Parse(Key.Id),
             Number = order.Number,
             AccountId = order.AccountId,
             StudentId = order.StudentId,
@@ -58,8 +57,9 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
         }
         catch (InconsistentStateException)
         {
+            // Made meanwhile by another activation of this key: that one stands.
             await storage.ReadStateAsync(cancellationToken);
-            return new(OrderOutcome.AlreadyDone, storage.State);
+            return new(OrderOutcome.AlreadyDone, storage.RecordExists ? storage.State : null);
         }
     }
 
@@ -165,11 +165,12 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
     {
         for (var attempt = 1; ; attempt++)
         {
-            await storage.ReadStateAsync(cancellationToken);
-            if (storage.State is not { } state)
+            if (!storage.RecordExists)
             {
                 return new(OrderOutcome.NotFound, null, "not_found");
             }
+
+            var state = storage.State;
 
             var decision = decide(state);
             if (decision.Next is null)
@@ -185,7 +186,8 @@ public sealed class OrderGrain(GrainKey key, IPersistentState<OrderState> storag
             }
             catch (InconsistentStateException) when (attempt < Attempts)
             {
-                // Someone else changed the order: decide again on what they wrote.
+                // Someone else changed the row: decide again on what they wrote.
+                await storage.ReadStateAsync(cancellationToken);
             }
         }
     }

@@ -1,6 +1,7 @@
 namespace Photocollect.Grains.Orders;
 
 /// <summary>What the order is for: 集采 (group, through the school's campaign), 零采 (individual) or 加洗 (reprints).</summary>
+[GenerateSerializer]
 public enum OrderKind
 {
     /// <summary>集采.</summary>
@@ -20,57 +21,75 @@ public enum OrderKind
 /// <param name="At">When (UTC).</param>
 /// <param name="Actor">Who: a user id, <c>system</c> or <c>payment</c>.</param>
 /// <param name="Note">A reason or reference, or null.</param>
+[GenerateSerializer, Immutable]
 public sealed record OrderChange(OrderStatus From, OrderEvent Event, OrderStatus To, DateTimeOffset At, string Actor, string? Note);
 
 /// <summary>An order's state: what the order grain persists.</summary>
+[GenerateSerializer, Immutable]
 public sealed record OrderState
 {
     /// <summary>The order's id.</summary>
-    public required Guid Id { get; init; }
+    [Id(0)]
+    public Guid Id { get; init; }
 
     /// <summary>The order number shown to people (<see cref="OrderNumbers"/>).</summary>
-    public required string Number { get; init; }
+    [Id(1)]
+    public string Number { get; init; } = "";
 
     /// <summary>The student's account.</summary>
-    public required Guid AccountId { get; init; }
+    [Id(2)]
+    public Guid AccountId { get; init; }
 
     /// <summary>The student's collection record the order is for.</summary>
-    public required Guid StudentId { get; init; }
+    [Id(3)]
+    public Guid StudentId { get; init; }
 
     /// <summary>The campaign it belongs to.</summary>
-    public required Guid CampaignId { get; init; }
+    [Id(4)]
+    public Guid CampaignId { get; init; }
 
     /// <summary>集采 or 零采.</summary>
+    [Id(5)]
     public OrderKind Kind { get; init; }
 
     /// <summary>The price frozen when the order was made, in fen.</summary>
-    public required long PriceFen { get; init; }
+    [Id(6)]
+    public long PriceFen { get; init; }
 
     /// <summary>Sets of prints (reprints; 1 otherwise).</summary>
+    [Id(7)]
     public int Copies { get; init; } = 1;
 
     /// <summary>ISO 4217 currency of <see cref="PriceFen"/>.</summary>
+    [Id(8)]
     public string Currency { get; init; } = "CNY";
 
     /// <summary>Current status.</summary>
+    [Id(9)]
     public OrderStatus Status { get; init; } = OrderStatus.PendingPayment;
 
     /// <summary>The submitted photo, or null before one is submitted.</summary>
+    [Id(10)]
     public Guid? PhotoId { get; init; }
 
     /// <summary>The payment that paid it (the provider's reference), or null.</summary>
+    [Id(11)]
     public string? PaymentReference { get; init; }
 
     /// <summary>Code of the latest rejection reason, or null.</summary>
+    [Id(12)]
     public string? RejectReason { get; init; }
 
     /// <summary>When it was made (UTC).</summary>
-    public required DateTimeOffset CreatedAt { get; init; }
+    [Id(13)]
+    public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Unpaid after this, it is closed.</summary>
-    public required DateTimeOffset PayBy { get; init; }
+    [Id(14)]
+    public DateTimeOffset PayBy { get; init; }
 
     /// <summary>Every transition, oldest first.</summary>
+    [Id(15)]
     public IReadOnlyList<OrderChange> History { get; init; } = [];
 
     /// <summary>When the status last changed to <paramref name="status"/>, or null.</summary>

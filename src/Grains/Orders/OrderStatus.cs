@@ -1,6 +1,7 @@
 namespace Photocollect.Grains.Orders;
 
 /// <summary>An order's status (seed 000); the Chinese names are the product's labels.</summary>
+[GenerateSerializer]
 public enum OrderStatus
 {
     /// <summary>待支付: created, not paid.</summary>
@@ -32,6 +33,7 @@ public enum OrderStatus
 }
 
 /// <summary>What happens to an order.</summary>
+[GenerateSerializer]
 public enum OrderEvent
 {
     /// <summary>The payment was confirmed.</summary>

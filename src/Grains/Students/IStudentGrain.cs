@@ -1,6 +1,7 @@
 namespace Photocollect.Grains.Students;
 
 /// <summary>How a verification attempt ended.</summary>
+[GenerateSerializer]
 public enum VerificationOutcome
 {
     /// <summary>Verified.</summary>
@@ -17,18 +18,16 @@ public enum VerificationOutcome
 /// <param name="Outcome">How it ended.</param>
 /// <param name="RemainingAttempts">Wrong entries left before the lock.</param>
 /// <param name="LockedUntil">When the lock ends, when locked.</param>
+[GenerateSerializer, Immutable]
 public sealed record VerificationResult(VerificationOutcome Outcome, int RemainingAttempts, DateTimeOffset? LockedUntil);
 
 /// <summary>
 /// One student's place in one campaign's online flow (key <c>{tenantId}/{accountId}{campaignId}</c>): the verified
 /// record, wrong verification entries and the lock after five, photo checks, and the one order. Written at each
-/// step with optimistic concurrency, so two tabs or two double-clicks cannot make two orders.
+/// step; calls run one at a time, so two tabs or two double-clicks cannot make two orders.
 /// </summary>
-public interface IStudentGrain
+public interface IStudentGrain : IGrainWithStringKey
 {
-    /// <summary>The grain's key.</summary>
-    GrainKey Key { get; }
-
     /// <summary>The state (a new student's when nothing is stored).</summary>
     Task<StudentState> GetAsync(CancellationToken cancellationToken = default);
 

@@ -1,12 +1,15 @@
+using Orleans.Runtime;
+using Orleans.Storage;
 using Photocollect.Grains.Storage;
 
 namespace Photocollect.Grains.Students;
 
 /// <summary>The student grain (see <see cref="IStudentGrain"/>).</summary>
-/// <param name="key">Its key.</param>
-/// <param name="storage">Its persisted state.</param>
+/// <param name="storage">Its persisted state, read when the grain activates.</param>
 /// <param name="clock">The clock.</param>
-public sealed class StudentGrain(GrainKey key, IPersistentState<StudentState> storage, TimeProvider clock) : IStudentGrain
+public sealed class StudentGrain(
+    [PersistentState(GrainStorageNames.Student, GrainStorageNames.Provider)] IPersistentState<StudentState> storage,
+    TimeProvider clock) : Grain, IStudentGrain
 {
     /// <summary>Wrong entries allowed before the lock.</summary>
     public const int MaxFailedVerifications = 5;
@@ -17,21 +20,13 @@ public sealed class StudentGrain(GrainKey key, IPersistentState<StudentState> st
     private const int Attempts = 5;
 
     /// <inheritdoc />
-    public GrainKey Key => key;
+    public Task<StudentState> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(Current);
 
     /// <inheritdoc />
-    public async Task<StudentState> GetAsync(CancellationToken cancellationToken = default)
-    {
-        await storage.ReadStateAsync(cancellationToken);
-        return storage.State ?? new StudentState();
-    }
+    public Task<DateTimeOffset?> LockedUntilAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Current.LockedUntil > clock.GetUtcNow() ? Current.LockedUntil : null);
 
-    /// <inheritdoc />
-    public async Task<DateTimeOffset?> LockedUntilAsync(CancellationToken cancellationToken = default)
-    {
-        var state = await GetAsync(cancellationToken);
-        return state.LockedUntil > clock.GetUtcNow() ? state.LockedUntil : null;
-    }
+    private StudentState Current => storage.RecordExists && storage.State is { } state ? state : new StudentState();
 
     /// <inheritdoc />
     public Task<StudentState> HoldRecordAsync(string record, CancellationToken cancellationToken = default)
@@ -118,8 +113,7 @@ public sealed class StudentGrain(GrainKey key, IPersistentState<StudentState> st
     {
         for (var attempt = 1; ; attempt++)
         {
-            await storage.ReadStateAsync(cancellationToken);
-            var state = storage.State ?? new StudentState();
+            var state = Current;
             var next = change(state);
             if (next is null || next == state)
             {
@@ -134,7 +128,8 @@ public sealed class StudentGrain(GrainKey key, IPersistentState<StudentState> st
             }
             catch (InconsistentStateException) when (attempt < Attempts)
             {
-                // Another request changed the student: decide again on what it wrote.
+                // The row changed under this activation: decide again on what was written.
+                await storage.ReadStateAsync(cancellationToken);
             }
         }
     }

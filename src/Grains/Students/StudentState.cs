@@ -1,6 +1,7 @@
 namespace Photocollect.Grains.Students;
 
 /// <summary>Where a student is in the online collection flow.</summary>
+[GenerateSerializer]
 public enum StudentStep
 {
     /// <summary>No verified collection record yet (添加采集信息).</summary>
@@ -24,32 +25,42 @@ public enum StudentStep
 /// <param name="Passed">Whether every check passed.</param>
 /// <param name="Failed">Names of the failed checks.</param>
 /// <param name="At">When (UTC).</param>
+[GenerateSerializer, Immutable]
 public sealed record CheckSummary(Guid PhotoId, bool Passed, IReadOnlyList<string> Failed, DateTimeOffset At);
 
 /// <summary>What the student grain persists.</summary>
+[GenerateSerializer, Immutable]
 public sealed record StudentState
 {
     /// <summary>Where the student is.</summary>
+    [Id(0)]
     public StudentStep Step { get; init; } = StudentStep.NeedsRecord;
 
     /// <summary>The registry record a collection code resolved to, waiting for verification (JSON, opaque here).</summary>
+    [Id(1)]
     public string? PendingRecord { get; init; }
 
     /// <summary>The verified collection record, or null.</summary>
+    [Id(2)]
     public Guid? RecordId { get; init; }
 
     /// <summary>Wrong feature code (or roster detail) entries in a row.</summary>
+    [Id(3)]
     public int FailedVerifications { get; init; }
 
     /// <summary>Verification refused until then, after too many wrong entries.</summary>
+    [Id(4)]
     public DateTimeOffset? LockedUntil { get; init; }
 
     /// <summary>Photos checked so far.</summary>
+    [Id(5)]
     public int CheckAttempts { get; init; }
 
     /// <summary>The latest check, or null.</summary>
+    [Id(6)]
     public CheckSummary? LastCheck { get; init; }
 
     /// <summary>The campaign's order, once made.</summary>
+    [Id(7)]
     public Guid? OrderId { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Grains.Students;
 using Photocollect.Tenancy;
@@ -105,7 +106,7 @@ public sealed class CollectionFlow(
     AppDbContext db,
     TenantContext tenant,
     IStudentRegistry registry,
-    GrainFactory grains,
+    IGrainFactory grains,
     OrderNumbers numbers,
     TimeProvider clock)
 {

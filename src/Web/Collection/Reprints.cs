@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Data;
@@ -24,7 +25,7 @@ public sealed record ReprintResult(Order? Order, string? Problem);
 /// (<see cref="Campaign.ReprintPriceFen"/>; zero means the school does not offer them). The order is paid like any
 /// other and then goes straight to production: the photo was approved on the original order.
 /// </summary>
-public sealed class Reprints(AppDbContext db, TenantContext tenant, GrainFactory grains, OrderNumbers numbers)
+public sealed class Reprints(AppDbContext db, TenantContext tenant, IGrainFactory grains, OrderNumbers numbers)
 {
     /// <summary>Most sets in one order.</summary>
     public const int MaxCopies = 10;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Data;
@@ -20,7 +21,7 @@ public sealed record QueueItem(Guid OrderId, string Number, string Name, string 
 /// a maintained reason, production steps by batch, and the student's SMS on the review result and on completion.
 /// An SMS that fails is logged; it never undoes the decision.
 /// </summary>
-public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, GrainFactory grains, ISmsSender sms, TimeProvider clock, ILogger<ReviewDesk> logger)
+public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFactory grains, ISmsSender sms, TimeProvider clock, ILogger<ReviewDesk> logger)
 {
     /// <summary>The review target.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromHours(48);

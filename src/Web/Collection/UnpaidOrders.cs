@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Data;
@@ -12,7 +13,7 @@ namespace Photocollect.Web.Collection;
 /// the order, its pending payments are cancelled, and the student may order again. Each school is entered
 /// explicitly, as work outside a request must.
 /// </summary>
-public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentService payments, TimeProvider clock, ILogger<UnpaidOrders> logger)
+public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentService payments, TimeProvider clock, ILogger<UnpaidOrders> logger)
 {
     /// <summary>Closes every due order of every school; returns how many were closed.</summary>
     public async Task<int> CloseDueAsync(CancellationToken cancellationToken = default)

@@ -4,7 +4,6 @@ using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
-using Quartz;
 
 namespace Photocollect.Web.Payments;
 
@@ -175,21 +174,5 @@ public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant,
         }
 
         return new(0, 0, updated);
-    }
-}
-
-/// <summary>
-/// The payments' minute (Quartz): unpaid orders past their deadline are closed (with their provider-side orders),
-/// then a reconciliation round runs.
-/// </summary>
-[DisallowConcurrentExecution]
-public sealed class PaymentsJob(IServiceScopeFactory scopes) : IJob
-{
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UnpaidOrders>().CloseDueAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<PaymentReconciliation>().RunAsync(cancellationToken);
     }
 }

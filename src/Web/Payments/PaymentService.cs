@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Settings;
@@ -120,7 +121,7 @@ public sealed class PaymentProviders(ITenantSettings settings, TenantContext ten
 /// attempt with the order's frozen price; a verified notification (or a reconciliation query) is applied exactly
 /// once: the payment row moves pending → succeeded once, and the order grain takes the payment once.
 /// </summary>
-public sealed class PaymentService(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentProviders providers, RefundService refunds, TimeProvider clock, ILogger<PaymentService> logger)
+public sealed class PaymentService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, RefundService refunds, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>How long past its deadline an order waits for a provider that does not answer before it closes anyway.</summary>
     public static readonly TimeSpan GiveUpClosingAfter = TimeSpan.FromHours(1);

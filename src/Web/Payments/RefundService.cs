@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Collection;
@@ -15,7 +16,7 @@ public sealed record RefundResult(Refund? Refund, string? Problem);
 /// The refund id is the merchant refund number: asking again after a timeout cannot refund twice. When everything
 /// paid has come back, the order goes to 已退款 where its status allows.
 /// </summary>
-public sealed class RefundService(AppDbContext db, TenantContext tenant, GrainFactory grains, PaymentProviders providers, TimeProvider clock, ILogger<RefundService> logger)
+public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, TimeProvider clock, ILogger<RefundService> logger)
 {
     /// <summary>Longest reason.</summary>
     public const int MaxReason = 80;

@@ -1,14 +1,24 @@
+using Photocollect.Grains.Storage;
 using Photocollect.Grains.Students;
 using Photocollect.Grains.Tests.Support;
 
 namespace Photocollect.Grains.Tests.Students;
 
+[Collection(ClusterTests.Name)]
 public sealed class StudentGrainShould
 {
-    private static readonly GrainKey Key = GrainKey.Create(Guid.Parse("6f1c2f55-0000-4000-8000-000000000001"), "student-1.campaign-1");
     private static readonly Guid Record = Guid.NewGuid();
-    private readonly FixedClock clock = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-    private readonly MemoryCell<StudentState> cell = new();
+    private readonly ClusterFixture cluster;
+    private readonly FixedClock clock;
+    // A new student per test: grains keep their activations between tests.
+    private readonly string key = GrainKey.Create(Guid.Parse("6f1c2f55-0000-4000-8000-000000000001"), $"student-{Guid.NewGuid():N}").ToString();
+
+    public StudentGrainShould(ClusterFixture cluster)
+    {
+        this.cluster = cluster;
+        clock = cluster.Clock;
+        clock.Now = ClusterFixture.Start;
+    }
 
     [Fact]
     public async Task LockVerificationAfterFiveWrongEntries()
@@ -79,23 +89,27 @@ public sealed class StudentGrainShould
     [Fact]
     public async Task GiveRacingSubmitsOneOrder()
     {
-        var arrived = 0;
-        var allRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task Gate()
-        {
-            if (Interlocked.Increment(ref arrived) == 6)
-            {
-                allRead.TrySetResult();
-            }
-
-            return allRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-
-        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            Task.Run(() => new StudentGrain(Key, new MemoryState<StudentState>(cell, Gate), clock).ClaimOrderAsync(Guid.NewGuid()))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Grain().ClaimOrderAsync(Guid.NewGuid()))));
 
         Assert.Single(claims.Distinct());
-        Assert.Equal(claims[0], cell.Read().Value!.OrderId);
+        Assert.Equal(claims[0], cluster.Storage.Read<StudentState>(GrainStorageNames.Student, key).Value!.OrderId);
+    }
+
+    [Fact]
+    public async Task KeepAnOrderClaimedUnderItByAnotherWriter()
+    {
+        // Another writer claims an order between this activation's read and its write: the clash is decided again on
+        // what was written, and that order stands.
+        var grain = Grain();
+        await grain.GetAsync();
+        var theirs = Guid.NewGuid();
+        cluster.Storage.BeforeNextWrite(GrainStorageNames.Student, key, () =>
+            cluster.Storage.Seed(GrainStorageNames.Student, key, new StudentState { OrderId = theirs, Step = StudentStep.Ordered }));
+
+        var claimed = await grain.ClaimOrderAsync(Guid.NewGuid());
+
+        Assert.Equal(theirs, claimed);
+        Assert.Equal(theirs, cluster.Storage.Read<StudentState>(GrainStorageNames.Student, key).Value!.OrderId);
     }
 
     [Fact]
@@ -112,5 +126,5 @@ public sealed class StudentGrainShould
         Assert.Equal(second, await grain.ClaimOrderAsync(second));
     }
 
-    private StudentGrain Grain() => new(Key, new MemoryState<StudentState>(cell), clock);
+    private IStudentGrain Grain() => cluster.Grains.GetGrain<IStudentGrain>(key);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Accounts;
@@ -103,7 +104,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
         Assert.Equal((OrderKind.Reprint, 2, 2000L, OrderStatus.PendingPayment), (reprint.Kind, reprint.Copies, reprint.PriceFen, reprint.Status));
 
         var paid = await app.InSchoolAsync(AppFactory.A, sp =>
-            sp.GetRequiredService<GrainFactory>().Order(sp.GetRequiredService<TenantContext>().RequiredSchool.Id, reprint.Id).PayAsync("p-reprint", 2000, "CNY"));
+            sp.GetRequiredService<IGrainFactory>().Order(sp.GetRequiredService<TenantContext>().RequiredSchool.Id, reprint.Id).PayAsync("p-reprint", 2000, "CNY"));
         Assert.Equal(OrderStatus.PendingProduction, paid.State!.Status);
     }
 
@@ -117,7 +118,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
         await flow.AcknowledgeStandardsAsync(account.Id, campaign);
         var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
         var order = (await flow.SubmitAsync(account.Id, campaign, photo.Photo!.Id)).Order!;
-        await sp.GetRequiredService<GrainFactory>().Order(order.TenantId, order.Id).PayAsync("p-" + order.Id, order.PriceFen, "CNY");
+        await sp.GetRequiredService<IGrainFactory>().Order(order.TenantId, order.Id).PayAsync("p-" + order.Id, order.PriceFen, "CNY");
         if (complete)
         {
             var desk = sp.GetRequiredService<ReviewDesk>();

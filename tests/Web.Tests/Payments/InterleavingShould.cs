@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Web.Collection;
@@ -63,7 +64,7 @@ public sealed class InterleavingShould(AppFactory app) : IClassFixture<AppFactor
             for (var i = 0; i < Orders; i++)
             {
                 var id = Guid.CreateVersion7();
-                var made = await sp.GetRequiredService<GrainFactory>().Order(school.Id, id).CreateAsync(new NewOrder(numbers.Next(school.SchoolCode), source.AccountId,
+                var made = await sp.GetRequiredService<IGrainFactory>().Order(school.Id, id).CreateAsync(new NewOrder(numbers.Next(school.SchoolCode), source.AccountId,
                     source.RecordId, source.CampaignId, OrderKind.Reprint, random.Next(1, 500) * 10, source.PhotoId, TimeSpan.FromMinutes(random.Next(5, 40))));
                 Assert.True(made.Succeeded, $"seed {seed}: order {i} not created");
                 list.Add((id, source.AccountId));
@@ -217,7 +218,7 @@ public sealed class InterleavingShould(AppFactory app) : IClassFixture<AppFactor
         var states = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
             var school = sp.GetRequiredService<TenantContext>().RequiredSchool.Id;
-            var grains = sp.GetRequiredService<GrainFactory>();
+            var grains = sp.GetRequiredService<IGrainFactory>();
             var list = new List<OrderState>();
             foreach (var (order, _) in orders)
             {

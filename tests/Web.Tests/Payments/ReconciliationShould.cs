@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Collection;
 using Photocollect.Web.Data;
@@ -130,7 +131,7 @@ public sealed class ReconciliationShould(AppFactory app) : IClassFixture<AppFact
             await app.NotifyAsync("beifang", PaymentProviderKind.WeChatPay, paid.Headers, paid.Body);
         }
 
-        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<GrainFactory>().Order(sp.GetRequiredService<Photocollect.Tenancy.TenantContext>().RequiredSchool.Id, rejected).RejectAsync("reviewer", "背景不符"));
+        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<IGrainFactory>().Order(sp.GetRequiredService<Photocollect.Tenancy.TenantContext>().RequiredSchool.Id, rejected).RejectAsync("reviewer", "背景不符"));
         Assert.Equal(0, (await ReconcileAsync()).RefundsStarted);  // the window is still open
 
         var campaignId = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Orders.Where(o => o.Id == rejected).Select(o => o.CampaignId).SingleAsync());

@@ -35,7 +35,15 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Photocollect:DevTools:Enabled", "true");
         builder.UseSetting("Photocollect:Jobs:Enabled", "false");  // tests run the jobs' steps themselves, at the clock they set
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        // Each app's silo clusters through its own database, on a port of its own; no gateway (no outside clients).
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", "0");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // The moved clock is the product's; Orleans' own timers (membership, messaging) keep real time.
+            services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
+        });
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert them).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Runtime;
 
 namespace Photocollect.Web.Infrastructure.Database;
 
@@ -24,15 +25,18 @@ public sealed class DatabaseHealthCheck(MigrationRunner migrations) : IHealthChe
         }
     }
 
-    /// <summary>JSON body: overall status and each check's status and description.</summary>
+    /// <summary>JSON body: overall status, the cluster's active silos as this instance sees them, and each check's
+    /// status and description.</summary>
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
+        var membership = context.RequestServices.GetRequiredService<IClusterMembershipService>();
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
+            silos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
         }));
     }

@@ -1,0 +1,22 @@
+using Photocollect.Grains.Orders;
+using Photocollect.Grains.Students;
+
+namespace Photocollect.Grains;
+
+/// <summary>The grains by what callers know of them; the <c>{tenantId}/{id}</c> keys are made here and nowhere else.</summary>
+public static class GrainFactoryExtensions
+{
+    /// <summary>The order grain <c>{tenantId}/{orderId}</c>.</summary>
+    public static IOrderGrain Order(this IGrainFactory grains, Guid tenantId, Guid orderId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<IOrderGrain>(GrainKey.Create(tenantId, orderId.ToString("D")).ToString());
+    }
+
+    /// <summary>The student grain of one account in one campaign: <c>{tenantId}/{accountId:N}{campaignId:N}</c> (64 characters).</summary>
+    public static IStudentGrain Student(this IGrainFactory grains, Guid tenantId, Guid accountId, Guid campaignId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<IStudentGrain>(GrainKey.Create(tenantId, $"{accountId:N}{campaignId:N}").ToString());
+    }
+}
