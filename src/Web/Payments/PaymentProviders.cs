@@ -12,7 +12,7 @@ public enum PaymentProviderKind
     /// <summary>WeChat Pay API v3, service-provider mode (服务商): the platform's merchant plus the school's sub-merchant.</summary>
     WeChatPay = 1,
 
-    /// <summary>Stripe Checkout over its REST API (international and joint-venture campuses).</summary>
+    /// <summary>Stripe Checkout through Stripe.net (international and joint-venture campuses).</summary>
     Stripe = 2,
 }
 
@@ -156,7 +156,8 @@ public sealed record RemoteRefund(Guid RefundId, RefundState State, string? Prov
 /// <param name="Refund">The refund it reports, or null.</param>
 public sealed record ProviderEvent(RemotePayment? Payment, RemoteRefund? Refund);
 
-/// <summary>A provider call failed. Transient failures (timeouts, 5xx, 429) were already retried with backoff.</summary>
+/// <summary>A provider call failed. A transient failure (no answer, a 5xx, a 429) was already retried as the provider's
+/// client retries: <see cref="ProviderHttp"/>, or Stripe.net for Stripe.</summary>
 /// <param name="message">What happened (no secrets).</param>
 /// <param name="transient">Whether trying later may work.</param>
 public sealed class PaymentProviderException(string message, bool transient) : Exception(message)

@@ -5,8 +5,8 @@ namespace Photocollect.Web.Payments;
 /// <summary>
 /// Sends a provider request with retries: a timeout, a network error, a 5xx or a 429 is tried again after a growing
 /// pause (the request is made anew each time, so signatures and nonces are fresh). Only requests that are safe to
-/// repeat come here: queries, and writes the provider deduplicates (the same merchant order or refund number, or
-/// Stripe's <c>Idempotency-Key</c>).
+/// repeat come here: queries, and writes the provider deduplicates (the same merchant order or refund number). Stripe
+/// calls do not: Stripe.net retries them itself (<see cref="StripeProvider"/>), and two layers would multiply the tries.
 /// </summary>
 public static class ProviderHttp
 {

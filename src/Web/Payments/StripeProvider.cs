@@ -1,29 +1,32 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Photocollect.Web.Data;
+using Stripe;
+using Stripe.Checkout;
+using Refund = Photocollect.Web.Data.Refund;
 
 namespace Photocollect.Web.Payments;
 
 /// <summary>
-/// Stripe over its REST API (there is no SDK here): a Checkout Session per payment (card, Alipay and WeChat Pay, with
+/// Stripe through Stripe.net: a Checkout Session per payment (card, Alipay and WeChat Pay, with
 /// <c>payment_method_options[wechat_pay][client]=web</c>), session query and expiry, and Refunds on the session's
 /// PaymentIntent. Every write carries an <c>Idempotency-Key</c> made from our payment or refund id, so a retried
-/// write cannot charge or refund twice. Webhooks are verified by <c>Stripe-Signature</c>: HMAC-SHA256 of
-/// <c>{t}.{body}</c> with the endpoint's secret, compared in constant time, within 300 seconds.
+/// write cannot charge or refund twice. Webhooks are verified by <c>EventUtility.ConstructEvent</c> with the
+/// endpoint's secret, within 300 seconds of our clock.
 /// </summary>
 public sealed class StripeProvider(PaymentSettings config, HttpClient http, TimeProvider clock) : IPaymentProvider
 {
     /// <summary>Oldest webhook signature accepted.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(300);
 
+    // Stripe.net retries (network errors, timeouts, 409, 5xx) with the same Idempotency-Key and its own pauses; Stripe
+    // calls do not go through ProviderHttp, so three tries in all, as for the other providers, and not nine.
+    private const int Retries = ProviderHttp.Attempts - 1;
+
     // Stripe accepts a session expiry from 30 minutes to 24 hours after creation.
     private static readonly TimeSpan ShortestSession = TimeSpan.FromMinutes(31);
     private static readonly TimeSpan LongestSession = TimeSpan.FromHours(23);
+
+    private StripeClient? client;
 
     /// <inheritdoc />
     public PaymentProviderKind Kind => PaymentProviderKind.Stripe;
@@ -38,9 +41,9 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
             // The student comes back to pay: the same session while it is open. A completed one is being paid
             // (Alipay, WeChat Pay settle later): a second session could charge twice.
             var session = await SessionAsync(existing, cancellationToken);
-            switch (session.Json?["status"]?.GetValue<string>())
+            switch (session?.Status)
             {
-                case "open" when session.Json["url"]?.GetValue<string>() is { } url:
+                case "open" when session.Url is { } url:
                     return new Checkout(url, null, null, existing);
                 case "complete":
                     throw new PaymentProviderException("Stripe Checkout Session is complete; its payment is still being confirmed", transient: true);
@@ -54,28 +57,39 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
         var expires = request.ExpiresAt < now + ShortestSession ? now + ShortestSession : request.ExpiresAt > now + LongestSession ? now + LongestSession : request.ExpiresAt;
         var expiresAt = (expires.ToUnixTimeSeconds() + 599) / 600 * 600;
         var id = MerchantNumbers.Of(payment.Id);
-        var form = new List<KeyValuePair<string, string>>
+        var options = new SessionCreateOptions
         {
-            new("mode", "payment"),
-            new("client_reference_id", id),
-            new("metadata[payment_id]", id),
-            new("payment_intent_data[metadata][payment_id]", id),
-            new("line_items[0][quantity]", "1"),
-            new("line_items[0][price_data][currency]", payment.Currency.ToLowerInvariant()),
-            new("line_items[0][price_data][unit_amount]", payment.AmountFen.ToString(CultureInfo.InvariantCulture)),
-            new("line_items[0][price_data][product_data][name]", request.Description),
-            new("payment_method_types[0]", "card"),
-            new("payment_method_types[1]", "alipay"),
-            new("payment_method_types[2]", "wechat_pay"),
-            new("payment_method_options[wechat_pay][client]", "web"),
-            new("expires_at", expiresAt.ToString(CultureInfo.InvariantCulture)),
-            new("success_url", request.ReturnUrl),
-            new("cancel_url", request.ReturnUrl),
+            Mode = "payment",
+            ClientReferenceId = id,
+            Metadata = new() { ["payment_id"] = id },
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new() { ["payment_id"] = id } },
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = payment.Currency.ToLowerInvariant(),
+                        UnitAmount = payment.AmountFen,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = request.Description },
+                    },
+                },
+            ],
+            // Since 2026-09-30.endive (Stripe.net 53) a filter over the methods the school turned on at Stripe; the
+            // session's payment_method_types says what was offered.
+            AllowedPaymentMethodTypes = ["card", "alipay", "wechat_pay"],
+            PaymentMethodOptions = new SessionPaymentMethodOptionsOptions { WechatPay = new SessionPaymentMethodOptionsWechatPayOptions { Client = "web" } },
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt).UtcDateTime,
+            SuccessUrl = request.ReturnUrl,
+            CancelUrl = request.ReturnUrl,
         };
 
         // A new key after an expired session, which a replay would hand back.
-        var answer = await CallAsync(HttpMethod.Post, "/v1/checkout/sessions", form, $"checkout-{id}-{payment.ProviderCheckout ?? "first"}-{expiresAt}", cancellationToken);
-        return new Checkout(answer.Required("url"), null, null, answer.Required("id"));
+        var key = $"checkout-{id}-{payment.ProviderCheckout ?? "first"}-{expiresAt}";
+        var created = await CallAsync("POST /v1/checkout/sessions", (c, ct) => new SessionService(c).CreateAsync(options, Key(key), ct), cancellationToken)
+            ?? throw Unreadable();
+        return new Checkout(created.Url ?? throw Unreadable(), null, null, created.Id ?? throw Unreadable());
     }
 
     /// <inheritdoc />
@@ -88,8 +102,8 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
         }
 
         var answer = await SessionAsync(session, cancellationToken);
-        return answer.Json is null ? new RemotePayment(payment.Id, RemoteState.NotFound, null, 0, payment.Currency)
-            : Session(answer.Json, null) ?? throw Unreadable();
+        return answer is null ? new RemotePayment(payment.Id, RemoteState.NotFound, null, 0, payment.Currency)
+            : Remote(answer, null) ?? throw Unreadable();
     }
 
     /// <inheritdoc />
@@ -102,14 +116,15 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
         }
 
         var answer = await SessionAsync(session, cancellationToken);
-        switch (answer.Json?["status"]?.GetValue<string>())
+        switch (answer?.Status)
         {
             case null or "expired":
                 return;
             case "complete":
                 throw new PaymentProviderException("Stripe Checkout Session is already complete", transient: false);
             default:
-                await CallAsync(HttpMethod.Post, $"/v1/checkout/sessions/{Uri.EscapeDataString(session)}/expire", [], $"expire-{MerchantNumbers.Of(payment.Id)}-{session}", cancellationToken);
+                var key = Key($"expire-{MerchantNumbers.Of(payment.Id)}-{session}");
+                await CallAsync("POST /v1/checkout/sessions/{id}/expire", (c, ct) => new SessionService(c).ExpireAsync(session, null, key, ct), cancellationToken);
                 return;
         }
     }
@@ -125,15 +140,16 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
         }
 
         // Stripe's webhooks go to the endpoint configured at Stripe, so notifyUrl is not sent.
-        var answer = await CallAsync(HttpMethod.Post, "/v1/refunds",
-        [
-            new("payment_intent", intent),
-            new("amount", refund.AmountFen.ToString(CultureInfo.InvariantCulture)),
-            new("reason", "requested_by_customer"),
-            new("metadata[refund_id]", MerchantNumbers.Of(refund.Id)),
-            new("metadata[reason]", refund.Reason),
-        ], $"refund-{MerchantNumbers.Of(refund.Id)}", cancellationToken);
-        return RefundOf(refund.Id, answer.Json!);
+        var options = new RefundCreateOptions
+        {
+            PaymentIntent = intent,
+            Amount = refund.AmountFen,
+            Reason = "requested_by_customer",
+            Metadata = new() { ["refund_id"] = MerchantNumbers.Of(refund.Id), ["reason"] = refund.Reason },
+        };
+        var key = Key($"refund-{MerchantNumbers.Of(refund.Id)}");
+        var answer = await CallAsync("POST /v1/refunds", (c, ct) => new Stripe.RefundService(c).CreateAsync(options, key, ct), cancellationToken);
+        return RefundOf(refund.Id, answer ?? throw Unreadable());
     }
 
     /// <inheritdoc />
@@ -145,8 +161,8 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
             return new RemoteRefund(refund.Id, RefundState.Pending, null);  // never reached Stripe: sent again
         }
 
-        var answer = await CallAsync(HttpMethod.Get, $"/v1/refunds/{Uri.EscapeDataString(id)}", null, null, cancellationToken, notFoundIsAnswer: true);
-        return answer.Json is null ? new RemoteRefund(refund.Id, RefundState.Pending, null) : RefundOf(refund.Id, answer.Json);
+        var answer = await CallAsync("GET /v1/refunds/{id}", (c, ct) => new Stripe.RefundService(c).GetAsync(id, null, null, ct), cancellationToken, notFoundIsAnswer: true);
+        return answer is null ? new RemoteRefund(refund.Id, RefundState.Pending, null) : RefundOf(refund.Id, answer);
     }
 
     /// <inheritdoc />
@@ -154,176 +170,139 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(body);
-        if (!Verify(headers["Stripe-Signature"].ToString(), body))
+        var signature = headers["Stripe-Signature"].ToString();
+        if (string.IsNullOrEmpty(config.StripeWebhookSecret) || signature.Length == 0)
         {
             return null;
         }
 
+        Event notification;
         try
         {
-            var envelope = JsonNode.Parse(body)!.AsObject();
-            var type = envelope["type"]?.GetValue<string>() ?? "";
-            var data = envelope["data"]!["object"]!.AsObject();
-            if (type.StartsWith("refund.", StringComparison.Ordinal))
-            {
-                return MerchantNumbers.Parse(data["metadata"]?["refund_id"]?.GetValue<string>()) is { } refundId ? new ProviderEvent(null, RefundOf(refundId, data)) : new ProviderEvent(null, null);
-            }
-
-            RemoteState? state = type switch
-            {
-                "checkout.session.completed" => null,  // paid now, or (Alipay, WeChat Pay) an asynchronous payment follows
-                "checkout.session.async_payment_succeeded" => RemoteState.Succeeded,
-                "checkout.session.async_payment_failed" => RemoteState.Failed,
-                "checkout.session.expired" => RemoteState.Closed,
-                _ => RemoteState.NotFound,
-            };
-            return state == RemoteState.NotFound ? new ProviderEvent(null, null) : Session(data, state) is { } payment ? new ProviderEvent(payment, null) : null;
+            // Events come in the API version of the school's webhook endpoint, which the school chose at Stripe and
+            // which need not be the one Stripe.net pins. The few fields read below are long-standing ones, so a
+            // mismatch is no reason to refuse the event (Stripe would retry it for days).
+            notification = EventUtility.ConstructEvent(body, signature, config.StripeWebhookSecret, (long)Tolerance.TotalSeconds,
+                clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is StripeException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException or NotSupportedException)
         {
             return null;
         }
+
+        var type = notification.Type ?? "";
+        var data = notification.Data?.Object;
+        if (type.StartsWith("refund.", StringComparison.Ordinal))
+        {
+            return data is Stripe.Refund r && MerchantNumbers.Parse(r.Metadata?.GetValueOrDefault("refund_id")) is { } refundId
+                ? new ProviderEvent(null, RefundOf(refundId, r)) : new ProviderEvent(null, null);
+        }
+
+        RemoteState? state = type switch
+        {
+            "checkout.session.completed" => null,  // paid now, or (Alipay, WeChat Pay) an asynchronous payment follows
+            "checkout.session.async_payment_succeeded" => RemoteState.Succeeded,
+            "checkout.session.async_payment_failed" => RemoteState.Failed,
+            "checkout.session.expired" => RemoteState.Closed,
+            _ => RemoteState.NotFound,
+        };
+        return state == RemoteState.NotFound ? new ProviderEvent(null, null)
+            : data is Session session && Remote(session, state) is { } payment ? new ProviderEvent(payment, null) : null;
     }
 
-    private static RemotePayment? Session(JsonObject s, RemoteState? state)
+    private static RemotePayment? Remote(Session s, RemoteState? state)
     {
-        if (MerchantNumbers.Parse(s["client_reference_id"]?.GetValue<string>()) is not { } id)
+        if (MerchantNumbers.Parse(s.ClientReferenceId) is not { } id)
         {
             return null;
         }
 
-        state ??= (s["status"]?.GetValue<string>(), s["payment_status"]?.GetValue<string>()) switch
+        state ??= (s.Status, s.PaymentStatus) switch
         {
             (_, "paid") => RemoteState.Succeeded,
             ("expired", _) => RemoteState.Closed,
             _ => RemoteState.Pending,
         };
-        return new RemotePayment(id, state.Value, s["payment_intent"]?.GetValue<string>(), s["amount_total"]?.GetValue<long>() ?? 0,
-            s["currency"]?.GetValue<string>()?.ToUpperInvariant() ?? "");
+        return new RemotePayment(id, state.Value, s.PaymentIntentId, s.AmountTotal ?? 0, s.Currency?.ToUpperInvariant() ?? "");
     }
 
-    private static RemoteRefund RefundOf(Guid refundId, JsonObject r)
+    private static RemoteRefund RefundOf(Guid refundId, Stripe.Refund r)
     {
-        var state = r["status"]?.GetValue<string>() switch
+        var state = r.Status switch
         {
             "succeeded" => RefundState.Succeeded,
             "failed" or "canceled" => RefundState.Failed,
             _ => RefundState.Processing,  // pending, requires_action
         };
-        return new RemoteRefund(refundId, state, r["id"]?.GetValue<string>());
+        return new RemoteRefund(refundId, state, r.Id);
     }
+
+    private static RequestOptions Key(string idempotencyKey) => new() { IdempotencyKey = idempotencyKey };
 
     private static PaymentProviderException Unreadable() => new("Stripe answer could not be read", transient: false);
 
-    private Task<Answer> SessionAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}", null, null, cancellationToken, notFoundIsAnswer: true);
+    private Task<Session?> SessionAsync(string id, CancellationToken cancellationToken) =>
+        CallAsync("GET /v1/checkout/sessions/{id}", (c, ct) => new SessionService(c).GetAsync(id, null, null, ct), cancellationToken, notFoundIsAnswer: true);
 
-    private bool Verify(string header, string body)
+    private StripeClient Client()
     {
-        if (string.IsNullOrEmpty(config.StripeWebhookSecret) || header.Length == 0)
+        if (client is not null)
         {
-            return false;
+            return client;
         }
 
-        string? timestamp = null;
-        var signatures = new List<string>();
-        foreach (var part in header.Split(','))
+        try
         {
-            var pair = part.Split('=', 2);
-            if (pair.Length != 2)
+            // No telemetry: it would keep a machine id file in the service account's home and report latencies.
+            return client = new StripeClient(new StripeClientOptions
             {
-                continue;
-            }
-
-            if (pair[0].Trim() == "t")
-            {
-                timestamp = pair[1].Trim();
-            }
-            else if (pair[0].Trim() == "v1")
-            {
-                signatures.Add(pair[1].Trim());
-            }
+                ApiKey = config.StripeSecretKey,
+                ApiBase = config.StripeBaseUrl.TrimEnd('/'),
+                HttpClient = new SystemNetHttpClient(http, maxNetworkRetries: Retries, enableTelemetry: false),
+            });
         }
-
-        if (timestamp is null || signatures.Count == 0 || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Tolerance)
+        catch (ArgumentException)
         {
-            return false;
+            throw new PaymentProviderException("Stripe is not configured for this school (secret key)", transient: false);
         }
-
-        var expected = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(config.StripeWebhookSecret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));
-        var matched = false;
-        foreach (var signature in signatures)
-        {
-            matched |= CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
-        }
-
-        return matched;
     }
 
-    private async Task<Answer> CallAsync(HttpMethod method, string path, List<KeyValuePair<string, string>>? form, string? idempotencyKey, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
+    // Stripe.net has retried what it retries; what still fails is mapped as for the other providers: no answer, a 5xx
+    // or a 429 may work later, another refusal will not. A 409 (the same key still in flight at Stripe) may work later
+    // too, and must not become final: the first request may yet succeed.
+    private async Task<T?> CallAsync<T>(string what, Func<StripeClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
+        where T : class
     {
         if (string.IsNullOrEmpty(config.StripeSecretKey))
         {
             throw new PaymentProviderException("Stripe is not configured for this school (secret key)", transient: false);
         }
 
-        var (status, response, text) = await ProviderHttp.SendAsync(http, () =>
-        {
-            var message = new HttpRequestMessage(method, config.StripeBaseUrl.TrimEnd('/') + path);
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", config.StripeSecretKey);
-            message.Headers.UserAgent.ParseAdd("Photocollect/1.0");
-            if (idempotencyKey is not null)
-            {
-                message.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-            }
-
-            if (form is not null)
-            {
-                message.Content = new FormUrlEncodedContent(form);
-            }
-
-            return message;
-        }, "Stripe", cancellationToken);
-        using (response)
-        {
-            if (notFoundIsAnswer && status == HttpStatusCode.NotFound)
-            {
-                return new Answer(null);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new PaymentProviderException($"Stripe refused {method.Method} {path}: {(int)status} {ErrorCode(text)}", transient: false);
-            }
-
-            try
-            {
-                return new Answer(JsonNode.Parse(text)!.AsObject());
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
-            {
-                throw Unreadable();
-            }
-        }
-    }
-
-    private static string ErrorCode(string text)
-    {
         try
         {
-            var error = JsonNode.Parse(text)?["error"];
-            return $"{error?["type"]?.GetValue<string>()} {error?["code"]?.GetValue<string>()}".Trim();
+            return await call(Client(), cancellationToken);
         }
-        catch (JsonException)
+        catch (StripeException e) when (notFoundIsAnswer && e.HttpStatusCode == HttpStatusCode.NotFound)
         {
-            return "";
+            return null;
         }
-    }
-
-    private sealed record Answer(JsonObject? Json)
-    {
-        public string Required(string name) => Json?[name]?.GetValue<string>() ?? throw Unreadable();
+        catch (StripeException e) when (e.HttpStatusCode == HttpStatusCode.OK)
+        {
+            throw Unreadable();
+        }
+        catch (StripeException e)
+        {
+            var status = (int)e.HttpStatusCode;
+            throw new PaymentProviderException($"Stripe answered {what} with {status} {e.StripeError?.Type} {e.StripeError?.Code}".TrimEnd(),
+                transient: status is >= 500 or 429 or 409);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PaymentProviderException($"Stripe unreachable: {e.HttpRequestError}", transient: true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentProviderException("Stripe timed out", transient: true);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Photocollect.Web.Payments;
@@ -15,11 +16,18 @@ namespace Photocollect.Web.Tests.Payments;
 /// and independent of the product's code. Each account has its own secret key and webhook signing secret; a request
 /// must carry the account's <c>Bearer</c> key and sees only that account's objects. Writes are idempotent by
 /// <c>Idempotency-Key</c> (the same key with other parameters is an <c>idempotency_error</c>), and a write without a
-/// key is refused, since the product promises one on every write. Events are signed the way Stripe signs webhooks:
-/// <c>Stripe-Signature: t={unix},v1={hex HMAC-SHA256 of "{t}.{body}"}</c>.
+/// key is refused, since the product promises one on every write. Sessions are made as of API version
+/// 2026-09-30.endive: the payment methods are <c>allowed_payment_method_types</c>, a filter over those the account
+/// turned on. Events are signed the way Stripe signs webhooks:
+/// <c>Stripe-Signature: t={unix},v1={hex HMAC-SHA256 of "{t}.{body}"}</c>, and rendered in the API version of the
+/// account's webhook endpoint, which is older than the one requests ask for.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
+    // What every account here turned on in its Dashboard, and its webhook endpoint's API version.
+    private static readonly string[] TurnedOn = ["card", "alipay", "wechat_pay"];
+    private const string EndpointVersion = "2025-03-31.basil";
+
     private LocalHttpServer server = null!;
     private readonly ConcurrentDictionary<string, Account> accounts = new();
     private readonly ConcurrentDictionary<string, JsonObject> sessions = new();
@@ -143,7 +151,7 @@ public sealed class FakeStripe : IAsyncDisposable
         {
             ["id"] = "evt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             ["object"] = "event",
-            ["api_version"] = "2025-03-31.basil",
+            ["api_version"] = EndpointVersion,
             ["created"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["type"] = type,
@@ -173,6 +181,13 @@ public sealed class FakeStripe : IAsyncDisposable
             if (Interlocked.Decrement(ref failNext) >= 0)
             {
                 await Answer(context, 500, Error("api_error", null, "An unknown error occurred"));
+                return;
+            }
+
+            var version = context.Request.Headers["Stripe-Version"].ToString();
+            if (version.Length > 0 && !Regex.IsMatch(version, @"^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$"))
+            {
+                await Answer(context, 400, Error("invalid_request_error", null, $"Invalid Stripe API version: {version}"));
                 return;
             }
 
@@ -266,7 +281,18 @@ public sealed class FakeStripe : IAsyncDisposable
         var now = Clock.GetUtcNow().ToUnixTimeSeconds();
         long.TryParse(form["line_items[0][price_data][unit_amount]"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount);
         long.TryParse(form["expires_at"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires);
-        var methods = form.Where(f => f.Key.StartsWith("payment_method_types[", StringComparison.Ordinal)).Select(f => f.Value.ToString()).ToList();
+        if (form.Keys.Any(k => k.StartsWith("payment_method_types[", StringComparison.Ordinal)))
+        {
+            return Answer(context, 400, Error("invalid_request_error", "parameter_unknown", "Received unknown parameter: payment_method_types"));
+        }
+
+        var allowed = form.Where(f => f.Key.StartsWith("allowed_payment_method_types[", StringComparison.Ordinal)).Select(f => f.Value.ToString()).ToList();
+        List<string> methods = allowed.Count == 0 ? [.. TurnedOn] : [.. allowed.Where(TurnedOn.Contains)];
+        if (methods.Count == 0)
+        {
+            return Answer(context, 400, Error("invalid_request_error", null, "None of the allowed_payment_method_types is turned on for this account."));
+        }
+
         if (form["mode"] != "payment" || amount <= 0 || form["line_items[0][quantity]"] != "1" || string.IsNullOrEmpty(form["line_items[0][price_data][currency]"])
             || string.IsNullOrEmpty(form["line_items[0][price_data][product_data][name]"]) || string.IsNullOrEmpty(form["success_url"]))
         {
@@ -296,6 +322,7 @@ public sealed class FakeStripe : IAsyncDisposable
             ["currency"] = form["line_items[0][price_data][currency]"].ToString(),
             ["client_reference_id"] = form["client_reference_id"].ToString(),
             ["metadata"] = Metadata(form, "metadata"),
+            ["allowed_payment_method_types"] = new JsonArray([.. allowed.Select(m => JsonValue.Create(m))]),
             ["payment_method_types"] = new JsonArray([.. methods.Select(m => JsonValue.Create(m))]),
             ["payment_method_options"] = new JsonObject { ["wechat_pay"] = new JsonObject { ["client"] = form["payment_method_options[wechat_pay][client]"].ToString() } },
             ["payment_intent"] = null,

@@ -21,7 +21,6 @@ public sealed class StripeShould(AppFactory app) : IClassFixture<AppFactory>, IA
 
     public async Task InitializeAsync()
     {
-        ProviderHttp.FirstPause = TimeSpan.FromMilliseconds(10);
         stripe = await FakeStripe.StartAsync();
         beifang = stripe.NewAccount();
         await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(beifang));
@@ -159,7 +158,13 @@ public sealed class StripeShould(AppFactory app) : IClassFixture<AppFactory>, IA
 
         // A completed session cannot be expired; its refund is read back from a webhook and a query.
         var paid = NewPayment(3000);
-        paid.ProviderCheckout = (await provider.CheckoutAsync(Request(paid, DateTimeOffset.UtcNow.AddHours(1)), default)).ProviderReference;
+        var at = DateTimeOffset.UtcNow.AddHours(1);
+        var tapped = await provider.CheckoutAsync(Request(paid, at), default);
+
+        // A double tap, before the first session is stored, sends the same request under the same key: one session.
+        Assert.Equal(tapped.ProviderReference, (await provider.CheckoutAsync(Request(paid, at), default)).ProviderReference);
+        Assert.Single(stripe.SessionsOf(MerchantNumbers.Of(paid.Id)));
+        paid.ProviderCheckout = tapped.ProviderReference;
         stripe.Complete(paid.ProviderCheckout!);
         Assert.True((await Assert.ThrowsAsync<PaymentProviderException>(() => provider.CheckoutAsync(Request(paid, DateTimeOffset.UtcNow.AddHours(1)), default))).Transient);
         var remote = await provider.QueryAsync(paid, default);
@@ -169,6 +174,10 @@ public sealed class StripeShould(AppFactory app) : IClassFixture<AppFactory>, IA
         var refund = new Refund { Id = Guid.CreateVersion7(), PaymentId = paid.Id, OrderId = paid.OrderId, AmountFen = 3000, Currency = "CNY", Reason = "测试退款", RequestedBy = "test" };
         var sent = await provider.RefundAsync(refund, paid, null, default);
         Assert.Equal(RefundState.Processing, sent.State);
+
+        // Sent again with the same refund id (as after a try left unanswered): the same refund at Stripe.
+        Assert.Equal(sent.ProviderReference, (await provider.RefundAsync(refund, paid, null, default)).ProviderReference);
+        Assert.Single(stripe.RefundsOf(paid.ProviderReference!));
         refund.ProviderReference = sent.ProviderReference;
         var (headers, body) = stripe.FinishRefund(sent.ProviderReference!);
         var notified = provider.ReadNotification(new HeaderDictionary(headers.ToDictionary(h => h.Key, h => new StringValues(h.Value))), body);
@@ -180,6 +189,25 @@ public sealed class StripeShould(AppFactory app) : IClassFixture<AppFactory>, IA
         Assert.Equal(RemoteState.NotFound, (await nanhu.QueryAsync(paid, default)).State);
         var wrong = new StripeProvider(new PaymentSettings { StripeBaseUrl = stripe.BaseUrl, StripeSecretKey = "sk_test_wrong" }, http, TimeProvider.System);
         Assert.Contains("401", (await Assert.ThrowsAsync<PaymentProviderException>(() => wrong.QueryAsync(paid, default))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryThreeTimesInAllThenReportAFailureAsTransient()
+    {
+        using var http = new HttpClient();
+        var provider = new StripeProvider(beifang, http, TimeProvider.System);
+        var payment = NewPayment(1200);
+        var at = DateTimeOffset.UtcNow.AddHours(1);
+
+        // Three failing answers reach the caller (a second layer of retries would hide them); two do not.
+        stripe.FailNext(3);
+        Assert.True((await Assert.ThrowsAsync<PaymentProviderException>(() => provider.CheckoutAsync(Request(payment, at), default))).Transient);
+        stripe.FailNext(2);
+        Assert.NotNull((await provider.CheckoutAsync(Request(payment, at), default)).RedirectUrl);
+
+        // Nobody listening: transient too.
+        var closed = new StripeProvider(new PaymentSettings { StripeBaseUrl = "http://127.0.0.1:9", StripeSecretKey = beifang.StripeSecretKey }, http, TimeProvider.System);
+        Assert.True((await Assert.ThrowsAsync<PaymentProviderException>(() => closed.CheckoutAsync(Request(NewPayment(1200), at), default))).Transient);
     }
 
     private async Task<(Guid OrderId, HttpClient Browser, AngleSharp.Html.Dom.IHtmlDocument Order)> OrderAsync()
