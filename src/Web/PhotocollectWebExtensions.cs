@@ -33,6 +33,9 @@ public static class PhotocollectWebExtensions
     /// <summary>Supported UI cultures; the first is the default.</summary>
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    /// <summary>The health endpoint; the Helm chart's probes name it (tests/Deployment.Tests checks they agree).</summary>
+    public const string HealthPath = "/healthz";
+
     /// <summary>Registers everything.</summary>
     public static WebApplicationBuilder AddPhotocollect(this WebApplicationBuilder builder)
     {
@@ -177,7 +180,7 @@ public static class PhotocollectWebExtensions
         app.UseMiddleware<TenantAreaMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });
+        app.MapHealthChecks(HealthPath, new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });
         app.MapRazorPages();
         app.MapStudentApi();
         app.MapOpenApi("/openapi/{documentName}.json");
