@@ -14,7 +14,11 @@ public static class SiloHosting
         ArgumentNullException.ThrowIfNull(builder);
         var settings = builder.Configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
         // The providers' tables live in their own schema (migration 0006).
-        var orleansConnection = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "orleans" }.ConnectionString;
+        var orleansConnection = new NpgsqlConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(settings.ClusteringConnectionString) ? connectionString : settings.ClusteringConnectionString)
+        {
+            SearchPath = "orleans",
+        }.ConnectionString;
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

@@ -14,6 +14,9 @@ public sealed class SiloSettings
     /// </summary>
     public string Clustering { get; set; } = "Postgres";
 
+    /// <summary>Where the membership table and reminders are; the product's own database when unset (the usual case).</summary>
+    public string? ClusteringConnectionString { get; set; }
+
     /// <summary>Instances that share a database and a cluster id form one cluster.</summary>
     public string ClusterId { get; set; } = "photocollect";
 
