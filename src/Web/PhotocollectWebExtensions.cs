@@ -128,6 +128,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Reprints>();
         services.AddScoped<UnpaidOrders>();
         services.AddScoped<RosterImport>();
+        services.AddScoped<PhotoVision>();
+        services.AddScoped<PhotoFiles>();
         services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));
         services.AddScoped<PaymentReconciliation>();
         // In-memory scheduler on every replica: the job only makes idempotent grain transitions and row-locked refunds,

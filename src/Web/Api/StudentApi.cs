@@ -277,8 +277,8 @@ public static class StudentApi
         };
     }
 
-    private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, CollectionFlow flow, CancellationToken cancellationToken) =>
-        await flow.PhotoAsync(Account(user), id, cancellationToken) is { Standard: { } jpeg } ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
+    private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, PhotoFiles files, CancellationToken cancellationToken) =>
+        await files.PhotoAsync(id, standard: true, Account(user), cancellationToken) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, Guid id, ClaimsPrincipal user, CollectionFlow flow, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {

@@ -103,6 +103,7 @@ public sealed record SubmitResult(Order? Order, string? Problem);
 /// </summary>
 public sealed class CollectionFlow(
     AppDbContext db,
+    PhotoVision vision,
     TenantContext tenant,
     IStudentRegistry registry,
     GrainFactory grains,
@@ -146,7 +147,7 @@ public sealed class CollectionFlow(
         ArgumentNullException.ThrowIfNull(campaign);
         if (image is not null)
         {
-            var decoded = QrCodes.Decode(image);
+            var decoded = await vision.DecodeCodesAsync(image, cancellationToken);
             if (decoded.Error is not null)
             {
                 return new(null, CodeProblem.NotAnImage);
@@ -259,7 +260,11 @@ public sealed class CollectionFlow(
         row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
         row.CodeHash = held.CodeHash;
         row.VerifiedAt = clock.GetUtcNow();
-        row.AdmissionPhoto ??= await registry.AdmissionPhotoAsync(record, cancellationToken);
+        if (!await db.AdmissionPhotos.AnyAsync(a => a.RecordId == row.Id, cancellationToken) && await registry.AdmissionPhotoAsync(record, cancellationToken) is { } admission)
+        {
+            db.AdmissionPhotos.Add(new AdmissionPhoto { RecordId = row.Id, Image = admission });
+        }
+
         return await SaveRecordAsync(row, cancellationToken);
     }
 
@@ -358,16 +363,10 @@ public sealed class CollectionFlow(
             return new(null, new CheckReport(false, [], ImageError.TooLarge, null), "too_large");
         }
 
-        var made = StandardPhoto.Create(bytes, thresholds: SchoolThresholds.Read(campaign.VisionThresholds));
+        var (made, comparison) = await vision.CheckAsync(record.Id, campaign, bytes, cancellationToken);
         if (made.Source.Error is not null)
         {
             return new(null, made.Source, "not_an_image");
-        }
-
-        Comparison? comparison = null;
-        if (campaign.CompareWithAdmission && record.AdmissionPhoto is { } admission && made.Jpeg is { } standard)
-        {
-            comparison = FaceComparison.Compare(standard, admission, campaign.ComparisonThreshold);
         }
 
         var photo = new Photo
@@ -375,8 +374,6 @@ public sealed class CollectionFlow(
             Id = Guid.CreateVersion7(),
             RecordId = record.Id,
             AccountId = accountId,
-            Source = bytes,
-            Standard = made.Jpeg,
             Passed = made.Source.Pass,
             Checks = StoredChecks.Write(made.Source),
             ComparisonScore = comparison?.Score,
@@ -384,6 +381,7 @@ public sealed class CollectionFlow(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Photos.Add(photo);
+        db.PhotoFiles.Add(new PhotoFile { PhotoId = photo.Id, Source = bytes, Standard = made.Jpeg });
         await db.SaveChangesAsync(cancellationToken);
         await Student(accountId, campaign).RecordCheckAsync(
             new CheckSummary(photo.Id, photo.Passed, made.Source.Failures.Select(f => f.Name).ToList(), photo.CreatedAt), cancellationToken);

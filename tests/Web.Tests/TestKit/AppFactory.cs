@@ -22,6 +22,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock.</summary>
     public ShiftingClock Clock { get; } = new();
 
+    /// <summary>The SQL the app sends, while a test records it.</summary>
+    public SqlLog Sql { get; } = new();
+
     /// <summary>The demo password.</summary>
     public const string Password = "Demo-2025-pass";
 
@@ -35,7 +38,11 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Photocollect:DevTools:Enabled", "true");
         builder.UseSetting("Photocollect:Jobs:Enabled", "false");  // tests run the jobs' steps themselves, at the clock they set
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Sql));
+        });
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert them).</summary>
