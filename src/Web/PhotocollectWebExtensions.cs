@@ -128,6 +128,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Reprints>();
         services.AddScoped<UnpaidOrders>();
         services.AddScoped<RosterImport>();
+        services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));
+        services.AddSingleton<VisionGate>();
         services.AddScoped<PhotoVision>();
         services.AddScoped<PhotoFiles>();
         services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));

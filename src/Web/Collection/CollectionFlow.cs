@@ -53,6 +53,9 @@ public enum CodeProblem
 
     /// <summary>The registry could not be reached.</summary>
     Unavailable,
+
+    /// <summary>Too many pictures are being read at once: send it again in a moment.</summary>
+    Busy,
 }
 
 /// <summary>What a verification attempt came to. The page shows <c>Collect.Verify.{value}</c>.</summary>
@@ -147,7 +150,16 @@ public sealed class CollectionFlow(
         ArgumentNullException.ThrowIfNull(campaign);
         if (image is not null)
         {
-            var decoded = await vision.DecodeCodesAsync(image, cancellationToken);
+            QrResult decoded;
+            try
+            {
+                decoded = await vision.DecodeCodesAsync(image, cancellationToken);
+            }
+            catch (VisionBusyException)
+            {
+                return new(null, CodeProblem.Busy);
+            }
+
             if (decoded.Error is not null)
             {
                 return new(null, CodeProblem.NotAnImage);
@@ -363,7 +375,18 @@ public sealed class CollectionFlow(
             return new(null, new CheckReport(false, [], ImageError.TooLarge, null), "too_large");
         }
 
-        var (made, comparison) = await vision.CheckAsync(record.Id, campaign, bytes, cancellationToken);
+        StandardPhotoResult made;
+        Comparison? comparison;
+        try
+        {
+            (made, comparison) = await vision.CheckAsync(record.Id, campaign, bytes, cancellationToken);
+        }
+        catch (VisionBusyException)
+        {
+            // Nothing stored, no attempt counted: the same photo can be sent again in a moment.
+            return new(null, new CheckReport(false, [], null, null), "busy");
+        }
+
         if (made.Source.Error is not null)
         {
             return new(null, made.Source, "not_an_image");

@@ -5,15 +5,16 @@ using Photocollect.Web.Data;
 namespace Photocollect.Web.Collection;
 
 /// <summary>
-/// The vision work of the collection. An upload costs one native
+/// The vision work of the collection, through the <see cref="VisionGate"/> (so a burst of uploads waits in a bounded
+/// queue instead of taking every core; <see cref="VisionBusyException"/> when it is full). An upload costs one native
 /// pass: the check, the standard photo and the photo's aligned face come out of it together, and the record's admission
 /// photo is aligned once and kept (<see cref="AdmissionPhoto.Face"/>), so comparing decodes and detects nothing more.
 /// </summary>
-public sealed class PhotoVision(AppDbContext db)
+public sealed class PhotoVision(AppDbContext db, VisionGate gate)
 {
     /// <summary>Reads the QR codes in a picture.</summary>
     public Task<QrResult> DecodeCodesAsync(byte[] picture, CancellationToken cancellationToken = default) =>
-        Task.FromResult(QrCodes.Decode(picture));
+        gate.RunAsync(() => QrCodes.Decode(picture), cancellationToken);
 
     /// <summary>
     /// Checks a photo with the campaign's thresholds, makes its standard photo and, when the campaign asks, compares it
@@ -29,8 +30,7 @@ public sealed class PhotoVision(AppDbContext db)
             : null;
         var thresholds = SchoolThresholds.Read(campaign.VisionThresholds);
         var threshold = campaign.ComparisonThreshold;
-        var (made, kept, comparison) = Run();
-        (StandardPhotoResult, byte[]?, Comparison?) Run()
+        var (made, kept, comparison) = await gate.RunAsync(() =>
         {
             var made = StandardPhoto.Create(photo, thresholds: thresholds);
             var kept = admission?.Face ?? (admission?.Image is { } image ? Align(image) : null);
@@ -38,7 +38,7 @@ public sealed class PhotoVision(AppDbContext db)
                 ? FaceComparison.Compare(face, AlignedFace.FromBytes(kept), threshold)
                 : null;
             return (made, kept, comparison);
-        }
+        }, cancellationToken);
 
         if (admission is { Face: null } && kept is not null)
         {
