@@ -53,8 +53,11 @@ internal static partial class Native
     [LibraryImport(Library, EntryPoint = "pcv_grabcut")]
     public static partial int GrabCut(VisionImage image, VisionImage trimap, int iterations, out nint mask);
 
-    [LibraryImport(Library, EntryPoint = "pcv_compare_faces")]
-    public static unsafe partial int CompareFaces(VisionImage a, VisionImage b, NativeAnalysisOptions* options, out double distance, out int found);
+    [LibraryImport(Library, EntryPoint = "pcv_align_face")]
+    public static unsafe partial int AlignFace(VisionImage image, NativeAnalysisOptions* options, byte* face, out int found);
+
+    [LibraryImport(Library, EntryPoint = "pcv_compare_aligned")]
+    public static unsafe partial int CompareAligned(byte* a, byte* b, out double distance);
 
     [LibraryImport(Library, EntryPoint = "pcv_free")]
     public static partial void Free(nint buffer);
@@ -119,6 +122,8 @@ internal unsafe struct NativeAnalysis
     public double CropOutside, CropScale, OutHairTop, OutEyeLine, OutFaceWidth;
     public double BgLightness, BgA, BgB, BgNoise, BgGradient, ExtraContent, ClothingContrast;
     public double FaceLightness, FaceA, FaceB, FaceClippedHigh, FaceClippedLow, FaceBalance, Sharpness, Brisque, Noise, BgClutter, Blockiness;
+    public int FaceAligned;
+    public fixed byte Face[AlignedFace.Width * AlignedFace.Height];
 }
 
 /// <summary>The native engine failed (a bug or resource exhaustion, not bad user input: that is a result).</summary>

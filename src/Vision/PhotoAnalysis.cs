@@ -163,6 +163,9 @@ public sealed record PhotoAnalysis
 
     /// <summary>BRISQUE score of the standard crop, 0 (best) to 100.</summary>
     public double? Brisque { get; init; }
+
+    /// <summary>The largest face aligned for the admission-photo comparison (from this pass's landmarks), or null.</summary>
+    public AlignedFace? Face { get; init; }
 }
 
 /// <summary>Measures a photo and renders the standard photo (one native pass; see <c>native/analyze.cpp</c>).</summary>
@@ -317,6 +320,7 @@ public static class PhotoAnalyzer
             LightingBalance = V(a.FaceBalance),
             Sharpness = V(a.Sharpness),
             Brisque = V(a.Brisque),
+            Face = a.FaceAligned != 0 ? AlignedFace.FromBytes(new ReadOnlySpan<byte>(a.Face, AlignedFace.Length)) : null,
         };
     }
 }

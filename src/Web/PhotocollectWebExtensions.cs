@@ -130,6 +130,10 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Reprints>();
         services.AddScoped<UnpaidOrders>();
         services.AddScoped<RosterImport>();
+        services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));
+        services.AddSingleton<VisionGate>();
+        services.AddScoped<PhotoVision>();
+        services.AddScoped<PhotoFiles>();
         services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));
         services.AddScoped<PaymentReconciliation>();
         // The migrations run before the silo starts (hosted services start in order): its tables are in them.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Photocollect.Web.Collection;
 using Photocollect.Web.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
@@ -114,6 +115,36 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
         await Submit(page, "[data-test=pay]", "[data-test=sandbox-pay]");
         await Submit(page, "[data-test=sandbox-pay]", "[data-test=order-card][data-status=PendingProduction]");
         await Shot("reprint-paid");
+    }
+
+    [Fact]
+    public async Task SendTheCodeAgainByItselfWhenEveryCheckerIsBusy()
+    {
+        const int Busy = 9;
+        var school = fixture.BaseUrl + "/s/beifang";
+        var phone = AppFactory.NewPhone();
+        await using var context = await fixture.PhoneAsync();
+        var page = await context.NewPageAsync();
+        await Open(page, school + "/collect", "[data-test=send-code]");
+        await page.FillAsync("#Phone", phone);
+        await page.CheckAsync("[data-test=agree]");
+        await Submit(page, "[data-test=send-code]", ".alert.info");
+        await page.FillAsync("#Code", await fixture.App.LatestCodeAsync(AppFactory.A, phone));
+        await Submit(page, "[data-test=verify]", "[data-test=pick-code]");
+        var code = await fixture.App.InSchoolAsync(AppFactory.A, sp =>
+            Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(Busy))));
+
+        // A burst of uploads holds every worker and queue place: the picture is refused (503, Retry-After) and the
+        // page says it will send it again; once the burst has passed it does, and the student picks nothing again.
+        await using (await VisionBurst.FillAsync(fixture.App.Services.GetRequiredService<VisionGate>()))
+        {
+            await page.SetInputFilesAsync("#Picture", new FilePayload { Name = "code.png", MimeType = "image/png", Buffer = Codes.Screenshot(code) });
+            await page.Locator("[data-progress-text]", new() { HasTextString = "自动重新提交" }).WaitForAsync();
+            await fixture.ShotAsync(page, "busy-upload-waiting");
+        }
+
+        await page.Locator("[data-test=record]").WaitForAsync();
+        Assert.Equal(DemoSeeder.DemoStudents[Busy].Name, await page.InnerTextAsync("[data-test=record-name]"));
     }
 
     private static async Task Open(IPage page, string url, string expect)

@@ -39,4 +39,42 @@ public sealed class FaceComparisonShould(CorpusFixture corpus) : IClassFixture<C
         Assert.Equal("a: empty", FaceComparison.Compare([], face).Error);
         Assert.Null(FaceComparison.Compare(noFace, face).Score);
     }
+
+    [Fact]
+    public void AlignInTheCheckTheFaceItWouldAlignAlone()
+    {
+        var photo = corpus.Good.First(s => s.Name.EndsWith("astronaut", StringComparison.Ordinal)).Jpeg;
+
+        var fromCheck = PhotoCheck.Run(photo).Analysis!.Face;
+        var alone = FaceComparison.Align(photo, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(alone!.ToBytes(), fromCheck!.ToBytes());
+    }
+
+    [Fact]
+    public void ScoreKeptFacesAsItScoresTheirPhotos()
+    {
+        var photo = corpus.Good.First(s => s.Name.EndsWith("grace_hopper", StringComparison.Ordinal)).Jpeg;
+        var admission = File.ReadAllBytes(SharedData.Face("grace_hopper.jpg"));
+        var kept = AlignedFace.FromBytes(FaceComparison.Align(admission, out _)!.ToBytes());
+
+        var fromFaces = FaceComparison.Compare(PhotoCheck.Run(photo).Analysis!.Face!, kept);
+
+        Assert.Equal(FaceComparison.Compare(photo, admission), fromFaces);
+        Assert.True(fromFaces.Same, $"score {fromFaces.Score}");
+    }
+
+    [Fact]
+    public void SayWhyNoFaceWasAligned()
+    {
+        var noFace = corpus.Bad.First(s => s.Name.StartsWith("no-face-", StringComparison.Ordinal)).Jpeg;
+
+        Assert.Null(FaceComparison.Align(noFace, out var missing));
+        Assert.Equal("no_face", missing);
+        Assert.Null(FaceComparison.Align([1, 2, 3], out var notAnImage));
+        Assert.Equal("unsupported_format", notAnImage);
+        Assert.Null(PhotoCheck.Run(noFace).Analysis!.Face);
+        Assert.Throws<ArgumentException>(() => AlignedFace.FromBytes(new byte[100]));
+    }
 }

@@ -25,6 +25,10 @@ public static partial class Bench
         raster.Noise(4, random);  // sensor noise: without it a synthetic photo compresses far below a phone's 3 MB
         var photo = raster.ToJpeg(spec.Quality);
         var screenshot = Screenshot(random);
+        // The admission photo as the registry simulator serves it: the person's source portrait.
+        var admission = File.ReadAllBytes(Path.Combine(corpus.FacesDirectory, person.Name));
+        var face = PhotoCheck.Run(photo).Analysis!.Face!;
+        var admissionFace = FaceComparison.Align(admission, out _) ?? throw new InvalidOperationException("no face in the admission photo");
         if (Array.IndexOf(args, "--save") is var at and >= 0 && at + 1 < args.Length)
         {
             File.WriteAllBytes(args[at + 1], photo);  // the benchmark photo and screenshot, for profiling outside
@@ -38,6 +42,9 @@ public static partial class Bench
             ("full check (初审)", Time(rounds, () => PhotoCheck.Run(photo)), "p50 ≤ 120, p95 ≤ 200"),
             ("standardise (check + 480×640 JPEG)", Time(rounds, () => StandardPhoto.Create(photo)), "≤ 150"),
             ("QR decode of a 1080×2400 PNG screenshot", Time(rounds, () => QrCodes.Decode(screenshot)), "≤ 30"),
+            ("admission-photo comparison (faces from the check and the record's cache)", Time(rounds, () => FaceComparison.Compare(face, admissionFace)), "–"),
+            ("aligning the admission photo (once per record, then cached)", Time(rounds, () => FaceComparison.Align(admission, out _)), "–"),
+            ("upload path: standardise + comparison", Time(rounds, () => FaceComparison.Compare(StandardPhoto.Create(photo).Source.Analysis!.Face!, admissionFace)), "–"),
         };
 
         var (before, peak) = PeakOfOneCheck(photo);

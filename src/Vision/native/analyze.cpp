@@ -1,4 +1,4 @@
-// pcv_analyze, pcv_grabcut, pcv_compare_faces: the photo check's measurements and the standard photo (see pcvision.h).
+// pcv_analyze, pcv_grabcut, pcv_align_face, pcv_compare_aligned: the photo check's measurements and the standard photo (see pcvision.h).
 //
 // One pass: Haar face -> dlib 68 landmarks -> a work canvas where the face is upright at standard scale -> a colour
 // model of the (plain) background -> alpha matte -> measurements on that canvas -> the standard photo cut from it.
@@ -541,6 +541,17 @@ cv::Matx23d upright(const Points& p, cv::Point2d eyes, double width) {
     return {c, -s, eyes.x - jaw_dx - (c * mid.x - s * mid.y), s, c, eyes.y - (s * mid.x + c * mid.y)};
 }
 
+// The face the comparison compares: cut to PCV_FACE_WIDTH x PCV_FACE_HEIGHT grey levels by its landmarks, eyes level
+// at fixed places, jaw 80 px wide, histogram-equalised. Written into `out` (PCV_FACE_WIDTH * PCV_FACE_HEIGHT bytes).
+void aligned_face(const cv::Mat& image, const Points& points, uint8_t* out) {
+    const cv::Matx23d m = upright(points, {48, 44}, 80);
+    cv::Mat bgr, gray;
+    cv::warpAffine(image, bgr, m, cv::Size(PCV_FACE_WIDTH, PCV_FACE_HEIGHT), cv::INTER_AREA, cv::BORDER_REPLICATE);
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    cv::Mat face(PCV_FACE_HEIGHT, PCV_FACE_WIDTH, CV_8U, out);
+    cv::equalizeHist(gray, face);
+}
+
 void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& a, cv::Mat* standard) {
     clear(a);
     Profile prof;
@@ -556,6 +567,9 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     a.landmarks_found = 1;
     const Points& p = found.points;
     for (size_t i = 0; i < 68; ++i) { a.points[2 * i] = static_cast<float>(p[i].x); a.points[2 * i + 1] = static_cast<float>(p[i].y); }
+    // The comparison's face comes from this pass's landmarks: comparing needs no second detection.
+    aligned_face(image, p, a.face);
+    a.face_aligned = 1;
 
     a.blockiness = blockiness(image);
     const cv::Point2d eye_l = mean_of(p, 36, 41), eye_r = mean_of(p, 42, 47);
@@ -847,17 +861,6 @@ bool options_ok(const pcv_analysis_options* o) {
            o->eye_line_min <= o->eye_line_max && o->max_side >= 0 && o->min_face > 0 && o->min_face < 1;
 }
 
-// A face cut to 96 x 112 with the eyes level at fixed places (for comparison).
-bool aligned_face(const cv::Mat& image, const pcv_analysis_options& o, cv::Mat& out) {
-    const Found found = largest_face(image, o);
-    if (found.points.size() != 68) return false;
-    const cv::Matx23d m = upright(found.points, {48, 44}, 80);
-    cv::Mat bgr;
-    cv::warpAffine(image, bgr, m, cv::Size(96, 112), cv::INTER_AREA, cv::BORDER_REPLICATE);
-    cv::cvtColor(bgr, out, cv::COLOR_BGR2GRAY);
-    cv::equalizeHist(out, out);
-    return true;
-}
 
 }  // namespace
 
@@ -893,13 +896,21 @@ int32_t pcv_grabcut(const pcv_image* image, const pcv_image* trimap, int32_t ite
     });
 }
 
-int32_t pcv_compare_faces(const pcv_image* a, const pcv_image* b, const pcv_analysis_options* options, double* distance, int32_t* found) {
-    if (!a || !b || !distance || !found || !options_ok(options)) return PCV_ERR_ARGUMENT;
+int32_t pcv_align_face(const pcv_image* image, const pcv_analysis_options* options, uint8_t* face, int32_t* found) {
+    if (!image || !face || !found || !options_ok(options)) return PCV_ERR_ARGUMENT;
     return guarded([&] {
-        cv::Mat fa, fb;
-        *found = (aligned_face(a->mat, *options, fa) ? 1 : 0) | (aligned_face(b->mat, *options, fb) ? 2 : 0);
-        *distance = kNaN;
-        if (*found != 3) return static_cast<int32_t>(PCV_OK);
+        const Found largest = largest_face(image->mat, *options);
+        *found = largest.points.size() == 68 ? 1 : 0;
+        if (*found) aligned_face(image->mat, largest.points, face);
+        return static_cast<int32_t>(PCV_OK);
+    });
+}
+
+int32_t pcv_compare_aligned(const uint8_t* a, const uint8_t* b, double* distance) {
+    if (!a || !b || !distance) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        const cv::Mat fa(PCV_FACE_HEIGHT, PCV_FACE_WIDTH, CV_8U, const_cast<uint8_t*>(a));
+        const cv::Mat fb(PCV_FACE_HEIGHT, PCV_FACE_WIDTH, CV_8U, const_cast<uint8_t*>(b));
         auto model = cv::face::LBPHFaceRecognizer::create(1, 8, 8, 8);
         model->train(std::vector<cv::Mat>{fa}, std::vector<int>{0});
         int label = -1;

@@ -56,6 +56,10 @@ typedef struct pcv_face {
 PCV_API int32_t pcv_detect_faces(const pcv_image* image, const char* model_dir, int32_t max_side, double min_face,
                                  pcv_face* faces, int32_t capacity, int32_t* count);
 
+/* A face aligned for comparison: grey levels, rows packed, eyes level at fixed places, jaw 80 px wide. */
+#define PCV_FACE_WIDTH 96
+#define PCV_FACE_HEIGHT 112
+
 /* Everything the automatic check and the standard photo need, measured in one pass. */
 typedef struct pcv_analysis_options {
     const char* cascade_dir;      /* OpenCV haarcascades */
@@ -102,6 +106,8 @@ typedef struct pcv_analysis {
     double noise;                  /* grey-level noise sigma on the background (Immerkaer's estimator) */
     double bg_clutter;             /* share of non-wall samples in the second worst zone (above, left, right of the head) */
     double blockiness;             /* JPEG 8x8 grid steps over other steps (about 1 natural, more when blocky) */
+    int32_t face_aligned;          /* 1 when face holds the largest face aligned for comparison (needs landmarks) */
+    uint8_t face[PCV_FACE_WIDTH * PCV_FACE_HEIGHT];  /* see pcv_align_face */
 } pcv_analysis;
 
 /* Measures the largest face and, when standard is not null and a face with landmarks is found, renders the standard
@@ -112,9 +118,15 @@ PCV_API int32_t pcv_analyze(const pcv_image* image, const pcv_analysis_options* 
  * 1 foreground, 2 probably background, 3 probably foreground. Out: the foreground mask as an image (white = foreground). */
 PCV_API int32_t pcv_grabcut(const pcv_image* image, const pcv_image* trimap, int32_t iterations, pcv_image** mask);
 
-/* Face comparison: LBP histograms (8 x 8 cells, radius 1, 8 neighbours) of both faces aligned by their landmarks;
- * distance is the chi-square distance (0 = identical). found receives a mask: 1 = face in a, 2 = face in b. */
-PCV_API int32_t pcv_compare_faces(const pcv_image* a, const pcv_image* b, const pcv_analysis_options* options, double* distance, int32_t* found);
+/* The largest face of an image aligned for comparison (PCV_FACE_WIDTH * PCV_FACE_HEIGHT bytes into face): the same
+ * detection, landmarks and alignment as pcv_analyze, for a photo that is only compared (the admission photo).
+ * found receives 1 when a face with landmarks was found (face is written only then). */
+PCV_API int32_t pcv_align_face(const pcv_image* image, const pcv_analysis_options* options, uint8_t* face, int32_t* found);
+
+/* Face comparison of two aligned faces: LBP histograms (8 x 8 cells, radius 1, 8 neighbours) compared by their
+ * chi-square distance (0 = identical). Cheap (well under a millisecond): an aligned face can be kept and compared
+ * again without the photo it came from. */
+PCV_API int32_t pcv_compare_aligned(const uint8_t* a, const uint8_t* b, double* distance);
 
 PCV_API void pcv_free(void* buffer);
 

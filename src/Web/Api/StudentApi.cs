@@ -198,6 +198,11 @@ public static class StudentApi
         }
 
         var result = await flow.ReadCodeAsync(Account(user), campaign, picture, code, cancellationToken);
+        if (result.Problem is CodeProblem.Busy)
+        {
+            return Busy(request, "busy", text["Collect.Code.Busy"]);
+        }
+
         return result.Record is { } record
             ? Results.Ok(View(record))
             : Problem(result.Problem is CodeProblem.Unavailable ? 503 : 422, Snake(result.Problem!.Value.ToString()), text[$"Collect.Code.{result.Problem}"]);
@@ -273,12 +278,13 @@ public static class StudentApi
             null => Results.Ok(new PhotoView(result.Photo!.Id, result.Photo.Passed,
                 result.Report.Checks.Select(c => new CheckView(c.Name, c.Pass, c.Skipped, c.Message)).ToList(), result.Photo.ComparisonScore, result.Photo.SamePerson)),
             "no_record" => Problem(409, "no_record", text["Collect.Verify.NoPendingRecord"]),
+            "busy" => Busy(request, "busy", text["Collect.Capture.busy"]),
             var problem => Problem(422, problem, text[$"Collect.Capture.{problem}"]),
         };
     }
 
-    private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, CollectionFlow flow, CancellationToken cancellationToken) =>
-        await flow.PhotoAsync(Account(user), id, cancellationToken) is { Standard: { } jpeg } ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
+    private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, PhotoFiles files, CancellationToken cancellationToken) =>
+        await files.PhotoAsync(id, standard: true, Account(user), cancellationToken) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, Guid id, ClaimsPrincipal user, CollectionFlow flow, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
@@ -408,6 +414,14 @@ public static class StudentApi
     }
 
     private static string Snake(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    // The vision queue was full: nothing was done with the upload; the client sends it again after Retry-After.
+    private static IResult Busy(HttpRequest request, string code, string detail)
+    {
+        var wait = request.HttpContext.RequestServices.GetRequiredService<VisionGate>().RetryAfter;
+        request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(503, code, detail, new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)wait.TotalSeconds });
+    }
 
     private static IResult Problem(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
     {

@@ -54,6 +54,9 @@ public enum CodeProblem
 
     /// <summary>The registry could not be reached.</summary>
     Unavailable,
+
+    /// <summary>Too many pictures are being read at once: send it again in a moment.</summary>
+    Busy,
 }
 
 /// <summary>What a verification attempt came to. The page shows <c>Collect.Verify.{value}</c>.</summary>
@@ -104,6 +107,7 @@ public sealed record SubmitResult(Order? Order, string? Problem);
 /// </summary>
 public sealed class CollectionFlow(
     AppDbContext db,
+    PhotoVision vision,
     TenantContext tenant,
     IStudentRegistry registry,
     IGrainFactory grains,
@@ -147,7 +151,16 @@ public sealed class CollectionFlow(
         ArgumentNullException.ThrowIfNull(campaign);
         if (image is not null)
         {
-            var decoded = QrCodes.Decode(image);
+            QrResult decoded;
+            try
+            {
+                decoded = await vision.DecodeCodesAsync(image, cancellationToken);
+            }
+            catch (VisionBusyException)
+            {
+                return new(null, CodeProblem.Busy);
+            }
+
             if (decoded.Error is not null)
             {
                 return new(null, CodeProblem.NotAnImage);
@@ -260,7 +273,11 @@ public sealed class CollectionFlow(
         row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
         row.CodeHash = held.CodeHash;
         row.VerifiedAt = clock.GetUtcNow();
-        row.AdmissionPhoto ??= await registry.AdmissionPhotoAsync(record, cancellationToken);
+        if (!await db.AdmissionPhotos.AnyAsync(a => a.RecordId == row.Id, cancellationToken) && await registry.AdmissionPhotoAsync(record, cancellationToken) is { } admission)
+        {
+            db.AdmissionPhotos.Add(new AdmissionPhoto { RecordId = row.Id, Image = admission });
+        }
+
         return await SaveRecordAsync(row, cancellationToken);
     }
 
@@ -359,16 +376,21 @@ public sealed class CollectionFlow(
             return new(null, new CheckReport(false, [], ImageError.TooLarge, null), "too_large");
         }
 
-        var made = StandardPhoto.Create(bytes, thresholds: SchoolThresholds.Read(campaign.VisionThresholds));
+        StandardPhotoResult made;
+        Comparison? comparison;
+        try
+        {
+            (made, comparison) = await vision.CheckAsync(record.Id, campaign, bytes, cancellationToken);
+        }
+        catch (VisionBusyException)
+        {
+            // Nothing stored, no attempt counted: the same photo can be sent again in a moment.
+            return new(null, new CheckReport(false, [], null, null), "busy");
+        }
+
         if (made.Source.Error is not null)
         {
             return new(null, made.Source, "not_an_image");
-        }
-
-        Comparison? comparison = null;
-        if (campaign.CompareWithAdmission && record.AdmissionPhoto is { } admission && made.Jpeg is { } standard)
-        {
-            comparison = FaceComparison.Compare(standard, admission, campaign.ComparisonThreshold);
         }
 
         var photo = new Photo
@@ -376,8 +398,6 @@ public sealed class CollectionFlow(
             Id = Guid.CreateVersion7(),
             RecordId = record.Id,
             AccountId = accountId,
-            Source = bytes,
-            Standard = made.Jpeg,
             Passed = made.Source.Pass,
             Checks = StoredChecks.Write(made.Source),
             ComparisonScore = comparison?.Score,
@@ -385,6 +405,7 @@ public sealed class CollectionFlow(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Photos.Add(photo);
+        db.PhotoFiles.Add(new PhotoFile { PhotoId = photo.Id, Source = bytes, Standard = made.Jpeg });
         await db.SaveChangesAsync(cancellationToken);
         await Student(accountId, campaign).RecordCheckAsync(
             new CheckSummary(photo.Id, photo.Passed, made.Source.Failures.Select(f => f.Name).ToList(), photo.CreatedAt), cancellationToken);

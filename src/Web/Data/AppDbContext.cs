@@ -38,6 +38,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Uploaded photos and their checks.</summary>
     public DbSet<Photo> Photos => Set<Photo>();
 
+    /// <summary>Uploaded photos' files (read only where the bytes are sent).</summary>
+    public DbSet<PhotoFile> PhotoFiles => Set<PhotoFile>();
+
+    /// <summary>Admission photos and their aligned faces.</summary>
+    public DbSet<AdmissionPhoto> AdmissionPhotos => Set<AdmissionPhoto>();
+
     /// <summary>Orders.</summary>
     public DbSet<Order> Orders => Set<Order>();
 
@@ -207,6 +213,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
             photo.Property(p => p.Checks).HasColumnType("jsonb");
             photo.HasOne<School>().WithMany().HasForeignKey(p => p.TenantId);
             photo.HasOne<StudentRecord>().WithMany().HasForeignKey(p => p.RecordId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // The bytes of photos sit in tables of their own, so the rows pages read stay small (a query of Photos or
+        // StudentRecords never carries an upload of up to 15 MB or an admission photo).
+        builder.Entity<PhotoFile>(file =>
+        {
+            file.ToTable("PhotoFiles");
+            file.HasKey(f => f.PhotoId);
+            file.HasOne<School>().WithMany().HasForeignKey(f => f.TenantId);
+            file.HasOne<Photo>().WithOne().HasForeignKey<PhotoFile>(f => f.PhotoId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AdmissionPhoto>(admission =>
+        {
+            admission.ToTable("AdmissionPhotos");
+            admission.HasKey(a => a.RecordId);
+            admission.HasOne<School>().WithMany().HasForeignKey(a => a.TenantId);
+            admission.HasOne<StudentRecord>().WithOne().HasForeignKey<AdmissionPhoto>(a => a.RecordId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Order>(order =>

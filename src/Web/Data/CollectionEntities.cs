@@ -128,7 +128,7 @@ public sealed class RosterEntry : ITenantOwned
     public DateTimeOffset ImportedAt { get; set; }
 }
 
-/// <summary>A student's verified collection record in a campaign (添加采集信息).</summary>
+/// <summary>A student's verified collection record in a campaign (添加采集信息); its admission photo is an <see cref="AdmissionPhoto"/>.</summary>
 public sealed class StudentRecord : ITenantOwned
 {
     /// <summary>Key.</summary>
@@ -179,14 +179,11 @@ public sealed class StudentRecord : ITenantOwned
     /// <summary>SHA-256 of the collection code text it came from (hex), or null (freshman).</summary>
     public string? CodeHash { get; set; }
 
-    /// <summary>The admission photo from the registry, or null.</summary>
-    public byte[]? AdmissionPhoto { get; set; }
-
     /// <summary>When it was verified (UTC).</summary>
     public DateTimeOffset VerifiedAt { get; set; }
 }
 
-/// <summary>A photo a student uploaded, its automatic check and its standard photo.</summary>
+/// <summary>A photo a student uploaded and its automatic check; its files are a <see cref="PhotoFile"/>.</summary>
 public sealed class Photo : ITenantOwned
 {
     /// <summary>Key.</summary>
@@ -200,12 +197,6 @@ public sealed class Photo : ITenantOwned
 
     /// <summary>The uploading account.</summary>
     public Guid AccountId { get; set; }
-
-    /// <summary>The file as uploaded.</summary>
-    public required byte[] Source { get; set; }
-
-    /// <summary>The 480×640 standard photo, or null when none could be made.</summary>
-    public byte[]? Standard { get; set; }
 
     /// <summary>Whether every automatic check passed.</summary>
     public bool Passed { get; set; }

@@ -172,15 +172,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/api/v1/auth/token", paths);
     }
 
-    private async Task<HttpClient> SignedInAsync(string slug)
-    {
-        var client = app.CreateClient();
-        var phone = AppFactory.NewPhone();
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/code", new { phone })).StatusCode);
-        var token = await Ok(await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/token", new { phone, code = await app.LatestCodeAsync(slug, phone), agree = true }));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string slug) => app.ApiStudentAsync(slug);
 
     private static async Task<JsonElement> UploadAsync(HttpClient client, byte[] photo)
     {

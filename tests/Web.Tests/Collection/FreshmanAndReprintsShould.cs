@@ -18,7 +18,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task VerifyAFreshmanByTheRosterAloneAndCountEveryMiss()
     {
-        var (results, record) = await app.InSchoolAsync(AppFactory.A, async sp =>
+        var (results, record, admission) = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
             var (flow, account, campaign) = await StartAsync(sp);
             var (name, lastFour) = (DemoSeeder.DemoFreshmen[0].Name, DemoSeeder.DemoIdLastFour("100001", DemoSeeder.DemoFreshmanNumber(0)));
@@ -29,14 +29,15 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
                 await flow.VerifyFromRosterAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(null, lastFour, "某某", DemoSeeder.DemoFreshmanNumber(0), null)),
                 await flow.VerifyFromRosterAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(null, lastFour.ToLowerInvariant(), $" {name} ", DemoSeeder.DemoFreshmanNumber(0), null)),
             };
-            return (list, await flow.RecordAsync(account.Id, campaign));
+            var record = await flow.RecordAsync(account.Id, campaign);
+            return (list, record, await sp.GetRequiredService<PhotoFiles>().HasAdmissionPhotoAsync(record!.Id));
         });
 
         // A wrong last four, an unknown number and a wrong name look alike, so the roster cannot be probed.
         Assert.Equal([(VerifyProblem.Wrong, 4), (VerifyProblem.Wrong, 3), (VerifyProblem.Wrong, 2)], results.Take(3).Select(r => (r.Problem!.Value, r.RemainingAttempts)));
         Assert.Null(results[3].Problem);
         Assert.Equal((DemoSeeder.DemoFreshmen[0].Name, DemoSeeder.DemoFreshmen[0].Major, (string?)null), (record!.Name, record.Major, record.CodeHash));
-        Assert.Null(record.AdmissionPhoto);
+        Assert.False(admission);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock.</summary>
     public ShiftingClock Clock { get; } = new();
 
+    /// <summary>The SQL the app sends, while a test records it.</summary>
+    public SqlLog Sql { get; } = new();
+
     /// <summary>The demo password.</summary>
     public const string Password = "Demo-2025-pass";
 
@@ -43,6 +46,7 @@ public class AppFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // The moved clock is the product's; Orleans' own timers (membership, messaging) keep real time.
             services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
+            services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Sql));
         });
     }
 

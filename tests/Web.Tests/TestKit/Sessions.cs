@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Web.Data;
@@ -24,6 +27,19 @@ public static class Sessions
             new Dictionary<string, string?> { ["Phone"] = phone, ["Code"] = await app.LatestCodeAsync(slug, phone), ["Agree"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         return browser;
+    }
+
+    /// <summary>A JSON API client signed in as a new student of a school (SMS code, then a bearer token).</summary>
+    public static async Task<HttpClient> ApiStudentAsync(this AppFactory app, string slug)
+    {
+        var client = app.CreateClient();
+        var phone = AppFactory.NewPhone();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/code", new { phone })).StatusCode);
+        var answer = await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/token", new { phone, code = await app.LatestCodeAsync(slug, phone), agree = true });
+        Assert.True(answer.IsSuccessStatusCode, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        var token = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
     }
 
     /// <summary>Posts the staff sign-in form of a school (or, with no slug, of the platform).</summary>

@@ -22,7 +22,13 @@ public sealed class MigrationRunner(string connectionString, ILogger<MigrationRu
     public static IReadOnlyList<(string Id, string Sql)> Migrations { get; } = LoadMigrations();
 
     /// <summary>Creates the database when missing, then applies pending migrations. Returns the ids applied now.</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MigrateAsync(CancellationToken)"/>, but only up to and including the migration <paramref name="through"/>
+    /// (all when null): tests of a migration over data written before it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(string? through, CancellationToken cancellationToken = default)
     {
         await EnsureDatabaseAsync(cancellationToken);
         await using var connection = new NpgsqlConnection(connectionString);
@@ -38,7 +44,7 @@ public sealed class MigrationRunner(string connectionString, ILogger<MigrationRu
                 """, cancellationToken);
             var applied = await AppliedAsync(connection, cancellationToken);
             var appliedNow = new List<string>();
-            foreach (var (id, sql) in Migrations)
+            foreach (var (id, sql) in Migrations.Where(m => through is null || string.CompareOrdinal(m.Id, through) <= 0))
             {
                 var checksum = Checksum(sql);
                 if (applied.TryGetValue(id, out var recorded))

@@ -17,8 +17,9 @@
 
 // Uploads with a progress bar: a form marked data-upload is sent with XMLHttpRequest so the student sees how far a
 // 5 MB phone photo has got; the answer (a redirect or the page with an error) replaces the page as a normal submit
-// would. File inputs marked data-autosubmit send the form as soon as a file is chosen. Without JavaScript the form
-// posts normally.
+// would. File inputs marked data-autosubmit send the form as soon as a file is chosen. When the server is busy
+// (503 with Retry-After: too many photos being checked at once) the same file is sent again after the pause, up to
+// three times, before its page (which says to try again) is shown. Without JavaScript the form posts normally.
 (function () {
     document.querySelectorAll('form[data-upload]').forEach(function (form) {
         var progress = form.querySelector('.progress');
@@ -36,10 +37,13 @@
             }
             var data = new FormData(form);
             if (extra) data.set(extra.name, extra.blob, extra.file);
-            var xhr = new XMLHttpRequest();
-            xhr.open('POST', form.getAttribute('action') || location.href);
             form.querySelectorAll('button, input[type=file]').forEach(function (b) { b.disabled = true; });
             if (progress) progress.hidden = false;
+            post(data, 0);
+        }
+        function post(data, retries) {
+            var xhr = new XMLHttpRequest();
+            xhr.open('POST', form.getAttribute('action') || location.href);
             xhr.upload.onprogress = function (e) {
                 if (!e.lengthComputable || !bar) return;
                 var pct = Math.round(e.loaded * 100 / e.total);
@@ -48,6 +52,12 @@
             };
             xhr.upload.onload = function () { if (text) text.textContent = form.getAttribute('data-checking') || text.textContent; };
             xhr.onload = function () {
+                var wait = Number(xhr.getResponseHeader('Retry-After'));
+                if (xhr.status === 503 && wait > 0 && retries < 3) {
+                    if (text) text.textContent = (form.getAttribute('data-busy') || '{0}').replace('{0}', wait);
+                    setTimeout(function () { post(data, retries + 1); }, wait * 1000);
+                    return;
+                }
                 if (xhr.responseURL && xhr.responseURL !== location.href && xhr.status < 400) { location.href = xhr.responseURL; return; }
                 document.open(); document.write(xhr.responseText); document.close();
             };

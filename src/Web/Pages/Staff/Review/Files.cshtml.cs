@@ -10,16 +10,15 @@ namespace Photocollect.Web.Pages.Staff.Review;
 
 /// <summary>Photo files for reviewers and production staff of the school (the tenant filter keeps other schools' out).</summary>
 [Authorize(Roles = $"{Roles.Reviewer},{Roles.SchoolAdmin},{Roles.Photographer}")]
-public sealed class FilesModel(AppDbContext db) : PageModel
+public sealed class FilesModel(PhotoFiles files) : PageModel
 {
     /// <summary>Sends a file.</summary>
     public async Task<IActionResult> OnGetAsync(string kind, Guid id, string part, CancellationToken cancellationToken)
     {
         byte[]? bytes = kind switch
         {
-            "photo" => await db.Photos.AsNoTracking().Where(p => p.Id == id)
-                .Select(p => part == "standard" ? p.Standard : p.Source).SingleOrDefaultAsync(cancellationToken),
-            "admission" => await db.StudentRecords.AsNoTracking().Where(r => r.Id == id).Select(r => r.AdmissionPhoto).SingleOrDefaultAsync(cancellationToken),
+            "photo" => await files.PhotoAsync(id, part == "standard", cancellationToken: cancellationToken),
+            "admission" => await files.AdmissionPhotoAsync(id, cancellationToken),
             _ => null,
         };
         if (bytes is null)

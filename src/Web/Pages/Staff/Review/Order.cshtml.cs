@@ -13,7 +13,7 @@ namespace Photocollect.Web.Pages.Staff.Review;
 
 /// <summary>One order under review: the photo beside the admission photo, the check values, approve or reject.</summary>
 [Authorize(Roles = $"{Roles.Reviewer},{Roles.SchoolAdmin}")]
-public sealed class OrderModel(AppDbContext db, ReviewDesk desk, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class OrderModel(AppDbContext db, ReviewDesk desk, PhotoFiles files, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The order.</summary>
     public Order Order { get; private set; } = null!;
@@ -23,6 +23,9 @@ public sealed class OrderModel(AppDbContext db, ReviewDesk desk, IStringLocalize
 
     /// <summary>The photo.</summary>
     public Photo? Photo { get; private set; }
+
+    /// <summary>The record has an admission photo to show beside the photo.</summary>
+    public bool HasAdmissionPhoto { get; private set; }
 
     /// <summary>Its checks.</summary>
     public IReadOnlyList<StoredCheck> Checks { get; private set; } = [];
@@ -93,6 +96,7 @@ public sealed class OrderModel(AppDbContext db, ReviewDesk desk, IStringLocalize
 
         Order = order;
         Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
+        HasAdmissionPhoto = await files.HasAdmissionPhotoAsync(order.RecordId, cancellationToken);
         Photo = order.PhotoId is { } p ? await db.Photos.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, cancellationToken) : null;
         if (Photo is not null)
         {

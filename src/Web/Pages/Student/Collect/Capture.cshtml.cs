@@ -65,6 +65,10 @@ public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedRes
                 return Go($"{Root}/result/{result.Photo!.Id}");
             case "no_record":
                 return Go(Root);
+            case "busy":
+                Busy();
+                Error = Text["Collect.Capture.busy"];
+                return Page();
             default:
                 Error = Text[$"Collect.Capture.{result.Problem}"];
                 return Page();

@@ -55,6 +55,11 @@ public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResour
         var result = await Flow.ReadCodeAsync(AccountId, Campaign!, bytes, CodeText, cancellationToken);
         if (result.Problem is { } problem)
         {
+            if (problem == CodeProblem.Busy)
+            {
+                Busy();
+            }
+
             Error = Text[$"Collect.Code.{problem}"];
             return Page();
         }

@@ -60,6 +60,17 @@ public abstract class CollectPage(CollectionFlow flow, IStringLocalizer<SharedRe
         return Closed is null;
     }
 
+    /// <summary>
+    /// Answers 503 with <c>Retry-After</c>: the vision queue was full and nothing was done with the upload. The page
+    /// says so; the upload script sends the same file again after the pause.
+    /// </summary>
+    protected void Busy()
+    {
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        var wait = HttpContext.RequestServices.GetRequiredService<VisionGate>().RetryAfter;
+        Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Goes to another step of the flow.</summary>
     protected RedirectResult Go(string path) => Redirect(Href(path));
 

@@ -5,13 +5,12 @@ using Photocollect.Web.Collection;
 namespace Photocollect.Web.Pages.Student.Collect;
 
 /// <summary>A student's own photo file: the upload or its standard photo. Anyone else's is 404.</summary>
-public sealed class PhotoFileModel(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
+public sealed class PhotoFileModel(CollectionFlow flow, PhotoFiles files, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
 {
     /// <summary>Sends the file.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, string kind, CancellationToken cancellationToken)
     {
-        var photo = await Flow.PhotoAsync(AccountId, id, cancellationToken);
-        var bytes = kind == "standard" ? photo?.Standard : photo?.Source;
+        var bytes = await files.PhotoAsync(id, kind == "standard", AccountId, cancellationToken);
         if (bytes is null)
         {
             return NotFound();
