@@ -199,6 +199,3 @@ public static class PhotocollectWebExtensions
         return scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript();
     }
 }
-
-/// <summary>Marker type for the shared resource files <c>Resources/SharedResource*.resx</c>.</summary>
-public sealed class SharedResource;

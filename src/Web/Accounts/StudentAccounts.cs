@@ -4,13 +4,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Accounts;
 
-/// <summary>The service agreement a student accepts before the phone is verified.</summary>
-public static class ServiceAgreement
-{
-    /// <summary>Current version; stored on the account with the time of acceptance.</summary>
-    public const string Version = "2025-09";
-}
-
 /// <summary>Finds or creates the student account of a verified phone in the current school.</summary>
 public sealed class StudentAccounts(AppDbContext db, UserManager<AppUser> users, TenantContext tenant, TimeProvider clock)
 {

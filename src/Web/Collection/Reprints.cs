@@ -6,20 +6,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Collection;
 
-/// <summary>A completed photo the student may order reprints of.</summary>
-/// <param name="OrderId">The completed collection order.</param>
-/// <param name="Number">Its number.</param>
-/// <param name="Campaign">The campaign's name.</param>
-/// <param name="PhotoId">The approved photo.</param>
-/// <param name="PriceFen">Price of one set of prints, fen.</param>
-/// <param name="RecordId">The student's collection record.</param>
-/// <param name="CampaignId">The campaign.</param>
-/// <param name="PayWithinMinutes">How long a reprint order may stay unpaid.</param>
-public sealed record ReprintOption(Guid OrderId, string Number, string Campaign, Guid PhotoId, long PriceFen, Guid RecordId, Guid CampaignId, int PayWithinMinutes);
-
-/// <summary>The outcome of ordering reprints: the order, or a problem code (<c>Reprints.Problem.{code}</c>).</summary>
-public sealed record ReprintResult(Order? Order, string? Problem);
-
 /// <summary>
 /// 加洗照片: more prints of a photo whose collection order is complete, priced per set by the school
 /// (<see cref="Campaign.ReprintPriceFen"/>; zero means the school does not offer them). The order is paid like any

@@ -4,24 +4,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Collection;
 
-/// <summary>One line's problem.</summary>
-/// <param name="Line">1-based line number in the file.</param>
-/// <param name="Message">Key of the message (<c>Roster.Error.*</c>) and its argument.</param>
-/// <param name="Value">The offending value, or null.</param>
-public sealed record RosterError(int Line, string Message, string? Value);
-
-/// <summary>What an import did, or why it did nothing.</summary>
-/// <param name="Rows">Data lines read.</param>
-/// <param name="Created">New students.</param>
-/// <param name="Updated">Students whose details changed.</param>
-/// <param name="Unchanged">Students already as in the file.</param>
-/// <param name="Errors">Problems; when any, nothing was imported.</param>
-public sealed record RosterReport(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<RosterError> Errors)
-{
-    /// <summary>Imported (no errors).</summary>
-    public bool Imported => Errors.Count == 0;
-}
-
 /// <summary>
 /// The roster from a CSV file (学号, 姓名, 身份证后四位, 层次, 学院, 专业; a header line in Chinese or English, in any
 /// column order). UTF-8 (with or without BOM) or GB18030 as Excel saves it in China. All or nothing: any bad line

@@ -3,14 +3,6 @@ using Photocollect.Vision;
 
 namespace Photocollect.Web.Collection;
 
-/// <summary>One check of a stored photo, as read back for pages.</summary>
-/// <param name="Name">Check name.</param>
-/// <param name="Pass">Passed.</param>
-/// <param name="Skipped">Not measurable (an earlier check failed).</param>
-/// <param name="Value">The measured value as JSON text.</param>
-/// <param name="Message">What to fix, in the student's language at check time.</param>
-public sealed record StoredCheck(string Name, bool Pass, bool Skipped, string Value, string Message);
-
 /// <summary>The check report kept with a photo (<c>Photos.Checks</c>, JSON): written once, read by the student's
 /// result page and the reviewer's page.</summary>
 public static class StoredChecks

@@ -4,13 +4,6 @@ using Photocollect.Tenancy;
 
 namespace Photocollect.Web.Infrastructure;
 
-/// <summary>Development helpers (SMS outbox page). Off unless configured.</summary>
-public sealed class DevToolsOptions
-{
-    /// <summary>Serve <c>/dev/...</c> pages.</summary>
-    public bool Enabled { get; set; }
-}
-
 /// <summary>
 /// Which pages exist in which scope, decided after routing and before authentication, so a page outside its scope is
 /// a plain 404 (not a sign-in prompt): <c>/Index</c>, <c>/Error</c>, <c>/Culture</c> and <c>/Staff</c> (operators

@@ -4,41 +4,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Payments;
 
-/// <summary>One payment in the ledger.</summary>
-/// <param name="Payment">The payment.</param>
-/// <param name="OrderNumber">Its order's number.</param>
-/// <param name="OrderStatus">Its order's status.</param>
-/// <param name="Student">The student's name and number.</param>
-/// <param name="RefundedFen">Refunded so far (succeeded).</param>
-/// <param name="RefundableFen">What may still be refunded (paid less every refund not failed).</param>
-public sealed record LedgerPayment(Payment Payment, string OrderNumber, OrderStatus OrderStatus, string Student, long RefundedFen, long RefundableFen);
-
-/// <summary>One refund in the ledger.</summary>
-/// <param name="Refund">The refund.</param>
-/// <param name="OrderNumber">Its order's number.</param>
-/// <param name="Provider">The provider of its payment.</param>
-public sealed record LedgerRefund(Refund Refund, string OrderNumber, string Provider);
-
-/// <summary>A ledger's totals in one currency, fen.</summary>
-/// <param name="Currency">ISO 4217.</param>
-/// <param name="Received">Money received: payments succeeded or due for refund.</param>
-/// <param name="ReceivedCount">How many payments that is.</param>
-/// <param name="Refunded">Money returned (refunds succeeded).</param>
-/// <param name="Refunding">Money being returned (refunds pending or processing).</param>
-/// <param name="RefundDue">Money received that must go back and is not yet being returned.</param>
-public sealed record LedgerTotals(string Currency, long Received, int ReceivedCount, long Refunded, long Refunding, long RefundDue)
-{
-    /// <summary>What the school keeps once every refund under way is done.</summary>
-    public long Net => Received - Refunded - Refunding - RefundDue;
-}
-
-/// <summary>A school's ledger over a period (payments by when they were paid, refunds by when they were asked for).</summary>
-/// <param name="Payments">Payments received, newest first.</param>
-/// <param name="Refunds">Refunds, newest first.</param>
-/// <param name="Totals">Totals per currency.</param>
-/// <param name="FreeOrders">Orders of free campaigns (no money moved).</param>
-public sealed record LedgerView(IReadOnlyList<LedgerPayment> Payments, IReadOnlyList<LedgerRefund> Refunds, IReadOnlyList<LedgerTotals> Totals, int FreeOrders);
-
 /// <summary>
 /// The school's money: every payment received and every refund with its state, and totals that add up (received −
 /// refunded − refunding − refund due = net). Payments that never got paid are not money and are left out.

@@ -7,35 +7,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Payments;
 
-/// <summary>Payment settings of the platform (<c>Photocollect:Payments</c>).</summary>
-public sealed class PaymentOptions
-{
-    /// <summary>The platform's public base URL (e.g. https://photocollect.cn), for notification URLs of refunds the
-    /// platform starts by itself; without it those refunds are followed by queries only.</summary>
-    public string? PublicUrl { get; set; }
-
-    /// <summary>How old a pending payment or refund is before the reconciliation asks the provider about it.</summary>
-    public TimeSpan QueryAfter { get; set; } = TimeSpan.FromMinutes(2);
-}
-
-/// <summary>What one reconciliation round did.</summary>
-/// <param name="PaymentsApplied">Payments found paid or closed at the provider whose notification had not come.</param>
-/// <param name="RefundsStarted">Automatic refunds started (paid after closing, paid twice, or not collected by the end of the window).</param>
-/// <param name="RefundsUpdated">Refunds sent again or moved on by a query.</param>
-public sealed record ReconciliationReport(int PaymentsApplied, int RefundsStarted, int RefundsUpdated)
-{
-    /// <summary>Nothing done.</summary>
-    public static ReconciliationReport None { get; } = new(0, 0, 0);
-
-    /// <summary>Both rounds' counts added.</summary>
-    public static ReconciliationReport operator +(ReconciliationReport a, ReconciliationReport b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        return new(a.PaymentsApplied + b.PaymentsApplied, a.RefundsStarted + b.RefundsStarted, a.RefundsUpdated + b.RefundsUpdated);
-    }
-}
-
 /// <summary>
 /// Catches what notifications missed, school by school: asks the provider about pending payments, refunds money that
 /// cannot be kept (paid after the order closed, paid twice, or paid for an order not collected by the end of the

@@ -7,9 +7,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Payments;
 
-/// <summary>The outcome of asking for a refund: the refund, or a problem code (<c>Refunds.Problem.{code}</c>).</summary>
-public sealed record RefundResult(Refund? Refund, string? Problem);
-
 /// <summary>
 /// Refunds, full or partial, tracked until the provider says they are final. A refund is recorded before the
 /// provider is asked, under a row lock on its payment, so two refunds at once can never add up to more than was paid.

@@ -5,13 +5,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Payments;
 
-/// <summary>The Sandbox provider's settings (<c>Photocollect:Payments:Sandbox</c>).</summary>
-public sealed class SandboxOptions
-{
-    /// <summary>Key of the sandbox's notification signatures.</summary>
-    public string Secret { get; set; } = "photocollect-sandbox-dev-secret";
-}
-
 /// <summary>
 /// The Sandbox: its cashier is our own page (<c>/pay/sandbox/{payment}</c>) that pays or cancels, then posts a signed
 /// notification (<c>X-Sandbox-Signature</c>: hex HMAC-SHA256 of the body with a key per school) through the same

@@ -5,13 +5,6 @@ using System.Text.Json;
 
 namespace Photocollect.Web.Registry;
 
-/// <summary>What a simulated collection code says.</summary>
-/// <param name="SchoolCode">The school (6 digits).</param>
-/// <param name="StudentNumber">The student.</param>
-/// <param name="ExpiresAt">After this it is refused.</param>
-/// <param name="Nonce">Makes every issued code different.</param>
-public sealed record CodePayload(string SchoolCode, string StudentNumber, DateTimeOffset ExpiresAt, string Nonce);
-
 /// <summary>
 /// The simulator's collection codes (docs/registry.md): <c>PCR1.{payload}.{signature}</c>, where payload is the
 /// base64url of a JSON object <c>{"s": school code, "n": student number, "x": expiry (Unix seconds), "j": nonce}</c>

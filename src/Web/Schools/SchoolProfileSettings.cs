@@ -2,19 +2,6 @@ using Photocollect.Tenancy.Settings;
 
 namespace Photocollect.Web.Schools;
 
-/// <summary>How a school collects photos. Campaign rules in detail come with campaigns.</summary>
-public enum CaptureMode
-{
-    /// <summary>Students shoot on their phones.</summary>
-    Online = 0,
-
-    /// <summary>A photographer shoots on campus.</summary>
-    Offline = 1,
-
-    /// <summary>Both.</summary>
-    Both = 2,
-}
-
 /// <summary>What the student pages say about the school (section <c>profile</c>).</summary>
 [TenantSettingsSection("profile")]
 public sealed class SchoolProfileSettings

@@ -9,16 +9,6 @@ using Photocollect.Web.Schools;
 
 namespace Photocollect.Web.Seeding;
 
-/// <summary>Demo data switch and password. Bound from <c>Photocollect:Demo</c>.</summary>
-public sealed class DemoSeedOptions
-{
-    /// <summary>Seed the demo schools and accounts at start-up (idempotent).</summary>
-    public bool Seed { get; set; }
-
-    /// <summary>Password of every demo staff account.</summary>
-    public string Password { get; set; } = "Demo-2025-pass";
-}
-
 /// <summary>
 /// Two demo schools with different branding and settings (one online-only, one online+offline), a platform operator
 /// and, per school, a school admin, a reviewer and a photographer. Creates only what is missing.

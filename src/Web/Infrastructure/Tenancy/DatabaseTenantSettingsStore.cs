@@ -6,18 +6,6 @@ using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Infrastructure.Tenancy;
 
-/// <summary>Schools looked up in the database for request resolution.</summary>
-public sealed class DatabaseTenantStore(AppDbContext db) : ITenantStore
-{
-    /// <inheritdoc />
-    public Task<School?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<School?> FindByHostAsync(string host, CancellationToken cancellationToken) =>
-        db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.HostNames.Contains(host), cancellationToken);
-}
-
 /// <summary>Settings sections stored in the <c>TenantSettings</c> table.</summary>
 public sealed class DatabaseTenantSettingsStore(AppDbContext db) : ITenantSettingsStore
 {
