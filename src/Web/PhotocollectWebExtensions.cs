@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,20 +11,20 @@ using Photocollect.Tenancy;
 using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Accounts;
+using Photocollect.Accounts;
 using Photocollect.Web.Api;
-using Photocollect.Web.Accounts.SmsLogin;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
+using Photocollect.Accounts.SmsLogin;
+using Photocollect.Collection;
+using Photocollect.Data;
 using Photocollect.Web.Infrastructure;
-using Photocollect.Web.Infrastructure.Database;
-using Photocollect.Web.Infrastructure.Grains;
-using Photocollect.Web.Infrastructure.DataProtection;
-using Photocollect.Web.Infrastructure.Tenancy;
-using Photocollect.Web.Payments;
-using Photocollect.Web.Registry;
+using Photocollect.Data.Migrations;
+using Photocollect.Web.Silo;
+using Photocollect.Data.DataProtection;
+using Photocollect.Data.Tenancy;
+using Photocollect.Payments;
+using Photocollect.Collection.Registry;
 using Photocollect.Web.Seeding;
-using Photocollect.Web.Sms;
+using Photocollect.Sms;
 
 namespace Photocollect.Web;
 
@@ -58,37 +59,21 @@ public static class PhotocollectWebExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(10));
-
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
-        services.AddSingleton(dataSource);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
-        services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
-        services.Configure<DemoSeedOptions>(configuration.GetSection("Photocollect:Demo"));
-        services.AddHostedService<DatabaseStartup>();
-        services.AddScoped<DemoSeeder>();
-
-        services.AddTenancy(configuration.GetSection("Tenancy"));
-        services.AddScoped<ITenantStore, DatabaseTenantStore>();
-        services.AddScoped<ITenantSettingsStore, DatabaseTenantSettingsStore>();
-
         services.AddDataProtection().SetApplicationName("Photocollect");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
-        services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
-            {
-                o.User.RequireUniqueEmail = false;
-                o.User.AllowedUserNameCharacters += "+";
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 10;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+        // Layers from the bottom up. Hosted services start in registration order: migrations, demo seed, silo, jobs.
+        services.AddTenancy(configuration.GetSection("Tenancy"));
+        services.AddData(connectionString);
+        services.Configure<DemoSeedOptions>(configuration.GetSection("Photocollect:Demo"));
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<DemoSeedStartup>();
+        services.AddSms();
+        services.AddAccounts(configuration);
+        services.AddCollection(configuration);
+        services.AddPayments(configuration);
+        builder.AddSilo(connectionString);
+        services.AddPaymentsJob(configuration);
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pc.auth";
@@ -105,45 +90,7 @@ public static class PhotocollectWebExtensions
         // The JSON API's tokens (Identity's bearer tokens, protected by the shared Data Protection key ring).
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(7));
         services.AddOpenApi("v1");
-        services.AddAuthorizationBuilder().AddPhotocollectPolicies();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SameTenantHandler>();
-
-        services.AddSingleton(configuration.GetSection("SmsCodes").Get<SmsCodeOptions>() ?? new SmsCodeOptions());
-        services.AddScoped<SmsCodeService>();
-        services.AddScoped<StudentAccounts>();
-        services.AddScoped<DevOutboxSmsSender>();
-        services.AddScoped<ISmsSender, TenantSmsSender>();
         services.Configure<DevToolsOptions>(configuration.GetSection("Photocollect:DevTools"));
-
-        services.Configure<RegistryOptions>(configuration.GetSection("Photocollect:Registry"));
-        services.AddHttpClient("registry", c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddScoped<SimulatedStudentRegistry>();
-        services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
-        services.AddScoped<CollectionFlow>();
-        services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
-        services.AddScoped<PaymentService>();
-        services.AddScoped<PaymentProviders>();
-        services.AddScoped<RefundService>();
-        services.AddScoped<Ledger>();
-        services.AddHttpClient("payments", c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddScoped<ReviewDesk>();
-        services.AddScoped<Reprints>();
-        services.AddScoped<UnpaidOrders>();
-        services.AddScoped<RosterImport>();
-        services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));
-        services.AddSingleton<VisionGate>();
-        services.AddScoped<PhotoVision>();
-        services.AddScoped<PhotoFiles>();
-        services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));
-        services.AddScoped<PaymentReconciliation>();
-        // The migrations run before the silo starts (hosted services start in order): its tables are in them.
-        builder.AddSilo(connectionString);
-        // Tests that move the clock turn the minute off (Photocollect:Jobs:Enabled) and run its steps themselves.
-        if (configuration.GetValue("Photocollect:Jobs:Enabled", true))
-        {
-            services.AddHostedService<PaymentsJobSchedule>();
-        }
-        services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
@@ -155,6 +102,8 @@ public static class PhotocollectWebExtensions
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        // The product's texts for services below the pages that word a message (the SMS login code).
+        services.AddScoped<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizer<SharedResource>>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Photocollect.Deployment.Tests.Support;
 using Photocollect.Web;
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 
 namespace Photocollect.Deployment.Tests;
 

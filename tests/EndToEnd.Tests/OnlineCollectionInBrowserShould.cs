@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Registry;
+using Photocollect.Collection;
+using Photocollect.Collection.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Accounts.SmsLogin;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
-using Photocollect.Web.Registry;
+using Photocollect.Accounts;
+using Photocollect.Accounts.SmsLogin;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Payments;
+using Photocollect.Collection.Registry;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Api;
 
@@ -226,7 +227,7 @@ public static class StudentApi
                 result.Record.Level, result.Record.Major, result.Record.StudentNumber)),
             VerifyProblem.Wrong => Problem(422, "wrong", text[$"{(freshman ? "Freshman" : "Collect.Verify")}.Wrong.{campaign.Verification}", result.RemainingAttempts],
                 new Dictionary<string, object?> { ["remainingAttempts"] = result.RemainingAttempts }),
-            VerifyProblem.Locked => Problem(429, "locked", text["Collect.Verify.Locked", Pages.Formats.ChinaTime(result.LockedUntil), campaign.SupportPhone],
+            VerifyProblem.Locked => Problem(429, "locked", text["Collect.Verify.Locked", Text.Formats.ChinaTime(result.LockedUntil), campaign.SupportPhone],
                 new Dictionary<string, object?> { ["lockedUntil"] = result.LockedUntil }),
             VerifyProblem.NotOnRoster or VerifyProblem.LevelNotOffered => Problem(422, Snake(result.Problem.Value.ToString()), text[$"Collect.Unable.{result.Problem}"]),
             _ => Problem(409, Snake(result.Problem.Value.ToString()), text[$"Collect.Verify.{result.Problem}", campaign.SupportPhone]),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Tenancy;
-using Photocollect.Web.Accounts;
+using Photocollect.Accounts;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages;
 

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Photocollect.Tenancy;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Accounts.SmsLogin;
+using Photocollect.Accounts;
+using Photocollect.Accounts.SmsLogin;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages;
 

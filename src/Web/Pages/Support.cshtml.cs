@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Schools;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages;
 

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
-using Photocollect.Web.Schools;
+using Photocollect.Accounts;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Seeding;
 

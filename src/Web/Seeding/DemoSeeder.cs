@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
-using Photocollect.Web.Schools;
+using Photocollect.Accounts;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Seeding;
 
@@ -102,7 +101,7 @@ public sealed class DemoSeeder(
     public static string DemoStudentNumber(int i) => $"2023{i + 1:000000}";
 
     /// <summary>The ID-number last four of a demo student number (as the registry simulator derives it).</summary>
-    public static string DemoIdLastFour(string schoolCode, string studentNumber) => Registry.SimulatedIdentity.For(schoolCode, studentNumber).IdNumber[^4..];
+    public static string DemoIdLastFour(string schoolCode, string studentNumber) => Photocollect.Collection.Registry.SimulatedIdentity.For(schoolCode, studentNumber).IdNumber[^4..];
 
     /// <summary>The feature code of a demo school's graduation campaign.</summary>
     public static string FeatureCode(string slug) => slug == "beifang" ? "sv8s65" : "nh27a9";

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Accounts.SmsLogin;
-using Photocollect.Web.Data;
+using Photocollect.Accounts.SmsLogin;
+using Photocollect.Data;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Accounts;

@@ -4,10 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
-using Photocollect.Web.Registry;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Payments;
+using Photocollect.Collection.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

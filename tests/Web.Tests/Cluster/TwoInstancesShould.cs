@@ -6,8 +6,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Npgsql;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Data;
+using Photocollect.Payments;
 using Photocollect.Web.Tests.TestKit;
 using Xunit.Abstractions;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Registry;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Collection.Registry;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Collection;

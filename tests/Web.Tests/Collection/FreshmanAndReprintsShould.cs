@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Registry;
+using Photocollect.Accounts;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Collection.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
+using Photocollect.Collection;
+using Photocollect.Data;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

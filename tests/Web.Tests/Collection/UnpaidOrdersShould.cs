@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Payments;
+using Photocollect.Collection;
+using Photocollect.Payments;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Collection;

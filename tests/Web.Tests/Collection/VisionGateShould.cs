@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 
 namespace Photocollect.Web.Tests.Collection;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Photocollect.Web.Infrastructure.Database;
+using Photocollect.Data.Migrations;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Data;

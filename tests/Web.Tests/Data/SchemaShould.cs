@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Photocollect.Tenancy.Data;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Data;

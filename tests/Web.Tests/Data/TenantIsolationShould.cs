@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Data;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
+using Photocollect.Accounts;
+using Photocollect.Data;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Data;

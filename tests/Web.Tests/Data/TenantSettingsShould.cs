@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Data;
-using Photocollect.Web.Sms;
+using Photocollect.Data;
+using Photocollect.Sms;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Data;

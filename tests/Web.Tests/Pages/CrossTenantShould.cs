@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

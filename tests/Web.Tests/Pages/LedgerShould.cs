@@ -4,8 +4,8 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Data;
+using Photocollect.Payments;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Payments;
+using Photocollect.Payments;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

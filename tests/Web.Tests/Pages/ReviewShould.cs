@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

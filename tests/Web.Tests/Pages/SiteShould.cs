@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Pages;

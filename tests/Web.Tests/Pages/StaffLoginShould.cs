@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Accounts;
+using Photocollect.Accounts;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Tests.Pages;
 

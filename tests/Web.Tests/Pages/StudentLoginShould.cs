@@ -3,8 +3,8 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
+using Photocollect.Accounts;
+using Photocollect.Data;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Pages;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Payments;
+using Photocollect.Payments;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Payments;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;
@@ -118,7 +118,16 @@ public sealed class InterleavingShould(AppFactory app) : IClassFixture<AppFactor
         if (all.Length > 0)
         {
             var body = all[pick % all.Length];
+            var signedAt = app.Clock.GetUtcNow();
             var status = await app.NotifyAsync("beifang", PaymentProviderKind.WeChatPay, wechat.SignatureHeaders(body), body);
+            if (status != HttpStatusCode.OK && app.Clock.GetUtcNow() - signedAt > WeChatPayProvider.Tolerance)
+            {
+                // A concurrent tick moved the clock past the signature's age limit while it was in flight (no real clock
+                // jumps so): the provider sends it again, signed anew.
+                trace.Enqueue($"notify {pick % all.Length} -> {(int)status} (signed before a tick), again");
+                status = await app.NotifyAsync("beifang", PaymentProviderKind.WeChatPay, wechat.SignatureHeaders(body), body);
+            }
+
             trace.Enqueue($"notify {pick % all.Length} -> {(int)status}");
             Check(status == HttpStatusCode.OK, $"a genuine notification was refused ({status})");
         }

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Payments;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Data;
+using Photocollect.Payments;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;

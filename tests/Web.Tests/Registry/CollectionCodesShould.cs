@@ -1,5 +1,5 @@
 using System.Text;
-using Photocollect.Web.Registry;
+using Photocollect.Collection.Registry;
 
 namespace Photocollect.Web.Tests.Registry;
 

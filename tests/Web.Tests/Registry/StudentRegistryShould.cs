@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Photocollect.Web.Registry;
+using Photocollect.Collection.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 

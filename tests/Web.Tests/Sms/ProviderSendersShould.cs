@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Sms;
+using Photocollect.Sms;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Sms;

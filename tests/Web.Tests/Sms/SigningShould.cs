@@ -1,4 +1,4 @@
-using Photocollect.Web.Sms;
+using Photocollect.Sms;
 
 namespace Photocollect.Web.Tests.Sms;
 

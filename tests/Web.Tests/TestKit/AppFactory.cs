@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 using Photocollect.Web.Seeding;
 
 namespace Photocollect.Web.Tests.TestKit;

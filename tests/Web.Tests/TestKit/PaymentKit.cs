@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Data;
+using Photocollect.Payments;
 
 namespace Photocollect.Web.Tests.TestKit;
 

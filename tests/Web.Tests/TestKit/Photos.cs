@@ -1,6 +1,6 @@
 using Photocollect.Vision;
 using Photocollect.VisionLab;
-using Photocollect.Web.Registry;
+using Photocollect.Collection.Registry;
 
 namespace Photocollect.Web.Tests.TestKit;
 

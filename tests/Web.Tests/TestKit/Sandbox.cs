@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Data;
+using Photocollect.Payments;
 
 namespace Photocollect.Web.Tests.TestKit;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Tests.TestKit;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Tests.TestKit;
 

@@ -1,4 +1,4 @@
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 
 namespace Photocollect.Web.Tests.TestKit;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
-using Photocollect.Web.Data;
-using Photocollect.Web.Registry;
+using Photocollect.Data;
+using Photocollect.Collection.Registry;
 
 namespace Photocollect.Web.Pages.Dev;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Data;
-using Photocollect.Web.Data;
+using Photocollect.Data;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Dev;
 

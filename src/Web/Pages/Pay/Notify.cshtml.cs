@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Photocollect.Web.Payments;
+using Photocollect.Payments;
 
 namespace Photocollect.Web.Pages.Pay;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Data;
+using Photocollect.Payments;
 
 namespace Photocollect.Web.Pages.Pay;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
+using Photocollect.Accounts;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff;
 
@@ -35,7 +35,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         DisplayName = user.DisplayName;
         Email = user.Email;
         Roles = [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)];
-        if (Roles.Contains(Accounts.Roles.PlatformOperator))
+        if (Roles.Contains(Data.Roles.PlatformOperator))
         {
             Schools = await db.Schools.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken);
         }

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Accounts;
+using Photocollect.Accounts;
 using QRCoder;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Accounts;
+using Photocollect.Accounts;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff;
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Photocollect.Web.Accounts;
+using Photocollect.Accounts;
+using Photocollect.Data;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Student;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 
 namespace Photocollect.Web.Pages.Student;
 

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Payments;
+using Photocollect.Accounts;
+using Photocollect.Payments;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Payments;
+using Photocollect.Accounts;
+using Photocollect.Payments;
+using Photocollect.Data;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 

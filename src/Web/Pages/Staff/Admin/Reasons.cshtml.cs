@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
+using Photocollect.Accounts;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 

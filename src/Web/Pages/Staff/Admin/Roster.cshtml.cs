@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Collection;
+using Photocollect.Accounts;
+using Photocollect.Collection;
 using Photocollect.Web.Infrastructure;
-using Photocollect.Web.Data;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 

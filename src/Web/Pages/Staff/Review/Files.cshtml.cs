@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
+using Photocollect.Accounts;
+using Photocollect.Collection;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Review;
 

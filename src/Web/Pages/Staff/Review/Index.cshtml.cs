@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Collection;
+using Photocollect.Accounts;
+using Photocollect.Collection;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Review;
 

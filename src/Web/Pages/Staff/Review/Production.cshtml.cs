@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Collection;
+using Photocollect.Accounts;
+using Photocollect.Collection;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Review;
 

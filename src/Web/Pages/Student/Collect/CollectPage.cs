@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Students;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
+using Photocollect.Collection;
+using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Students;
-using Photocollect.Web.Collection;
+using Photocollect.Collection;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Collection;
+using Photocollect.Accounts;
+using Photocollect.Collection;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Photocollect.Web.Collection;
-using Photocollect.Web.Registry;
+using Photocollect.Collection;
+using Photocollect.Collection.Registry;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Accounts;
-using Photocollect.Web.Data;
-using Photocollect.Web.Payments;
+using Photocollect.Accounts;
+using Photocollect.Data;
+using Photocollect.Payments;
 
 namespace Photocollect.Web.Pages.Student.Orders;
 
@@ -67,7 +67,7 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
         }
 
         // A QR code to scan with WeChat (desktop), or WeChat's in-app payment: both shown on this page.
-        PayQr = checkout.QrText is { } qr ? "data:image/png;base64," + Convert.ToBase64String(Registry.CodeImages.Png(qr, 6)) : null;
+        PayQr = checkout.QrText is { } qr ? "data:image/png;base64," + Convert.ToBase64String(Photocollect.Collection.Registry.CodeImages.Png(qr, 6)) : null;
         JsApi = checkout.JsApi;
         return Page();
     }

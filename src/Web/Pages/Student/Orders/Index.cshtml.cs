@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Grains.Orders;
-using Photocollect.Web.Data;
+using Photocollect.Data;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Student.Orders;
 

@@ -1,0 +1,397 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
+using Photocollect.Grains.Orders;
+using Photocollect.Grains.Students;
+using Photocollect.Tenancy;
+using Photocollect.Vision;
+using Photocollect.Data;
+using Photocollect.Collection.Registry;
+
+namespace Photocollect.Collection;
+
+/// <summary>
+/// The student's online collection, step by step; the pages and the JSON API both call this, so they cannot drift
+/// apart. Every method works inside the current school and refuses outside the campaign's window.
+/// </summary>
+public sealed class CollectionFlow(
+    AppDbContext db,
+    PhotoVision vision,
+    TenantContext tenant,
+    IStudentRegistry registry,
+    IGrainFactory grains,
+    OrderNumbers numbers,
+    TimeProvider clock)
+{
+    /// <summary>Largest photo or screenshot accepted, bytes.</summary>
+    public const int MaxUploadBytes = 15 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Where a campaign's window stands now.</summary>
+    public WindowState Window(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var now = clock.GetUtcNow();
+        return now < campaign.StartsAt ? WindowState.NotStarted : now >= campaign.EndsAt ? WindowState.Ended : WindowState.Open;
+    }
+
+    /// <summary>The school's campaign of a kind: the open one, else the next, else the last.</summary>
+    public async Task<Campaign?> CampaignAsync(CampaignKind kind, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.StartsAt).ToListAsync(cancellationToken);
+        return campaigns.FirstOrDefault(c => c.StartsAt <= now && now < c.EndsAt)
+            ?? campaigns.FirstOrDefault(c => c.StartsAt > now)
+            ?? campaigns.LastOrDefault();
+    }
+
+    /// <summary>The campaign with this id in the current school, or null.</summary>
+    public Task<Campaign?> CampaignAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>The student's state in a campaign.</summary>
+    public Task<StudentState> StateAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default) =>
+        Student(accountId, campaign).GetAsync(cancellationToken);
+
+    /// <summary>Reads a collection code from a screenshot or photo (<paramref name="image"/>) or its text.</summary>
+    public async Task<CodeResult> ReadCodeAsync(Guid accountId, Campaign campaign, byte[]? image, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (image is not null)
+        {
+            QrResult decoded;
+            try
+            {
+                decoded = await vision.DecodeCodesAsync(image, cancellationToken);
+            }
+            catch (VisionBusyException)
+            {
+                return new(null, CodeProblem.Busy);
+            }
+
+            if (decoded.Error is not null)
+            {
+                return new(null, CodeProblem.NotAnImage);
+            }
+
+            if (decoded.Codes.Count != 1)
+            {
+                return new(null, decoded.Codes.Count == 0 ? CodeProblem.NoCode : CodeProblem.SeveralCodes);
+            }
+
+            text = decoded.Codes[0];
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(null, CodeProblem.NoCode);
+        }
+
+        var lookup = await registry.ResolveAsync(text.Trim(), cancellationToken);
+        if (lookup.Record is not { } record)
+        {
+            return new(null, lookup.Error switch
+            {
+                RegistryError.Forged => CodeProblem.Forged,
+                RegistryError.Expired => CodeProblem.Expired,
+                RegistryError.NotFound => CodeProblem.NotFound,
+                RegistryError.Unavailable => CodeProblem.Unavailable,
+                _ => CodeProblem.Malformed,
+            });
+        }
+
+        if (record.SchoolCode != tenant.RequiredSchool.SchoolCode)
+        {
+            return new(null, CodeProblem.OtherSchool);
+        }
+
+        await Student(accountId, campaign).HoldRecordAsync(
+            JsonSerializer.Serialize(new Held(record, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim())))), Json), cancellationToken);
+        return new(record, null);
+    }
+
+    /// <summary>The record waiting for verification, or null.</summary>
+    public async Task<RegistryRecord?> PendingRecordAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default)
+    {
+        var state = await StateAsync(accountId, campaign, cancellationToken);
+        return state.PendingRecord is { } held ? JsonSerializer.Deserialize<Held>(held, Json)?.Record : null;
+    }
+
+    /// <summary>Verifies the pending record as the campaign says, and stores the student's collection record.</summary>
+    public async Task<VerifyResult> VerifyAsync(Guid accountId, string accountPhone, Campaign campaign, VerifyInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(input);
+        var student = Student(accountId, campaign);
+        var state = await student.GetAsync(cancellationToken);
+        if (state.PendingRecord is null || JsonSerializer.Deserialize<Held>(state.PendingRecord, Json) is not { } held)
+        {
+            return new(null, VerifyProblem.NoPendingRecord);
+        }
+
+        if (await student.LockedUntilAsync(cancellationToken) is { } locked)
+        {
+            return new(null, VerifyProblem.Locked, 0, locked);
+        }
+
+        var record = held.Record;
+        var roster = await db.Roster.AsNoTracking().SingleOrDefaultAsync(r => r.StudentNumber == record.StudentNumber, cancellationToken);
+        if (roster is null)
+        {
+            return new(null, VerifyProblem.NotOnRoster);
+        }
+
+        if (campaign.Levels.Count > 0 && !campaign.Levels.Contains(record.Level))
+        {
+            return new(null, VerifyProblem.LevelNotOffered);
+        }
+
+        var correct = campaign.Verification switch
+        {
+            VerificationMode.FeatureCode => Same(input.FeatureCode, campaign.FeatureCode),
+            VerificationMode.IdLastFour => Same(input.IdLastFour, record.IdNumber[^4..]),
+            _ => Same(input.Name, roster.Name) && Same(input.StudentNumber, roster.StudentNumber),
+        };
+        var recordId = await db.StudentRecords.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? Guid.CreateVersion7();
+        var verdict = await student.VerifyAsync(recordId, correct, cancellationToken);
+        if (verdict.Outcome != VerificationOutcome.Verified)
+        {
+            return new(null, verdict.Outcome == VerificationOutcome.Locked ? VerifyProblem.Locked : VerifyProblem.Wrong, verdict.RemainingAttempts, verdict.LockedUntil);
+        }
+
+        var row = await db.StudentRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        if (row is null)
+        {
+            row = new StudentRecord { Id = recordId, AccountId = accountId, CampaignId = campaign.Id, Name = record.Name, StudentNumber = record.StudentNumber };
+            db.StudentRecords.Add(row);
+        }
+
+        row.Name = record.Name;
+        row.StudentNumber = record.StudentNumber;
+        row.Gender = record.Gender;
+        row.BirthDate = record.BirthDate;
+        row.IdNumber = record.IdNumber;
+        row.Level = record.Level;
+        row.College = string.IsNullOrEmpty(record.College) ? roster.College : record.College;
+        row.Major = string.IsNullOrEmpty(record.Major) ? roster.Major : record.Major;
+        row.AdmissionDate = record.AdmissionDate;
+        row.LeavingDate = record.LeavingDate;
+        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
+        row.CodeHash = held.CodeHash;
+        row.VerifiedAt = clock.GetUtcNow();
+        if (!await db.AdmissionPhotos.AnyAsync(a => a.RecordId == row.Id, cancellationToken) && await registry.AdmissionPhotoAsync(record, cancellationToken) is { } admission)
+        {
+            db.AdmissionPhotos.Add(new AdmissionPhoto { RecordId = row.Id, Image = admission });
+        }
+
+        return await SaveRecordAsync(row, cancellationToken);
+    }
+
+    private async Task<VerifyResult> SaveRecordAsync(StudentRecord row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The campaign's one record per student number belongs to another account.
+            db.ChangeTracker.Clear();
+            return new(null, VerifyProblem.TakenByAnotherAccount);
+        }
+
+        return new(row, null);
+    }
+
+    /// <summary>
+    /// 新生照片上传: verifies against the roster alone (there is no collection code): name and student number, plus
+    /// the ID number's last four or the feature code when the campaign asks for them. A miss of any kind counts as a
+    /// wrong attempt, so the roster cannot be probed.
+    /// </summary>
+    public async Task<VerifyResult> VerifyFromRosterAsync(Guid accountId, string accountPhone, Campaign campaign, VerifyInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(input);
+        var student = Student(accountId, campaign);
+        if (await student.LockedUntilAsync(cancellationToken) is { } locked)
+        {
+            return new(null, VerifyProblem.Locked, 0, locked);
+        }
+
+        var number = input.StudentNumber?.Trim() ?? "";
+        var roster = number.Length == 0 ? null
+            : await db.Roster.AsNoTracking().SingleOrDefaultAsync(r => r.StudentNumber == number, cancellationToken);
+        var correct = roster is not null && Same(input.Name, roster.Name) && campaign.Verification switch
+        {
+            VerificationMode.FeatureCode => Same(input.FeatureCode, campaign.FeatureCode),
+            VerificationMode.IdLastFour => Same(input.IdLastFour, roster.IdLastFour),
+            _ => true,
+        };
+        var recordId = await db.StudentRecords.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? Guid.CreateVersion7();
+        if (correct && campaign.Levels.Count > 0 && !campaign.Levels.Contains(roster!.Level))
+        {
+            return new(null, VerifyProblem.LevelNotOffered);
+        }
+
+        var verdict = await student.VerifyAsync(recordId, correct, cancellationToken);
+        if (verdict.Outcome != VerificationOutcome.Verified)
+        {
+            return new(null, verdict.Outcome == VerificationOutcome.Locked ? VerifyProblem.Locked : VerifyProblem.Wrong, verdict.RemainingAttempts, verdict.LockedUntil);
+        }
+
+        var row = await db.StudentRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        if (row is null)
+        {
+            row = new StudentRecord { Id = recordId, AccountId = accountId, CampaignId = campaign.Id, Name = roster!.Name, StudentNumber = roster.StudentNumber };
+            db.StudentRecords.Add(row);
+        }
+
+        row.Name = roster!.Name;
+        row.StudentNumber = roster.StudentNumber;
+        row.Level = roster.Level;
+        row.College = roster.College;
+        row.Major = roster.Major;
+        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
+        row.VerifiedAt = clock.GetUtcNow();
+        return await SaveRecordAsync(row, cancellationToken);
+    }
+
+    /// <summary>The student's verified record in a campaign, or null.</summary>
+    public Task<StudentRecord?> RecordAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default) =>
+        db.StudentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.AccountId == accountId && r.CampaignId == campaign.Id, cancellationToken);
+
+    /// <summary>The standards were read.</summary>
+    public Task<StudentState> AcknowledgeStandardsAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default) =>
+        Student(accountId, campaign).AcknowledgeStandardsAsync(cancellationToken);
+
+    /// <summary>Checks an uploaded photo, makes its standard photo and compares it with the admission photo.</summary>
+    public async Task<PhotoResult> CheckPhotoAsync(Guid accountId, Campaign campaign, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var record = await RecordAsync(accountId, campaign, cancellationToken);
+        if (record is null)
+        {
+            return new(null, new CheckReport(false, [], null, null), "no_record");
+        }
+
+        if (bytes.Length > MaxUploadBytes)
+        {
+            return new(null, new CheckReport(false, [], ImageError.TooLarge, null), "too_large");
+        }
+
+        StandardPhotoResult made;
+        Comparison? comparison;
+        try
+        {
+            (made, comparison) = await vision.CheckAsync(record.Id, campaign, bytes, cancellationToken);
+        }
+        catch (VisionBusyException)
+        {
+            // Nothing stored, no attempt counted: the same photo can be sent again in a moment.
+            return new(null, new CheckReport(false, [], null, null), "busy");
+        }
+
+        if (made.Source.Error is not null)
+        {
+            return new(null, made.Source, "not_an_image");
+        }
+
+        var photo = new Photo
+        {
+            Id = Guid.CreateVersion7(),
+            RecordId = record.Id,
+            AccountId = accountId,
+            Passed = made.Source.Pass,
+            Checks = StoredChecks.Write(made.Source),
+            ComparisonScore = comparison?.Score,
+            SamePerson = comparison?.Score is null ? null : comparison.Same,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Photos.Add(photo);
+        db.PhotoFiles.Add(new PhotoFile { PhotoId = photo.Id, Source = bytes, Standard = made.Jpeg });
+        await db.SaveChangesAsync(cancellationToken);
+        await Student(accountId, campaign).RecordCheckAsync(
+            new CheckSummary(photo.Id, photo.Passed, made.Source.Failures.Select(f => f.Name).ToList(), photo.CreatedAt), cancellationToken);
+        return new(photo, made.Source, null);
+    }
+
+    /// <summary>A photo of the account's, or null.</summary>
+    public Task<Photo?> PhotoAsync(Guid accountId, Guid photoId, CancellationToken cancellationToken = default) =>
+        db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.AccountId == accountId, cancellationToken);
+
+    /// <summary>
+    /// Submits a passed photo: makes the campaign's one order (待支付, price frozen) or, when there is one, attaches the
+    /// photo to it (a reshoot after rejection goes back to review without paying again). Two submits at once give
+    /// one order.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(Guid accountId, Campaign campaign, Guid photoId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var photo = await PhotoAsync(accountId, photoId, cancellationToken);
+        var record = await RecordAsync(accountId, campaign, cancellationToken);
+        if (photo is null || record is null || photo.RecordId != record.Id)
+        {
+            return new(null, "not_found");
+        }
+
+        if (!photo.Passed)
+        {
+            return new(null, "not_passed");
+        }
+
+        var tenantId = tenant.RequiredSchool.Id;
+        var student = Student(accountId, campaign);
+        var orderId = await student.ClaimOrderAsync(Guid.CreateVersion7(), cancellationToken);
+        var order = grains.Order(tenantId, orderId);
+        var existing = await order.GetAsync(cancellationToken);
+        OrderResult result;
+        if (existing is null)
+        {
+            result = await order.CreateAsync(
+                new NewOrder(numbers.Next(tenant.RequiredSchool.SchoolCode), accountId, record.Id, campaign.Id, OrderKind.Group, campaign.PriceFen, photo.Id,
+                    TimeSpan.FromMinutes(campaign.PayWithinMinutes)),
+                cancellationToken);
+        }
+        else if (existing.Status is OrderStatus.Closed or OrderStatus.Refunded)
+        {
+            // The old order ended unpaid or refunded: free the claim and start again.
+            await student.ReleaseOrderAsync(orderId, cancellationToken);
+            return await SubmitAsync(accountId, campaign, photoId, cancellationToken);
+        }
+        else
+        {
+            result = await order.SubmitPhotoAsync(photo.Id, accountId.ToString(), cancellationToken);
+        }
+
+        if (!result.Succeeded)
+        {
+            return new(await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken), result.Refusal ?? "refused");
+        }
+
+        if (result.State is { Status: OrderStatus.PendingPayment, PriceFen: 0 })
+        {
+            // A free campaign (often the freshman upload): nothing to pay, straight on to review.
+            await order.PayAsync(FreeReference(orderId), 0, result.State.Currency, cancellationToken);
+        }
+
+        return new(await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, cancellationToken), null);
+    }
+
+    /// <summary>The payment reference of an order that cost nothing.</summary>
+    public static string FreeReference(Guid orderId) => $"free:{orderId:N}";
+
+    private static bool Same(string? given, string expected) =>
+        given is not null && string.Equals(given.Trim(), expected.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private IStudentGrain Student(Guid accountId, Campaign campaign) => grains.Student(tenant.RequiredSchool.Id, accountId, campaign.Id);
+
+    private sealed record Held(RegistryRecord Record, string CodeHash);
+}

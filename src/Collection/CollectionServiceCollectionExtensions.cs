@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Photocollect.Collection.Registry;
+using Photocollect.Grains.Orders;
+
+namespace Photocollect.Collection;
+
+/// <summary>Registers the online collection.</summary>
+public static class CollectionServiceCollectionExtensions
+{
+    /// <summary>
+    /// The student registry (simulator or HTTP, per school), the collection flow, the bounded vision work, photo files,
+    /// the review desk, reprints, the roster import and order numbers.
+    /// </summary>
+    public static IServiceCollection AddCollection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RegistryOptions>(configuration.GetSection("Photocollect:Registry"));
+        services.AddHttpClient("registry", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<SimulatedStudentRegistry>();
+        services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
+        services.AddScoped<CollectionFlow>();
+        services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));
+        services.AddSingleton<VisionGate>();
+        services.AddScoped<PhotoVision>();
+        services.AddScoped<PhotoFiles>();
+        services.AddScoped<ReviewDesk>();
+        services.AddScoped<Reprints>();
+        services.AddScoped<RosterImport>();
+        services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Vision;
+using Photocollect.Data;
+
+namespace Photocollect.Collection;
+
+/// <summary>
+/// The vision work of the collection, through the <see cref="VisionGate"/> (so a burst of uploads waits in a bounded
+/// queue instead of taking every core; <see cref="VisionBusyException"/> when it is full). An upload costs one native
+/// pass: the check, the standard photo and the photo's aligned face come out of it together, and the record's admission
+/// photo is aligned once and kept (<see cref="AdmissionPhoto.Face"/>), so comparing decodes and detects nothing more.
+/// </summary>
+public sealed class PhotoVision(AppDbContext db, VisionGate gate)
+{
+    /// <summary>Reads the QR codes in a picture.</summary>
+    public Task<QrResult> DecodeCodesAsync(byte[] picture, CancellationToken cancellationToken = default) =>
+        gate.RunAsync(() => QrCodes.Decode(picture), cancellationToken);
+
+    /// <summary>
+    /// Checks a photo with the campaign's thresholds, makes its standard photo and, when the campaign asks, compares it
+    /// with the record's admission photo (null: not compared, or no face on either side).
+    /// </summary>
+    public async Task<(StandardPhotoResult Made, Comparison? Comparison)> CheckAsync(Guid recordId, Campaign campaign, byte[] photo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        // The kept face, or the admission photo itself only while no face has been kept.
+        var admission = campaign.CompareWithAdmission
+            ? await db.AdmissionPhotos.AsNoTracking().Where(a => a.RecordId == recordId)
+                .Select(a => new { a.Face, Image = a.Face == null ? a.Image : null }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var thresholds = SchoolThresholds.Read(campaign.VisionThresholds);
+        var threshold = campaign.ComparisonThreshold;
+        var (made, kept, comparison) = await gate.RunAsync(() =>
+        {
+            var made = StandardPhoto.Create(photo, thresholds: thresholds);
+            var kept = admission?.Face ?? (admission?.Image is { } image ? Align(image) : null);
+            var comparison = made.Jpeg is not null && made.Source.Analysis?.Face is { } face && kept is { Length: AlignedFace.Length }
+                ? FaceComparison.Compare(face, AlignedFace.FromBytes(kept), threshold)
+                : null;
+            return (made, kept, comparison);
+        }, cancellationToken);
+
+        if (admission is { Face: null } && kept is not null)
+        {
+            await db.AdmissionPhotos.Where(a => a.RecordId == recordId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Face, kept), cancellationToken);
+        }
+
+        return (made, comparison);
+    }
+
+    // An admission photo's face to keep: empty when it has none (so it is not looked for again at every upload).
+    private static byte[] Align(byte[] image) => FaceComparison.Align(image, out _)?.ToBytes() ?? [];
+}

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
+using Photocollect.Grains.Orders;
+using Photocollect.Tenancy;
+using Photocollect.Data;
+
+namespace Photocollect.Collection;
+
+/// <summary>The outcome of ordering reprints: the order, or a problem code (<c>Reprints.Problem.{code}</c>).</summary>
+public sealed record ReprintResult(Order? Order, string? Problem);

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
+using Photocollect.Grains.Orders;
+using Photocollect.Tenancy;
+using Photocollect.Data;
+using Photocollect.Sms;
+
+namespace Photocollect.Collection;
+
+/// <summary>
+/// Manual review and production (seed 003): the queue oldest first against the 48-hour target, approve or reject with
+/// a maintained reason, production steps by batch, and the student's SMS on the review result and on completion.
+/// An SMS that fails is logged; it never undoes the decision.
+/// </summary>
+public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFactory grains, ISmsSender sms, TimeProvider clock, ILogger<ReviewDesk> logger)
+{
+    /// <summary>The review target.</summary>
+    public static readonly TimeSpan Target = TimeSpan.FromHours(48);
+
+    /// <summary>Orders waiting for review, oldest first, with the time left of the target.</summary>
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        return (await ListAsync(OrderStatus.PendingReview, cancellationToken)).Select(i => i with { TimeLeft = i.Waiting + Target - now }).ToList();
+    }
+
+    /// <summary>Orders of a status, longest in it first.</summary>
+    public async Task<IReadOnlyList<QueueItem>> ListAsync(OrderStatus status, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Orders.AsNoTracking().Where(o => o.Status == status).OrderBy(o => o.UpdatedAt)
+            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, r.Name, r.StudentNumber, o.UpdatedAt })
+            .Take(500).ToListAsync(cancellationToken);
+        return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, TimeSpan.Zero)).ToList();
+    }
+
+    /// <summary>The reasons a reviewer may give now.</summary>
+    public async Task<IReadOnlyList<RejectReason>> ReasonsAsync(CancellationToken cancellationToken = default) =>
+        await db.RejectReasons.AsNoTracking().Where(r => !r.Retired).OrderBy(r => r.Position).ToListAsync(cancellationToken);
+
+    /// <summary>Approves (待审核 → 待制作) and tells the student.</summary>
+    public async Task<OrderResult> ApproveAsync(Guid orderId, string reviewer, CancellationToken cancellationToken = default)
+    {
+        var result = await grains.Order(tenant.RequiredSchool.Id, orderId).ApproveAsync(reviewer, cancellationToken);
+        if (result.Outcome == OrderOutcome.Done)
+        {
+            await NotifyAsync(result.State!, SmsTemplate.ReviewApproved, null, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Rejects with a maintained reason (待审核 → 被驳回) and tells the student what to fix.</summary>
+    public async Task<OrderResult> RejectAsync(Guid orderId, string reviewer, string reasonCode, CancellationToken cancellationToken = default)
+    {
+        var reason = await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == reasonCode && !r.Retired, cancellationToken);
+        if (reason is null)
+        {
+            return new OrderResult(OrderOutcome.Refused, null, "reason");
+        }
+
+        var result = await grains.Order(tenant.RequiredSchool.Id, orderId).RejectAsync(reviewer, reason.Code, cancellationToken);
+        if (result.Outcome == OrderOutcome.Done)
+        {
+            await NotifyAsync(result.State!, SmsTemplate.ReviewRejected, reason.Title, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Starts production of several orders (待制作 → 制作中); returns how many moved.</summary>
+    public async Task<int> StartProductionAsync(IEnumerable<Guid> orderIds, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderIds);
+        var moved = 0;
+        foreach (var id in orderIds.Distinct())
+        {
+            moved += (await grains.Order(tenant.RequiredSchool.Id, id).StartProductionAsync(actor, cancellationToken)).Outcome == OrderOutcome.Done ? 1 : 0;
+        }
+
+        return moved;
+    }
+
+    /// <summary>Completes several orders (制作中 → 已完成) and tells each student; returns how many moved.</summary>
+    public async Task<int> CompleteAsync(IEnumerable<Guid> orderIds, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderIds);
+        var moved = 0;
+        foreach (var id in orderIds.Distinct())
+        {
+            var result = await grains.Order(tenant.RequiredSchool.Id, id).CompleteAsync(actor, cancellationToken);
+            if (result.Outcome == OrderOutcome.Done)
+            {
+                moved++;
+                await NotifyAsync(result.State!, SmsTemplate.Completed, null, cancellationToken);
+            }
+        }
+
+        return moved;
+    }
+
+    private async Task NotifyAsync(OrderState order, SmsTemplate template, string? reason, CancellationToken cancellationToken)
+    {
+        var record = await db.StudentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == order.StudentId, cancellationToken);
+        if (record is null || string.IsNullOrEmpty(record.Phone))
+        {
+            return;
+        }
+
+        var school = tenant.RequiredSchool.Branding.ShortName ?? tenant.RequiredSchool.DisplayName;
+        var text = template switch
+        {
+            SmsTemplate.ReviewApproved => $"【{school}】{record.Name}同学，您的毕业照片（订单{order.Number}）已审核通过，将进入制作。",
+            SmsTemplate.ReviewRejected => $"【{school}】{record.Name}同学，您的毕业照片（订单{order.Number}）未通过审核，原因：{reason}。请登录采集页面在“我的订单”中修改照片，无需重新支付。",
+            _ => $"【{school}】{record.Name}同学，您的毕业照片（订单{order.Number}）已制作完成，可登录采集页面查看。",
+        };
+        IReadOnlyList<string> parameters = reason is null ? [record.Name, order.Number] : [record.Name, order.Number, reason];
+        try
+        {
+            await sms.SendAsync(new SmsMessage(record.Phone, template, parameters, text), cancellationToken);
+        }
+        catch (SmsSendException e)
+        {
+            logger.LogWarning("SMS {Template} for order {Order} not sent: {Reason}", template, order.Number, e.Message);
+        }
+    }
+}

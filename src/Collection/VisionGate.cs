@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Photocollect.Collection;
+
+/// <summary>
+/// Runs the CPU-bound vision work of uploads (photo checks, code reading) on a fixed set of its own threads, one per
+/// core by default, behind a bounded queue. Request threads only wait, asynchronously: a burst of uploads takes at most
+/// <see cref="VisionGateOptions.Workers"/> cores and no thread-pool threads, so pages stay fast. When the queue is
+/// full an upload is refused at once with <see cref="VisionBusyException"/> (the caller tells the student to send it
+/// again in a moment) instead of waiting without end.
+/// </summary>
+public sealed class VisionGate : IDisposable
+{
+    private readonly BlockingCollection<Action> queue;
+    private readonly Thread[] workers;
+    private readonly ILogger<VisionGate> logger;
+    private int running;
+
+    /// <summary>Starts the workers.</summary>
+    public VisionGate(IOptions<VisionGateOptions> options, ILogger<VisionGate> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        if (o.Workers < 1 || o.QueueLength < 1 || o.RetryAfterSeconds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Photocollect:Vision needs Workers, QueueLength and RetryAfterSeconds of at least 1.");
+        }
+
+        this.logger = logger;
+        RetryAfter = TimeSpan.FromSeconds(o.RetryAfterSeconds);
+        QueueLength = o.QueueLength;
+        queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>(), o.QueueLength);
+        workers = Enumerable.Range(0, o.Workers).Select(i => new Thread(Work) { IsBackground = true, Name = $"vision-{i}" }).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+    }
+
+    /// <summary>Work items that run at once.</summary>
+    public int Workers => workers.Length;
+
+    /// <summary>Work items that may wait.</summary>
+    public int QueueLength { get; }
+
+    /// <summary>What a refused caller is told to wait before trying again.</summary>
+    public TimeSpan RetryAfter { get; }
+
+    /// <summary>Work items running now.</summary>
+    public int Running => Volatile.Read(ref running);
+
+    /// <summary>Work items waiting now.</summary>
+    public int Waiting => queue.Count;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a vision thread and waits for it; throws <see cref="VisionBusyException"/> at once
+    /// when the queue is full. A caller that gives up (cancellation) stops waiting, and work not yet started is dropped.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Job()
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                done.TrySetCanceled(cancellationToken);
+                return;
+            }
+
+            try
+            {
+                done.TrySetResult(work());
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }
+
+        if (!queue.TryAdd(Job))
+        {
+            logger.LogWarning("Vision queue full ({Running} running, {Waiting} waiting): work refused, retry after {RetryAfter}", Running, Waiting, RetryAfter);
+            throw new VisionBusyException(RetryAfter);
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Lets the workers finish what was queued and stop.</summary>
+    public void Dispose()
+    {
+        queue.CompleteAdding();
+        // A worker still busy after this long is left to finish on its own (its thread is a background thread); the
+        // queue it reads from stays undisposed for it.
+        if (workers.All(w => w.Join(TimeSpan.FromSeconds(30))))
+        {
+            queue.Dispose();
+        }
+    }
+
+    private void Work()
+    {
+        foreach (var job in queue.GetConsumingEnumerable())
+        {
+            Interlocked.Increment(ref running);
+            try
+            {
+                job();
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Photocollect.Collection;
+
+/// <summary>How much vision work runs at once, and how much may wait (<c>Photocollect:Vision</c>).</summary>
+public sealed class VisionGateOptions
+{
+    /// <summary>Photos checked (or codes read) at once: one per core, since each runs OpenCV on one thread.</summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Uploads that may wait for a worker; one more is refused as busy. Eight per worker keeps the longest wait near a
+    /// second (an upload's vision work takes about 100 ms on a core).
+    /// </summary>
+    public int QueueLength { get; set; } = 8 * Environment.ProcessorCount;
+
+    /// <summary>What a refused upload is told to wait before sending again (<c>Retry-After</c>).</summary>
+    public int RetryAfterSeconds { get; set; } = 2;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Photocollect.Data.DataProtection;
+using Photocollect.Data.Migrations;
+using Photocollect.Data.Tenancy;
+using Photocollect.Tenancy.Resolution;
+using Photocollect.Tenancy.Settings;
+
+namespace Photocollect.Data;
+
+/// <summary>Registers the persistence layer.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// The database: the EF model on PostgreSQL, the migrations (applied by a hosted service registered here, so it
+    /// starts before anything registered after it), the schools and their settings, and the shared Data Protection
+    /// key ring.
+    /// </summary>
+    public static IServiceCollection AddData(this IServiceCollection services, string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
+        services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.AddHostedService<MigrationStartup>();
+        services.AddScoped<ITenantStore, DatabaseTenantStore>();
+        services.AddScoped<ITenantSettingsStore, DatabaseTenantSettingsStore>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        return services;
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Grains;
+using Photocollect.Grains.Orders;
+using Photocollect.Tenancy;
+using Photocollect.Data;
+
+namespace Photocollect.Payments;
+
+/// <summary>
+/// Refunds, full or partial, tracked until the provider says they are final. A refund is recorded before the
+/// provider is asked, under a row lock on its payment, so two refunds at once can never add up to more than was paid.
+/// The refund id is the merchant refund number: asking again after a timeout cannot refund twice. When everything
+/// paid has come back, the order goes to 已退款 where its status allows.
+/// </summary>
+public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, TimeProvider clock, ILogger<RefundService> logger)
+{
+    /// <summary>Longest reason.</summary>
+    public const int MaxReason = 80;
+
+    /// <summary>What is left to refund of a payment: paid less every refund not failed.</summary>
+    public async Task<long> RefundableAsync(Guid paymentId, CancellationToken cancellationToken = default)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        return payment is null || payment.State is not (PaymentStates.Succeeded or PaymentStates.RefundDue) ? 0
+            : payment.AmountFen - await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, cancellationToken);
+    }
+
+    /// <summary>Refunds <paramref name="amountFen"/> of a paid payment and asks the provider at once.</summary>
+    /// <param name="paymentId">The payment (succeeded, or paid too late: refund due).</param>
+    /// <param name="amountFen">How much, fen; at most what is left.</param>
+    /// <param name="reason">Why (shown to the student and sent to the provider).</param>
+    /// <param name="requestedBy">A staff user id, or <c>system</c>.</param>
+    /// <param name="schoolUrl">The school's absolute base URL, for the provider's refund notification; null when not
+    /// known (outside a request without a configured public URL): the refund is then followed by queries.</param>
+    /// <param name="requestId">The refund's id, made when the form was shown: the same request twice (a double
+    /// click) gives the one refund.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string? schoolUrl, Guid? requestId = null, CancellationToken cancellationToken = default)
+    {
+        reason = reason?.Trim() ?? "";
+        if (reason.Length is 0 or > MaxReason)
+        {
+            return new(null, "reason");
+        }
+
+        if (amountFen <= 0)
+        {
+            return new(null, "amount");
+        }
+
+        Refund refund;
+        Payment payment;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // The payment row is the lock: refunds of one payment are decided one at a time.
+            var locked = await db.Payments
+                .FromSql($"SELECT * FROM \"Payments\" WHERE \"Id\" = {paymentId} AND \"TenantId\" = {tenant.RequiredSchool.Id} FOR UPDATE")
+                .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            if (locked is null || locked.State is not (PaymentStates.Succeeded or PaymentStates.RefundDue))
+            {
+                return new(null, "not_paid");
+            }
+
+            if (requestId is { } id && await db.Refunds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } earlier)
+            {
+                return earlier.PaymentId == paymentId ? new(earlier, null) : new(null, "not_paid");
+            }
+
+            var refunded = await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, cancellationToken);
+            if (refunded + amountFen > locked.AmountFen)
+            {
+                return new(null, "too_much");
+            }
+
+            payment = locked;
+            refund = new Refund
+            {
+                Id = requestId ?? Guid.CreateVersion7(),
+                PaymentId = paymentId,
+                OrderId = locked.OrderId,
+                AmountFen = amountFen,
+                Currency = locked.Currency,
+                Reason = reason,
+                State = RefundState.Pending,
+                RequestedBy = requestedBy,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Refunds.Add(refund);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await SendAsync(refund, payment, schoolUrl, cancellationToken);
+        return new(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), null);
+    }
+
+    /// <summary>Asks the provider to carry out a recorded refund (again, after a failure: the same refund number).</summary>
+    public async Task SendAsync(Refund refund, Payment payment, string? schoolUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        ArgumentNullException.ThrowIfNull(payment);
+        var provider = await providers.ForAsync(PaymentProviders.KindOf(payment), cancellationToken);
+        try
+        {
+            var remote = await provider.RefundAsync(refund, payment, schoolUrl is null ? null : $"{schoolUrl}/pay/notify/{payment.Provider}", cancellationToken);
+            await ApplyAsync(remote, cancellationToken);
+        }
+        catch (PaymentProviderException e)
+        {
+            // Transient: still pending, the reconciliation asks again. Refused: failed, and the amount is free again.
+            logger.LogWarning("Refund {RefundId} of payment {PaymentId}: {Reason}", refund.Id, payment.Id, e.Message);
+            if (!e.Transient)
+            {
+                await ApplyAsync(new RemoteRefund(refund.Id, RefundState.Failed, null), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Applies what the provider says of a refund; a final state is never left.</summary>
+    public async Task<NotificationOutcome> ApplyAsync(RemoteRefund remote, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        var refund = await db.Refunds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == remote.RefundId, cancellationToken);
+        if (refund is null)
+        {
+            return NotificationOutcome.Refused;
+        }
+
+        if (remote.State == RefundState.Pending || remote.State == refund.State)
+        {
+            return NotificationOutcome.Duplicate;
+        }
+
+        var final = remote.State is RefundState.Succeeded or RefundState.Failed;
+        var changed = await db.Refunds
+            .Where(r => r.Id == refund.Id && (r.State == RefundState.Pending || r.State == RefundState.Processing))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.State, remote.State)
+                .SetProperty(r => r.ProviderReference, r => remote.ProviderReference ?? r.ProviderReference)
+                .SetProperty(r => r.CompletedAt, r => final ? clock.GetUtcNow() : r.CompletedAt), cancellationToken);
+        if (changed == 0)
+        {
+            return NotificationOutcome.Duplicate;
+        }
+
+        if (remote.State == RefundState.Succeeded)
+        {
+            await SettleOrderAsync(refund, cancellationToken);
+        }
+
+        return NotificationOutcome.Applied;
+    }
+
+    // Everything the order's payment brought in has come back: the order is 已退款 (where its status allows).
+    private async Task SettleOrderAsync(Refund refund, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == refund.PaymentId, cancellationToken);
+        var back = await db.Refunds.Where(r => r.PaymentId == payment.Id && r.State == RefundState.Succeeded).SumAsync(r => r.AmountFen, cancellationToken);
+        if (payment.State != PaymentStates.Succeeded || back < payment.AmountFen)
+        {
+            return;
+        }
+
+        var result = await grains.Order(tenant.RequiredSchool.Id, payment.OrderId).RefundAsync("refund", refund.Id.ToString("N"), cancellationToken);
+        if (!result.Succeeded)
+        {
+            logger.LogInformation("Order {OrderId} fully refunded but stays {Status}", payment.OrderId, result.State?.Status);
+        }
+    }
+}

@@ -1,6 +1,0 @@
-using Photocollect.Tenancy.Settings;
-
-namespace Photocollect.Web.Sms;
-
-/// <summary>The provider refused or could not be reached.</summary>
-public sealed class SmsSendException(string message, Exception? inner = null) : Exception(message, inner);
