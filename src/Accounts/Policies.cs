@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Photocollect.Tenancy;
 using Photocollect.Data;
 
 namespace Photocollect.Accounts;

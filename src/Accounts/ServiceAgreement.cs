@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Photocollect.Tenancy;
-using Photocollect.Data;
 
 namespace Photocollect.Accounts;
 

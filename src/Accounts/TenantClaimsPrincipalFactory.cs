@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Photocollect.Tenancy;
 using Photocollect.Data;
 
 namespace Photocollect.Accounts;

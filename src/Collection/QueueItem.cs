@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Grains;
-using Photocollect.Grains.Orders;
-using Photocollect.Tenancy;
-using Photocollect.Data;
-using Photocollect.Sms;
 
 namespace Photocollect.Collection;
 

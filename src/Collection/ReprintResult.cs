@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Grains;
-using Photocollect.Grains.Orders;
-using Photocollect.Tenancy;
 using Photocollect.Data;
 
 namespace Photocollect.Collection;

@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Data;
 
 namespace Photocollect.Collection;
 

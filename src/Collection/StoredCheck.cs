@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Photocollect.Vision;
 
 namespace Photocollect.Collection;

@@ -1,14 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Grains;
-using Photocollect.Grains.Orders;
-using Photocollect.Grains.Students;
-using Photocollect.Tenancy;
-using Photocollect.Vision;
-using Photocollect.Data;
-using Photocollect.Collection.Registry;
 
 namespace Photocollect.Collection;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Grains.Orders;
 using Photocollect.Data;
 
 namespace Photocollect.Payments;

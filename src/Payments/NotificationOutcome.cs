@@ -1,10 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Photocollect.Grains;
-using Photocollect.Grains.Orders;
-using Photocollect.Tenancy;
-using Photocollect.Tenancy.Settings;
-using Photocollect.Data;
 
 namespace Photocollect.Payments;
 

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Photocollect.Grains.Orders;
-using Photocollect.Tenancy;
 using Photocollect.Data;
 
 namespace Photocollect.Payments;

@@ -1,4 +1,3 @@
-using Photocollect.Tenancy.Settings;
 
 namespace Photocollect.Sms;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Photocollect.Tenancy;
-using Photocollect.Tenancy.Settings;
-using Photocollect.Data;
 
 namespace Photocollect.Sms;
 

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Photocollect.Tenancy;
-using Photocollect.Tenancy.Data;
-using Photocollect.Data;
-using Photocollect.Sms;
 
 namespace Photocollect.Accounts.SmsLogin;
 

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Photocollect.Tenancy.Data;
-using Photocollect.Data;
 
 namespace Photocollect.Collection.Registry;
 

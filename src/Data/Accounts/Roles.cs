@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Photocollect.Tenancy.Data;
 
 namespace Photocollect.Data;
 

@@ -1,4 +1,3 @@
-using Photocollect.Grains.Orders;
 using Photocollect.Tenancy.Data;
 using Photocollect.Data;
 

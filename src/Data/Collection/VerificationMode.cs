@@ -1,5 +1,3 @@
-using Photocollect.Grains.Orders;
-using Photocollect.Tenancy.Data;
 using Photocollect.Data;
 
 namespace Photocollect.Data;

@@ -1,4 +1,3 @@
-using Photocollect.Tenancy.Data;
 
 namespace Photocollect.Data.DataProtection;
 

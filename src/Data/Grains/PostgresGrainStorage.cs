@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Orleans.Storage;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
-using Photocollect.Grains.Storage;
 using Photocollect.Tenancy;
 using Photocollect.Data;
 

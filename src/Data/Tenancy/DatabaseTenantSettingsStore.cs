@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Tenancy;
-using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
 using Photocollect.Data;
 

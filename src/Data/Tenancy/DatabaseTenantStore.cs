@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Resolution;
-using Photocollect.Tenancy.Settings;
 using Photocollect.Data;
 
 namespace Photocollect.Data.Tenancy;

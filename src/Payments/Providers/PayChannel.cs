@@ -1,5 +1,3 @@
-using Photocollect.Tenancy.Settings;
-using Photocollect.Data;
 
 namespace Photocollect.Payments;
 

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Photocollect.Data;
 
 namespace Photocollect.Payments;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using Photocollect.Tenancy;
 
 namespace Photocollect.Web.Infrastructure;
 

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Photocollect.Tenancy;
-using Photocollect.Tenancy.Settings;
-using Photocollect.Accounts;
-using Photocollect.Data;
 
 namespace Photocollect.Web.Seeding;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
-using Photocollect.Accounts;
 using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff;

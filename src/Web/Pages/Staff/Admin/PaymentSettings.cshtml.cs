@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Tenancy.Settings;
-using Photocollect.Accounts;
 using Photocollect.Payments;
 using Photocollect.Data;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Photocollect.Accounts;
 using Photocollect.Payments;
 using Photocollect.Data;
 using Photocollect.Web.Text;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Accounts;
 using Photocollect.Collection;
 using Photocollect.Web.Infrastructure;
 using Photocollect.Data;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Photocollect.Accounts;
 using Photocollect.Collection;
 using Photocollect.Data;
 

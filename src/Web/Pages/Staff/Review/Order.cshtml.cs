@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
-using Photocollect.Accounts;
 using Photocollect.Collection;
 using Photocollect.Data;
 

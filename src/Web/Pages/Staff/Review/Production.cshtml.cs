@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
-using Photocollect.Accounts;
 using Photocollect.Collection;
 using Photocollect.Data;
 

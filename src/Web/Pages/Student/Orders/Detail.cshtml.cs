@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Photocollect.Grains.Orders;
 using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Payments;
