@@ -32,11 +32,14 @@ switch (args.FirstOrDefault())
         var rounds = Array.IndexOf(args, "--rounds") is var r and > 0 && r + 1 < args.Length ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 10;
         Console.Write(Decoders.Markdown(rounds, save));
         return 0;
+    case "photo" when args.Length == 2:
+        File.WriteAllBytes(args[1], Bench.Photo(new Corpus(faces)));
+        return 0;
     case "peak" when args.Length == 2:
         return Bench.Peak(args[1]);
     case "bench":
         return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: VisionLab corpus DIR | confusion | decoders [--rounds N] [--save DIR] | bench [--quick]");
+        Console.Error.WriteLine("usage: VisionLab corpus DIR | confusion | decoders [--rounds N] [--save DIR] | photo FILE | bench [--quick]");
         return 2;
 }
