@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Photocollect.Web.Accounts;
 using Photocollect.Web.Collection;
-using Photocollect.Web.Data;
 
 namespace Photocollect.Web.Pages.Staff.Review;
 
