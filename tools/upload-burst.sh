@@ -30,7 +30,8 @@ student() {
   local i=$1 phone code token record
   phone=$(printf '1390077%04d' "$i")
   json -d "{\"phone\":\"$phone\"}" "$API/auth/code" >/dev/null
-  code=$(curl -sf "$BASE/dev/sms" | grep "data-phone=\"$phone\"" | grep -o '验证码为[0-9]\{6\}' | head -n 1 | grep -o '[0-9]\{6\}')
+  code=$(curl -sf "$BASE/dev/sms" | grep "data-phone=\"$phone\"" | grep -o '验证码为[0-9]\{6\}' | head -n 1 | grep -o '[0-9]\{6\}') ||
+    { say "no SMS code for $phone: is the app running with dev tools on (./photocollect run)?"; exit 1; }
   token=$(json -d "{\"phone\":\"$phone\",\"code\":\"$code\",\"agree\":true}" "$API/auth/token" | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4)
   record=$(curl -sf "$SCHOOL/dev/codes" | grep -o 'data-code>[^<]*' | sed -n "$((i + 1))p" | cut -c11-)
   json -H "Authorization: Bearer $token" -d "{\"code\":\"$record\"}" "$API/collection/code" >/dev/null
