@@ -29,6 +29,9 @@ internal static partial class Native
     [LibraryImport(Library, EntryPoint = "pcv_image_pixels")]
     public static unsafe partial int ImagePixels(VisionImage image, byte* buffer, long capacity);
 
+    [LibraryImport(Library, EntryPoint = "pcv_image_gray")]
+    public static unsafe partial int ImageGray(VisionImage image, byte* buffer, long capacity);
+
     [LibraryImport(Library, EntryPoint = "pcv_image_encode")]
     public static partial int ImageEncode(VisionImage image, int format, int quality, int dpi, out nint buffer, out int length);
 

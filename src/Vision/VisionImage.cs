@@ -51,6 +51,19 @@ public sealed class VisionImage : SafeHandle
         return buffer;
     }
 
+    /// <summary>The grey levels (luma), rows packed: what luminance-based decoders read.</summary>
+    internal unsafe byte[] ToGray()
+    {
+        var (width, height) = Size();
+        var buffer = new byte[(long)width * height];
+        fixed (byte* p = buffer)
+        {
+            Native.Check(Native.ImageGray(this, p, buffer.Length), "gray");
+        }
+
+        return buffer;
+    }
+
     /// <summary>JPEG bytes at <paramref name="quality"/> (1–100), with <paramref name="dpi"/> in the JFIF header when positive.</summary>
     public byte[] ToJpeg(int quality, int dpi = 0)
     {

@@ -1,4 +1,5 @@
 using Photocollect.Vision.Tests.Support;
+using Photocollect.VisionLab;
 using QRCoder;
 
 namespace Photocollect.Vision.Tests;
@@ -96,6 +97,27 @@ public sealed class QrCodesShould
         using var placed = code.Warp(Canvas.Place(code.Width, code.Height, 500, 500, 10, 1.0), 1000, 1000, (250, 250, 250));
 
         Assert.Equal([LongCode], QrCodes.Decode(placed.ToJpeg(70)).Codes);
+    }
+
+    [Fact]
+    public void ReadTheMildestOfEveryKindOfDegradedCode()
+    {
+        foreach (var kind in CodeCorpus.Kinds)
+        {
+            var sample = CodeCorpus.Samples(kind).First();
+            Assert.True(QrCodes.Decode(sample.File).Codes.Contains(sample.Text), sample.Name);
+        }
+    }
+
+    [Fact]
+    public void ReadWithZXingABlurredCodeTheWeChatDecoderMisses()
+    {
+        // One of the moderately blurred codes that only ZXing reads (docs/vision-checks.md, decision 008).
+        var sample = CodeCorpus.Samples("blur", round: 4).ElementAt(4);
+        using var loaded = ImageLoader.Load(sample.File);
+
+        Assert.Empty(QrCodes.DecodeWithWeChat(loaded.Image!));
+        Assert.Equal([sample.Text], QrCodes.Decode(loaded.Image!));
     }
 
     [Theory]

@@ -306,6 +306,15 @@ int32_t pcv_image_pixels(const pcv_image* image, uint8_t* buffer, int64_t capaci
     return PCV_OK;
 }
 
+int32_t pcv_image_gray(const pcv_image* image, uint8_t* buffer, int64_t capacity) {
+    if (!image || !buffer || capacity < static_cast<int64_t>(image->mat.cols) * image->mat.rows) return PCV_ERR_ARGUMENT;
+    return guarded([&] {
+        cv::Mat gray(image->mat.rows, image->mat.cols, CV_8U, buffer);
+        cv::cvtColor(image->mat, gray, cv::COLOR_BGR2GRAY);
+        return static_cast<int32_t>(PCV_OK);
+    });
+}
+
 int32_t pcv_image_encode(const pcv_image* image, int32_t format, int32_t quality, int32_t dpi, uint8_t** out, int32_t* length) {
     if (!image || !out || !length || (format != 0 && format != 1) || quality < 1 || quality > 100) return PCV_ERR_ARGUMENT;
     return guarded([&] {

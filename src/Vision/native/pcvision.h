@@ -30,6 +30,8 @@ PCV_API int32_t pcv_image_from_bgr(const uint8_t* pixels, int32_t width, int32_t
 PCV_API int32_t pcv_image_size(const pcv_image* image, int32_t* width, int32_t* height);
 /* Copies BGR pixels out (rows packed, width*3 bytes each) into a buffer of at least width*height*3 bytes. */
 PCV_API int32_t pcv_image_pixels(const pcv_image* image, uint8_t* buffer, int64_t capacity);
+/* Copies the grey levels (ITU-R BT.601 luma, rows packed) into a buffer of at least width*height bytes. */
+PCV_API int32_t pcv_image_gray(const pcv_image* image, uint8_t* buffer, int64_t capacity);
 /* Encodes: format 0 = JPEG (quality 1..100, dpi written in JFIF when > 0), 1 = PNG. */
 PCV_API int32_t pcv_image_encode(const pcv_image* image, int32_t format, int32_t quality, int32_t dpi, uint8_t** out, int32_t* length);
 /* Perspective warp by a row-major 3x3 matrix into width x height, filling with the BGR border colour. */
