@@ -27,26 +27,3 @@ public sealed class School
     /// <summary>When the school was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }
-
-/// <summary>How the student pages of a school look.</summary>
-public sealed class SchoolBranding
-{
-    /// <summary>Short name in the page header, e.g. 东北师大.</summary>
-    public string? ShortName { get; set; }
-
-    /// <summary>Logo URL (absolute or site-relative), or null for the name only.</summary>
-    public string? LogoUrl { get; set; }
-
-    /// <summary>Primary colour as <c>#rrggbb</c>.</summary>
-    public string PrimaryColor { get; set; } = "#1d4ed8";
-}
-
-/// <summary>Whether a school is served.</summary>
-public enum SchoolStatus
-{
-    /// <summary>Served normally.</summary>
-    Active = 0,
-
-    /// <summary>Not served: every request gets the "suspended" page.</summary>
-    Suspended = 1,
-}

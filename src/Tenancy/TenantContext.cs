@@ -1,18 +1,5 @@
 namespace Photocollect.Tenancy;
 
-/// <summary>What a unit of work (a request, a job) acts for.</summary>
-public enum TenantScopeKind
-{
-    /// <summary>Nothing entered yet: tenant-owned data can be neither read nor written.</summary>
-    None = 0,
-
-    /// <summary>The platform itself (operators, seeding, cross-school jobs): rows with no tenant.</summary>
-    Platform = 1,
-
-    /// <summary>One school.</summary>
-    Tenant = 2,
-}
-
 /// <summary>
 /// The tenant of the current unit of work. Scoped: the request pipeline sets it once from the resolved school;
 /// a background job creates a scope and enters a school (or the platform) explicitly.
@@ -69,6 +56,3 @@ public sealed class TenantContext
         }
     }
 }
-
-/// <summary>Thrown when tenant-owned data is touched outside the right tenant scope.</summary>
-public sealed class TenantScopeException(string message) : InvalidOperationException(message);

@@ -1,12 +1,5 @@
 namespace Photocollect.Vision;
 
-/// <summary>The comparison of a photo with the admission photo (录取照片).</summary>
-/// <param name="Score">Similarity, 0 (unlike) to 1 (identical), or null when a face is missing.</param>
-/// <param name="Same">Whether the score reaches the threshold ("same person").</param>
-/// <param name="Distance">The raw LBP chi-square distance.</param>
-/// <param name="Error">Why there is no score: which image has no usable face or is not an image.</param>
-public sealed record Comparison(double? Score, bool Same, double? Distance, string? Error);
-
 /// <summary>
 /// Classic face comparison: both faces aligned by their landmarks (eyes level, same width), then LBP histograms
 /// compared by chi-square distance (OpenCV contrib's LBPH). No model download; honest accuracy figures for the small

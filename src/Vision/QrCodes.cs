@@ -5,11 +5,6 @@ using ZXing.Common;
 
 namespace Photocollect.Vision;
 
-/// <summary>Result of <see cref="QrCodes.Decode(ReadOnlySpan{byte}, ImageLimits?)"/>.</summary>
-/// <param name="Codes">Every decoded code's text, in the detector's order.</param>
-/// <param name="Error">Why the bytes could not be read as an image, or null.</param>
-public sealed record QrResult(IReadOnlyList<string> Codes, ImageError? Error);
-
 /// <summary>
 /// Reads QR codes (the CHSI 图像采集码) from camera photos and screenshots with OpenCV's WeChat decoder, which
 /// copes with rotation, perspective, blur and small codes inside a larger screen. When it finds nothing, ZXing.Net

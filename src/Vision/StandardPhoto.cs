@@ -1,11 +1,5 @@
 namespace Photocollect.Vision;
 
-/// <summary>The standard photo of one source photo.</summary>
-/// <param name="Jpeg">The 480×640 JPEG (no metadata, dpi in the JFIF header), or null when none could be made.</param>
-/// <param name="Quality">The JPEG quality used.</param>
-/// <param name="Source">The automatic check of the source photo (its analysis planned the crop).</param>
-public sealed record StandardPhotoResult(byte[]? Jpeg, int Quality, CheckReport Source);
-
 /// <summary>
 /// Makes the photo the school receives: background replaced by the layout's colour, head upright and placed so the
 /// hair top, eye line and face width fall inside their ranges, 480×640 JPEG of 30–200 KB at quality ≥ 60.

@@ -1,46 +1,5 @@
 namespace Photocollect.Grains.Orders;
 
-/// <summary>What a new order is made of.</summary>
-/// <param name="Number">Its order number.</param>
-/// <param name="AccountId">The student's account.</param>
-/// <param name="StudentId">The student's collection record.</param>
-/// <param name="CampaignId">The campaign.</param>
-/// <param name="Kind">集采 or 零采.</param>
-/// <param name="PriceFen">The campaign's price now, frozen on the order.</param>
-/// <param name="PhotoId">The photo submitted with it, if any.</param>
-/// <param name="PayWithin">How long it may stay unpaid.</param>
-/// <param name="Copies">Sets of prints (reprints).</param>
-[GenerateSerializer, Immutable]
-public sealed record NewOrder(string Number, Guid AccountId, Guid StudentId, Guid CampaignId, OrderKind Kind, long PriceFen, Guid? PhotoId, TimeSpan PayWithin, int Copies = 1);
-
-/// <summary>How a call on an order ended.</summary>
-[GenerateSerializer]
-public enum OrderOutcome
-{
-    /// <summary>Done now.</summary>
-    Done,
-
-    /// <summary>Nothing to do: the same thing was already done (a repeated click or notification).</summary>
-    AlreadyDone,
-
-    /// <summary>Not allowed in the order's status, or the request does not match the order.</summary>
-    Refused,
-
-    /// <summary>No such order.</summary>
-    NotFound,
-}
-
-/// <summary>The result of a call on an order.</summary>
-/// <param name="Outcome">How it ended.</param>
-/// <param name="State">The order afterwards (null when not found).</param>
-/// <param name="Refusal">Why it was refused: a stable code such as <c>status</c> or <c>amount</c>.</param>
-[GenerateSerializer, Immutable]
-public sealed record OrderResult(OrderOutcome Outcome, OrderState? State, string? Refusal = null)
-{
-    /// <summary>Done now or already done.</summary>
-    public bool Succeeded => Outcome is OrderOutcome.Done or OrderOutcome.AlreadyDone;
-}
-
 /// <summary>
 /// One order (key <c>{tenantId}/{orderId}</c>). Calls run one at a time on the order's single activation; every
 /// change goes through the transition table (<see cref="OrderTransitions"/>) and is written at once, naming the row

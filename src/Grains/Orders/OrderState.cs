@@ -1,29 +1,5 @@
 namespace Photocollect.Grains.Orders;
 
-/// <summary>What the order is for: 集采 (group, through the school's campaign), 零采 (individual) or 加洗 (reprints).</summary>
-[GenerateSerializer]
-public enum OrderKind
-{
-    /// <summary>集采.</summary>
-    Group,
-
-    /// <summary>零采.</summary>
-    Individual,
-
-    /// <summary>加洗: more prints of a photo already approved; paid, it goes straight to production.</summary>
-    Reprint,
-}
-
-/// <summary>One transition in an order's history.</summary>
-/// <param name="From">Status before.</param>
-/// <param name="Event">What happened.</param>
-/// <param name="To">Status after.</param>
-/// <param name="At">When (UTC).</param>
-/// <param name="Actor">Who: a user id, <c>system</c> or <c>payment</c>.</param>
-/// <param name="Note">A reason or reference, or null.</param>
-[GenerateSerializer, Immutable]
-public sealed record OrderChange(OrderStatus From, OrderEvent Event, OrderStatus To, DateTimeOffset At, string Actor, string? Note);
-
 /// <summary>An order's state: what the order grain persists.</summary>
 [GenerateSerializer, Immutable]
 public sealed record OrderState

@@ -1,26 +1,5 @@
 namespace Photocollect.Grains.Students;
 
-/// <summary>How a verification attempt ended.</summary>
-[GenerateSerializer]
-public enum VerificationOutcome
-{
-    /// <summary>Verified.</summary>
-    Verified,
-
-    /// <summary>Wrong; <see cref="VerificationResult.RemainingAttempts"/> more are allowed.</summary>
-    Wrong,
-
-    /// <summary>Too many wrong entries: refused until <see cref="VerificationResult.LockedUntil"/>.</summary>
-    Locked,
-}
-
-/// <summary>The result of a verification attempt.</summary>
-/// <param name="Outcome">How it ended.</param>
-/// <param name="RemainingAttempts">Wrong entries left before the lock.</param>
-/// <param name="LockedUntil">When the lock ends, when locked.</param>
-[GenerateSerializer, Immutable]
-public sealed record VerificationResult(VerificationOutcome Outcome, int RemainingAttempts, DateTimeOffset? LockedUntil);
-
 /// <summary>
 /// One student's place in one campaign's online flow (key <c>{tenantId}/{accountId}{campaignId}</c>): the verified
 /// record, wrong verification entries and the lock after five, photo checks, and the one order. Written at each

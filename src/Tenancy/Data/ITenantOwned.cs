@@ -6,10 +6,3 @@ public interface ITenantOwned
     /// <summary>The owning school's id; set on save from the current scope when left empty.</summary>
     Guid TenantId { get; set; }
 }
-
-/// <summary>A row that belongs to one school or, with a null tenant, to the platform (e.g. user accounts).</summary>
-public interface ITenantOrPlatformOwned
-{
-    /// <summary>The owning school's id, or null for a platform row.</summary>
-    Guid? TenantId { get; set; }
-}

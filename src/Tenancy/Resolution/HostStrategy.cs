@@ -2,28 +2,6 @@ using System.Net;
 
 namespace Photocollect.Tenancy.Resolution;
 
-/// <summary>What a Host header says about the school.</summary>
-public enum HostMatchKind
-{
-    /// <summary>The host names no school (an IP address, a base domain itself, a reserved label).</summary>
-    None = 0,
-
-    /// <summary><c>{slug}.{base domain}</c>: the value is the slug.</summary>
-    Subdomain = 1,
-
-    /// <summary>Any other name: the value is the normalised host, to look up among schools' custom hosts.</summary>
-    CustomHost = 2,
-}
-
-/// <summary>Result of <see cref="HostStrategy.Match"/>.</summary>
-/// <param name="Kind">What kind of match.</param>
-/// <param name="Value">The slug or normalised host; empty for <see cref="HostMatchKind.None"/>.</param>
-public readonly record struct HostMatch(HostMatchKind Kind, string Value)
-{
-    /// <summary>No match.</summary>
-    public static HostMatch None { get; } = new(HostMatchKind.None, string.Empty);
-}
-
 /// <summary>Reads the school from the Host header: <c>{slug}.{base domain}</c> or a school's custom host.</summary>
 public sealed class HostStrategy(TenantResolutionOptions options)
 {

@@ -2,32 +2,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace Photocollect.Tenancy.Resolution;
 
-/// <summary>How a request's school was (not) found.</summary>
-public enum TenantResolutionOutcome
-{
-    /// <summary>The request names no school: a platform request.</summary>
-    NoTenant = 0,
-
-    /// <summary>The request names a school that exists.</summary>
-    Resolved = 1,
-
-    /// <summary>The request names a school that does not exist (or a malformed slug).</summary>
-    Unknown = 2,
-}
-
-/// <summary>Result of <see cref="TenantResolver.ResolveAsync"/>.</summary>
-/// <param name="Outcome">Found, unknown, or no school named.</param>
-/// <param name="School">The school when resolved.</param>
-/// <param name="Strategy">Which strategy decided: <c>host</c>, <c>path</c> or <c>none</c>.</param>
-/// <param name="PathMatch">For the path strategy, the prefix to move into PathBase.</param>
-/// <param name="Requested">The slug or host that was asked for (for the "unknown school" page).</param>
-public sealed record TenantResolution(
-    TenantResolutionOutcome Outcome,
-    School? School,
-    string Strategy,
-    PathMatch? PathMatch,
-    string? Requested);
-
 /// <summary>
 /// Resolves the school of a request. Order: (1) the Host header — <c>{slug}.{base domain}</c> decides alone,
 /// a custom host decides when some school owns it; (2) the <c>/s/{slug}</c> path prefix; otherwise no school.

@@ -6,42 +6,6 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Photocollect.Tenancy.Settings;
 
-/// <summary>Names the stored section of a per-school settings class, e.g. <c>[TenantSettingsSection("sms")]</c>.</summary>
-/// <param name="name">Section name: lower case, unique.</param>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class TenantSettingsSectionAttribute(string name) : Attribute
-{
-    /// <summary>Section name.</summary>
-    public string Name { get; } = name;
-}
-
-/// <summary>Marks a string property of a settings class as a secret: encrypted at rest, never shown back in full.</summary>
-[AttributeUsage(AttributeTargets.Property, Inherited = false)]
-public sealed class SecretAttribute : Attribute;
-
-/// <summary>Raw storage of settings sections; implemented over the database by the web app.</summary>
-public interface ITenantSettingsStore
-{
-    /// <summary>The stored JSON of a section, or null when never saved.</summary>
-    Task<string?> LoadAsync(Guid tenantId, string section, CancellationToken cancellationToken);
-
-    /// <summary>Stores the JSON of a section (insert or replace).</summary>
-    Task SaveAsync(Guid tenantId, string section, string json, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The one typed API for a school's settings: campaign rules, adapter choices and their secrets. Reads and writes
-/// the current school's section of a settings class; a section never saved reads as a new instance.
-/// </summary>
-public interface ITenantSettings
-{
-    /// <summary>The current school's settings of this kind, secrets decrypted.</summary>
-    Task<T> GetAsync<T>(CancellationToken cancellationToken = default) where T : class, new();
-
-    /// <summary>Saves the current school's settings of this kind, secrets encrypted.</summary>
-    Task SaveAsync<T>(T value, CancellationToken cancellationToken = default) where T : class, new();
-}
-
 /// <summary>
 /// <see cref="ITenantSettings"/> over <see cref="ITenantSettingsStore"/>. Secrets are protected with a purpose that
 /// includes the school and section, so a secret copied into another school's row does not decrypt there.
@@ -115,16 +79,4 @@ public sealed class TenantSettings(TenantContext tenant, ITenantSettingsStore st
 
         return (section, secrets);
     });
-}
-
-/// <summary>How a secret is shown back: never in full.</summary>
-public static class SecretMask
-{
-    /// <summary>"未设置" style empty for null; otherwise dots and at most the last four characters.</summary>
-    public static string Mask(string? secret) => secret switch
-    {
-        null or "" => string.Empty,
-        { Length: <= 8 } => "••••",
-        _ => "••••" + secret[^4..],
-    };
 }
