@@ -355,8 +355,8 @@ public sealed class CollectionFlow(
         OrderResult result;
         if (existing is null)
         {
-            result = await order.CreateAsync(
-                new NewOrder(numbers.Next(tenant.RequiredSchool.SchoolCode), accountId, record.Id, campaign.Id, OrderKind.Group, campaign.PriceFen, photo.Id,
+            result = await NewOrders.CreateAsync(order, numbers, tenant.RequiredSchool.SchoolCode, number =>
+                new NewOrder(number, accountId, record.Id, campaign.Id, OrderKind.Group, campaign.PriceFen, photo.Id,
                     TimeSpan.FromMinutes(campaign.PayWithinMinutes)),
                 cancellationToken);
         }

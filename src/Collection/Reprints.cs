@@ -43,11 +43,11 @@ public sealed class Reprints(AppDbContext db, TenantContext tenant, IGrainFactor
             return new(null, "not_found");
         }
 
-        var result = await grains.Order(tenant.RequiredSchool.Id, requestId).CreateAsync(
-            new NewOrder(numbers.Next(tenant.RequiredSchool.SchoolCode), accountId, option.RecordId, option.CampaignId, OrderKind.Reprint,
+        var result = await NewOrders.CreateAsync(grains.Order(tenant.RequiredSchool.Id, requestId), numbers, tenant.RequiredSchool.SchoolCode, number =>
+            new NewOrder(number, accountId, option.RecordId, option.CampaignId, OrderKind.Reprint,
                 option.PriceFen * copies, option.PhotoId, TimeSpan.FromMinutes(option.PayWithinMinutes), copies),
             cancellationToken);
-        if (!result.Succeeded || result.State!.AccountId != accountId)
+        if (!result.Succeeded || result.State is not { } made || made.AccountId != accountId)
         {
             return new(null, "not_found");
         }

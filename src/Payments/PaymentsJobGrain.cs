@@ -26,22 +26,25 @@ public sealed class PaymentsJobGrain(IServiceScopeFactory scopes, ILogger<Paymen
     /// <inheritdoc />
     public async Task RunAsync()
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UnpaidOrders>().CloseDueAsync();
-        await scope.ServiceProvider.GetRequiredService<PaymentReconciliation>().RunAsync();
+        // Each step on its own: closing orders failing (a database hiccup) must not stop the reconciliation.
+        await StepAsync("closing unpaid orders", sp => sp.GetRequiredService<UnpaidOrders>().CloseDueAsync());
+        await StepAsync("reconciliation", sp => sp.GetRequiredService<PaymentReconciliation>().RunAsync());
     }
 
     /// <inheritdoc />
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunAsync();
+
+    private async Task StepAsync(string name, Func<IServiceProvider, Task> step)
     {
         try
         {
-            await RunAsync();
+            await using var scope = scopes.CreateAsyncScope();
+            await step(scope.ServiceProvider);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            // The next minute tries again; a failure must not unregister the reminder.
-            logger.LogError(e, "Payments round failed");
+            // Logged, not thrown: the next minute tries again.
+            logger.LogError(e, "Payments round: {Step} failed", name);
         }
     }
 }

@@ -29,21 +29,29 @@ public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, IGrainFa
                 .Select(o => new { o.Id, o.AccountId, o.CampaignId, o.PayBy }).Take(1000).ToListAsync(cancellationToken);
             foreach (var order in due)
             {
-                if (!await payments.CloseAtProviderAsync(order.Id, order.PayBy, cancellationToken))
+                try
                 {
-                    continue;  // paid after all, or the provider is to be asked again
-                }
+                    if (!await payments.CloseAtProviderAsync(order.Id, order.PayBy, cancellationToken))
+                    {
+                        continue;  // paid after all, or the provider is to be asked again
+                    }
 
-                var result = await grains.Order(school.Id, order.Id).CloseAsync("system", "unpaid", cancellationToken);
-                if (result.Outcome != OrderOutcome.Done)
+                    var result = await grains.Order(school.Id, order.Id).CloseAsync("system", "unpaid", cancellationToken);
+                    if (result.Outcome != OrderOutcome.Done)
+                    {
+                        continue;  // paid or closed meanwhile
+                    }
+
+                    await db.Payments.Where(p => p.OrderId == order.Id && p.State == PaymentStates.Pending)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PaymentStates.Cancelled), cancellationToken);
+                    await grains.Student(school.Id, order.AccountId, order.CampaignId).ReleaseOrderAsync(order.Id, cancellationToken);
+                    closed++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    continue;  // paid or closed meanwhile
+                    // One order's provider or grain failing must not hold up every other order: it is tried next round.
+                    logger.LogWarning(e, "Closing unpaid order {OrderId} failed; tried again next round", order.Id);
                 }
-
-                await db.Payments.Where(p => p.OrderId == order.Id && p.State == PaymentStates.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PaymentStates.Cancelled), cancellationToken);
-                await grains.Student(school.Id, order.AccountId, order.CampaignId).ReleaseOrderAsync(order.Id, cancellationToken);
-                closed++;
             }
         }
 

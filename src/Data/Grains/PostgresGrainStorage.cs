@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Orleans.Storage;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
+using Photocollect.Grains.Storage;
 using Photocollect.Tenancy;
 using Photocollect.Data;
 
@@ -128,7 +130,8 @@ public sealed class PostgresGrainStorage(IServiceScopeFactory scopes) : IGrainSt
         }
     }
 
-    // The first row of a grain: someone else's first row wins and this write is a clash. EF reads xmin back.
+    // The first row of a grain; EF reads xmin back. Someone else's first row of the same grain wins and this write is a
+    // clash (the grain reads theirs and decides again); any other unique index refuses the row itself.
     private static async Task<uint> InsertAsync<TRow>(AppDbContext db, TRow row)
         where TRow : class
     {
@@ -138,9 +141,15 @@ public sealed class PostgresGrainStorage(IServiceScopeFactory scopes) : IGrainSt
             await db.SaveChangesAsync();
             return (uint)db.Entry(row).Property("Version").CurrentValue!;
         }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
-            throw new InconsistentStateException("The grain's state was created by someone else first.", e);
+            throw unique.ConstraintName switch
+            {
+                "PK_Orders" or "PK_GrainStates" => new InconsistentStateException("The grain's state was created by someone else first.", e),
+                "IX_Orders_TenantId_Number" => new RowConflictException("number", e),
+                "IX_Orders_TenantId_RecordId_Open" => new RowConflictException("open_order", e),
+                _ => new RowConflictException("conflict", e),
+            };
         }
     }
 
@@ -174,16 +183,25 @@ public sealed class PostgresGrainStorage(IServiceScopeFactory scopes) : IGrainSt
     private async Task<TenantScope> EnterAsync(GrainKey key)
     {
         var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!schools.TryGetValue(key.TenantId, out var school))
+        try
         {
-            school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key.TenantId)
-                ?? throw new InvalidOperationException($"No school {key.TenantId} for grain {key}.");
-            schools[key.TenantId] = school;
-        }
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Only the school's id matters for entering it, and an id never changes: looked up once per process.
+            if (!schools.TryGetValue(key.TenantId, out var school))
+            {
+                school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key.TenantId)
+                    ?? throw new InvalidOperationException($"No school {key.TenantId} for grain {key}.");
+                schools[key.TenantId] = school;
+            }
 
-        var entered = scope.ServiceProvider.GetRequiredService<TenantContext>().EnterTenant(school);
-        return new TenantScope(scope, entered, db);
+            var entered = scope.ServiceProvider.GetRequiredService<TenantContext>().EnterTenant(school);
+            return new TenantScope(scope, entered, db);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
     }
 
     private sealed class TenantScope(AsyncServiceScope scope, IDisposable entered, AppDbContext db) : IAsyncDisposable

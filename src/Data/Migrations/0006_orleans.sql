@@ -61,7 +61,8 @@ WITH created AS (
 SELECT count(*)::int FROM created
 $q$),
 
--- A new silo row, only if the version it read is still current (the version moves in the same statement).
+-- A new silo row, only if the version it read is still current (the version moves in the same statement, and only
+-- when the row is new, so a refused write leaves everything as it was).
 ('InsertMembershipKey', $q$
 WITH version AS (
     UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
@@ -77,11 +78,13 @@ inserted AS (
 SELECT count(*)::int FROM inserted
 $q$),
 
--- A silo's status and suspicions, only if the version it read is still current.
+-- A silo's status and suspicions, only if the version it read is still current and the row exists.
 ('UpdateMembershipKey', $q$
 WITH version AS (
     UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
     WHERE DeploymentId = @DeploymentId AND Version = @Version
+      AND EXISTS (SELECT 1 FROM OrleansMembershipTable
+                  WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation)
     RETURNING DeploymentId),
 updated AS (
     UPDATE OrleansMembershipTable m SET Status = @Status, SuspectTimes = @SuspectTimes, IAmAliveTime = @IAmAliveTime

@@ -57,9 +57,20 @@ public sealed class OrderGrain(
         }
         catch (InconsistentStateException)
         {
-            // Made meanwhile by another activation of this key: that one stands.
+            // Made meanwhile by another activation of this key: that one stands. Nothing readable under this school
+            // means the id is another school's: refused, and nothing of theirs is shown.
             await storage.ReadStateAsync(cancellationToken);
-            return new(OrderOutcome.AlreadyDone, storage.RecordExists ? storage.State : null);
+            return storage.RecordExists ? new(OrderOutcome.AlreadyDone, storage.State) : new(OrderOutcome.Refused, null, "conflict");
+        }
+        catch (Exception e) when (RowConflictException.In(e) is { } conflict)
+        {
+            // The number is taken, or the record has an open order already: nothing was stored.
+            return new(OrderOutcome.Refused, null, conflict.Reason);
+        }
+        catch
+        {
+            DiscardUnsaved();
+            throw;
         }
     }
 
@@ -189,8 +200,24 @@ public sealed class OrderGrain(
                 // Someone else changed the row: decide again on what they wrote.
                 await storage.ReadStateAsync(cancellationToken);
             }
+            catch (Exception e) when (RowConflictException.In(e) is { } conflict)
+            {
+                storage.State = state;
+                return new(OrderOutcome.Refused, state, conflict.Reason);
+            }
+            catch (Exception e) when (e is not InconsistentStateException)
+            {
+                // The database did not answer: the change may or may not be stored. Keep nothing of it here, so that a
+                // retry is decided on what the row holds, not on what this activation hoped it held.
+                storage.State = state;
+                DiscardUnsaved();
+                throw;
+            }
         }
     }
+
+    // The next call comes to a new activation, which reads the row.
+    private void DiscardUnsaved() => DeactivateOnIdle();
 
     private sealed record Decision(OrderState? Next, string? Refusal)
     {

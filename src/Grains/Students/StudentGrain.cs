@@ -131,6 +131,14 @@ public sealed class StudentGrain(
                 // The row changed under this activation: decide again on what was written.
                 await storage.ReadStateAsync(cancellationToken);
             }
+            catch (Exception e) when (e is not InconsistentStateException)
+            {
+                // The database did not answer: keep nothing of the change here, and let the next call come to a new
+                // activation that reads the row.
+                storage.State = state;
+                DeactivateOnIdle();
+                throw;
+            }
         }
     }
 }

@@ -209,7 +209,7 @@ public static class StudentApi
             : Problem(result.Problem is CodeProblem.Unavailable ? 503 : 422, Snake(result.Problem!.Value.ToString()), text[$"Collect.Code.{result.Problem}"]);
     }
 
-    private static async Task<IResult> VerifyAsync(HttpRequest request, VerifyInput input, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, VerifyInput input, ClaimsPrincipal user, CollectionFlow flow, TenantContext tenant, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
         if (campaign is null)
@@ -223,7 +223,8 @@ public static class StudentApi
             : await flow.VerifyAsync(Account(user), user.Identity?.Name ?? "", campaign, input, cancellationToken);
         return result.Problem switch
         {
-            null => Results.Ok(new RecordView(result.Record!.Name, result.Record.Gender, IdNumber.Mask(result.Record.IdNumber), "", "",
+            null => Results.Ok(new RecordView(result.Record!.Name, result.Record.Gender, IdNumber.Mask(result.Record.IdNumber),
+                tenant.RequiredSchool.SchoolCode, tenant.RequiredSchool.DisplayName,
                 result.Record.Level, result.Record.Major, result.Record.StudentNumber)),
             VerifyProblem.Wrong => Problem(422, "wrong", text[$"{(freshman ? "Freshman" : "Collect.Verify")}.Wrong.{campaign.Verification}", result.RemainingAttempts],
                 new Dictionary<string, object?> { ["remainingAttempts"] = result.RemainingAttempts }),

@@ -34,7 +34,7 @@ public sealed class SiloSettings
 
     /// <summary>How long a silo may miss probes before the others declare it dead; short, so that the grains of a
     /// killed instance come back on the others within seconds (measured in docs/benchmarks.md).</summary>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The address to advertise.</summary>
     public IPAddress Address => string.IsNullOrWhiteSpace(AdvertisedIP) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedIP);

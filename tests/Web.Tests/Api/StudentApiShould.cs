@@ -39,7 +39,8 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((HttpStatusCode)422, wrong.StatusCode);
         var problem = await wrong.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("wrong", 4), (problem.GetProperty("code").GetString(), problem.GetProperty("remainingAttempts").GetInt32()));
-        await Ok(await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
+        var verified = await Ok(await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
+        Assert.Equal(("100001", "北方示范大学"), (verified.GetProperty("schoolCode").GetString(), verified.GetProperty("schoolName").GetString()));
         Assert.Equal("ReadyToShoot", (await Ok(await client.PostAsync(Api + "/collection/standards", null))).GetProperty("step").GetString());
 
         // A failed check, then a passing one, then submit twice: one order.
