@@ -51,11 +51,13 @@ public static class PhotocollectWebExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddDataProtection().SetApplicationName("Photocollect");
 
         // Layers from the bottom up. Hosted services start in registration order: migrations, demo seed, silo, jobs.
         services.AddTenancy(configuration.GetSection("Tenancy"));
         services.AddData(connectionString);
+        // After AddData: Data Protection's own hosted service reads the key ring from the database at start-up, so
+        // the migrations must have run first.
+        services.AddDataProtection().SetApplicationName("Photocollect");
         services.Configure<DemoSeedOptions>(configuration.GetSection("Photocollect:Demo"));
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DemoSeedStartup>();
