@@ -27,7 +27,7 @@ public sealed class SandboxProvider(Guid tenantId, string secret) : IPaymentProv
     public Task<Checkout> CheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(new Checkout($"{request.SchoolUrl}/pay/sandbox/{request.Payment.Id}", null, null, null));
+        return Task.FromResult(new Checkout($"{request.SchoolUrl}/pay/sandbox/{request.Payment.Id}?t={CashierToken(request.Payment.Id)}", null, null, null));
     }
 
     /// <inheritdoc />
@@ -84,6 +84,16 @@ public sealed class SandboxProvider(Guid tenantId, string secret) : IPaymentProv
             return null;
         }
     }
+
+    /// <summary>
+    /// The cashier link's proof: only who was sent to the cashier (the student who started the payment, in a browser or a
+    /// mini-program's web view) can pay or cancel there; a payment id alone opens nothing.
+    /// </summary>
+    public string CashierToken(Guid paymentId) => Sign($"cashier:{paymentId:N}");
+
+    /// <summary>True when <paramref name="token"/> is the cashier link's proof for <paramref name="paymentId"/>.</summary>
+    public bool IsCashierToken(Guid paymentId, string? token) =>
+        token is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CashierToken(paymentId)), Encoding.ASCII.GetBytes(token));
 
     private string Sign(string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId:N}:{secret}"), Encoding.UTF8.GetBytes(body)));

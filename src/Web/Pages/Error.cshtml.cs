@@ -13,9 +13,8 @@ namespace Photocollect.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    /// <summary>HTTP status.</summary>
-    [BindProperty(SupportsGet = true)]
-    public int Code { get; set; }
+    /// <summary>HTTP status: the route's, never a form field's (a failed POST re-executes here with its own form).</summary>
+    public int Code { get; private set; }
 
     /// <summary>Heading.</summary>
     public string Title { get; private set; } = string.Empty;
@@ -32,8 +31,13 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
     /// <inheritdoc cref="OnGet" />
     public IActionResult OnPost() => Show();
 
+    // Read from the route's text, not through model binding: binding also reads the failed request's form, which may
+    // carry a field of the same name, or be unreadable (a NUL), leaving 0.
     private PageResult Show()
     {
+        Code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? code
+            : Response.StatusCode;
         var feature = HttpContext.Features.Get<TenantFeature>();
         var key = Code switch
         {

@@ -16,7 +16,7 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
         var orderId = PaymentKit.OrderId(orderUrl);
         var (_, order) = await Html.GetAsync(browser, orderUrl);
         var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");  // a payment started, never finished
-        var paymentId = Guid.Parse(toCashier.Headers.Location!.OriginalString[(toCashier.Headers.Location.OriginalString.LastIndexOf('/') + 1)..]);
+        var paymentId = PaymentKit.CashierPaymentId(toCashier.Headers.Location!);
 
         Assert.Equal(0, await CloseAsync());  // not due yet
         app.Clock.Advance(TimeSpan.FromMinutes(31));
@@ -48,7 +48,7 @@ public sealed class UnpaidOrdersShould(AppFactory app) : IClassFixture<AppFactor
         var (browser, orderUrl) = await app.OrderAsync(pay: false);
         var (_, order) = await Html.GetAsync(browser, orderUrl);
         var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
-        var paymentId = Guid.Parse(toCashier.Headers.Location!.OriginalString[(toCashier.Headers.Location.OriginalString.LastIndexOf('/') + 1)..]);
+        var paymentId = PaymentKit.CashierPaymentId(toCashier.Headers.Location!);
 
         var (forged, altered) = await app.InSchoolAsync(AppFactory.A, async sp =>
         {

@@ -23,6 +23,22 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("Code=123456&Phone=13900000001")]
+    [InlineData("Phone=139%000")]
+    public async Task TakeTheErrorStatusFromTheRequestNotFromItsForm(string form)
+    {
+        // No anti-forgery token: the login form's POST is refused (400) and re-executed on the error page as a POST
+        // with the same form, whose fields must not name the status shown.
+        using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        var response = await app.Browser().PostAsync("/s/beifang/login", content);
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("[data-test=status-400]"));
+        Assert.DoesNotContain("123456", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/s/no-such-school/")]
     [InlineData("/s/no-such-school/login")]
     [InlineData("/s/Not_A_Slug/")]

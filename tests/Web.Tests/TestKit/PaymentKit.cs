@@ -36,6 +36,14 @@ public static class PaymentKit
         return Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
     }
 
+    /// <summary>The payment id in a Sandbox cashier link (<c>…/pay/sandbox/{id}?t=…</c>).</summary>
+    public static Guid CashierPaymentId(Uri cashierLink)
+    {
+        ArgumentNullException.ThrowIfNull(cashierLink);
+        var path = cashierLink.OriginalString.Split('?')[0];
+        return Guid.Parse(path[(path.LastIndexOf('/') + 1)..]);
+    }
+
     /// <summary>The payments of an order of the first demo school, oldest first.</summary>
     public static Task<List<Payment>> PaymentsAsync(this AppFactory app, Guid orderId)
     {

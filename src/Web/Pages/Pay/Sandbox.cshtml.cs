@@ -43,8 +43,11 @@ public sealed class SandboxModel(PaymentService payments, PaymentProviders provi
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
+        // The link the student was sent carries its proof (t): without it, a payment id opens nothing.
         var payment = await payments.PaymentAsync(id, cancellationToken);
-        if (payment is null)
+        if (payment is null || PaymentProviders.KindOf(payment) != PaymentProviderKind.Sandbox
+            || await providers.ForAsync(PaymentProviderKind.Sandbox, cancellationToken) is not SandboxProvider sandbox
+            || !sandbox.IsCashierToken(id, Request.Query["t"]))
         {
             return false;
         }
