@@ -7,6 +7,7 @@ using Photocollect.Grains.Orders;
 using Photocollect.Grains.Students;
 using Photocollect.Tenancy;
 using Photocollect.Vision;
+using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Collection.Registry;
 
@@ -125,6 +126,12 @@ public sealed class CollectionFlow(
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(input);
+        if (!string.IsNullOrWhiteSpace(input.Phone) && PhoneNumber.Normalise(input.Phone) is null)
+        {
+            // One rule for the page and the API: the SMS goes to this number, and the column holds 11 digits.
+            return new(null, VerifyProblem.BadPhone);
+        }
+
         var student = Student(accountId, campaign);
         var state = await student.GetAsync(cancellationToken);
         if (state.PendingRecord is null || JsonSerializer.Deserialize<Held>(state.PendingRecord, Json) is not { } held)
@@ -181,7 +188,7 @@ public sealed class CollectionFlow(
         row.Major = string.IsNullOrEmpty(record.Major) ? roster.Major : record.Major;
         row.AdmissionDate = record.AdmissionDate;
         row.LeavingDate = record.LeavingDate;
-        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
+        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : PhoneNumber.Normalise(input.Phone)!;
         row.CodeHash = held.CodeHash;
         row.VerifiedAt = clock.GetUtcNow();
         if (!await db.AdmissionPhotos.AnyAsync(a => a.RecordId == row.Id, cancellationToken) && await registry.AdmissionPhotoAsync(record, cancellationToken) is { } admission)
@@ -217,6 +224,12 @@ public sealed class CollectionFlow(
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(input);
+        if (!string.IsNullOrWhiteSpace(input.Phone) && PhoneNumber.Normalise(input.Phone) is null)
+        {
+            // One rule for the page and the API: the SMS goes to this number, and the column holds 11 digits.
+            return new(null, VerifyProblem.BadPhone);
+        }
+
         var student = Student(accountId, campaign);
         if (await student.LockedUntilAsync(cancellationToken) is { } locked)
         {
@@ -258,7 +271,7 @@ public sealed class CollectionFlow(
         row.Level = roster.Level;
         row.College = roster.College;
         row.Major = roster.Major;
-        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : input.Phone.Trim();
+        row.Phone = string.IsNullOrWhiteSpace(input.Phone) ? accountPhone : PhoneNumber.Normalise(input.Phone)!;
         row.VerifiedAt = clock.GetUtcNow();
         return await SaveRecordAsync(row, cancellationToken);
     }

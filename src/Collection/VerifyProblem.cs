@@ -22,4 +22,7 @@ public enum VerifyProblem
 
     /// <summary>Another account already verified this student.</summary>
     TakenByAnotherAccount,
+
+    /// <summary>The phone typed for notifications is not a mainland mobile number (nothing is stored or counted).</summary>
+    BadPhone,
 }

@@ -231,6 +231,7 @@ public static class StudentApi
             VerifyProblem.Locked => Problem(429, "locked", text["Collect.Verify.Locked", Text.Formats.ChinaTime(result.LockedUntil), campaign.SupportPhone],
                 new Dictionary<string, object?> { ["lockedUntil"] = result.LockedUntil }),
             VerifyProblem.NotOnRoster or VerifyProblem.LevelNotOffered => Problem(422, Snake(result.Problem.Value.ToString()), text[$"Collect.Unable.{result.Problem}"]),
+            VerifyProblem.BadPhone => Problem(422, "bad_phone", text["Collect.Verify.BadPhone"]),
             _ => Problem(409, Snake(result.Problem.Value.ToString()), text[$"Collect.Verify.{result.Problem}", campaign.SupportPhone]),
         };
     }

@@ -35,6 +35,14 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
             Assert.Contains("*", record.GetProperty("idNumber").GetString(), StringComparison.Ordinal);
         }
 
+        // A phone for notifications that is not a mainland mobile number is refused by name, before anything is counted.
+        foreach (var phone in new[] { "139000000071", "<b>x</b>123" })
+        {
+            var badPhone = await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65", phone });
+            Assert.Equal(((HttpStatusCode)422, "bad_phone"), (badPhone.StatusCode, await CodeOfAsync(badPhone)));
+        }
+
+        Assert.Equal("NeedsRecord", (await client.GetFromJsonAsync<JsonElement>(Api + "/collection")).GetProperty("step").GetString());
         var wrong = await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "nope00" });
         Assert.Equal((HttpStatusCode)422, wrong.StatusCode);
         var problem = await wrong.Content.ReadFromJsonAsync<JsonElement>();
