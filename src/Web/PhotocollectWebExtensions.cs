@@ -106,12 +106,21 @@ public static class PhotocollectWebExtensions
     public static WebApplication UsePhotocollect(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment())
+        // The JSON API answers errors as problem+json, the pages with the error page.
+        app.UseWhen(ApiProblems.IsApi, api =>
         {
-            app.UseExceptionHandler("/error/500");
-        }
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteServerErrorAsync });
+            api.UseStatusCodePages(ApiProblems.WriteStatusAsync);
+        });
+        app.UseWhen(context => !ApiProblems.IsApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/error/500");
+            }
 
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         // Static assets are the platform's, served before tenant resolution and linked without the school prefix.
         app.UseStaticFiles();
         app.UseTenantResolution();
