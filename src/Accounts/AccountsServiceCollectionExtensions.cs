@@ -34,6 +34,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection("SmsCodes").Get<SmsCodeOptions>() ?? new SmsCodeOptions());
         services.AddScoped<SmsCodeService>();
         services.AddScoped<StudentAccounts>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         return services;
     }
 }

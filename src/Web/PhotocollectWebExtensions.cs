@@ -80,6 +80,8 @@ public static class PhotocollectWebExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = AuthRedirects.ToLogin;
             o.Events.OnRedirectToAccessDenied = AuthRedirects.Forbidden;
+            // Sign-out ends the session on the server too, not only in this browser (SessionStamps).
+            o.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionStamps>().ValidateAsync(context);
         });
         // The JSON API's tokens (Identity's bearer tokens, protected by the shared Data Protection key ring).
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(7));

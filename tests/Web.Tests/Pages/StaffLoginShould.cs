@@ -27,6 +27,25 @@ public sealed class StaffLoginShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task EndTheSessionOnTheServerAtSignOutNotOnlyInTheBrowser()
+    {
+        var browser = app.Browser();
+        var signedIn = await SignInAsync(browser, AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "reviewer"), AppFactory.Password);
+        // What someone copied from the browser before it signed out.
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pc.auth=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/s/beifang/staff/review")).StatusCode);
+
+        var (_, landing) = await Html.GetAsync(browser, "/s/beifang/staff");
+        await Html.SubmitAsync(browser, landing, "[data-test=staff-logout]");
+
+        var after = await copy.GetAsync("/s/beifang/staff/review");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/staff/login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LandTheOperatorOnTheSchoolList()
     {
         var browser = app.Browser();

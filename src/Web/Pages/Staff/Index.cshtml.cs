@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
+using Photocollect.Accounts;
 using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff;
 
 /// <summary>Landing page of each staff role (what comes next for it); operators also see every school.</summary>
-public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, SessionStamps sessions) : PageModel
 {
     /// <summary>Display name.</summary>
     public string? DisplayName { get; private set; }
@@ -45,6 +46,11 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
     /// <summary>Signs out.</summary>
     public async Task<IActionResult> OnPostLogoutAsync()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await sessions.EndAllAsync(users, user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect(Request.PathBase + "/staff/login");
     }

@@ -8,7 +8,7 @@ using Photocollect.Web.Text;
 namespace Photocollect.Web.Pages.Student;
 
 /// <summary>账号信息: masked phone, agreement accepted, sign out.</summary>
-public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionStamps sessions) : PageModel
 {
     /// <summary>138****5678.</summary>
     public string MaskedPhone { get; private set; } = string.Empty;
@@ -41,6 +41,11 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
     /// <summary>Signs out and goes home.</summary>
     public async Task<IActionResult> OnPostLogoutAsync()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await sessions.EndAllAsync(users, user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect(Request.PathBase + "/");
     }
