@@ -108,6 +108,12 @@ public static class PhotocollectWebExtensions
     public static WebApplication UsePhotocollect(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         // The JSON API answers errors as problem+json, the pages with the error page.
         app.UseWhen(ApiProblems.IsApi, api =>
         {

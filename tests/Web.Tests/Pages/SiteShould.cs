@@ -23,6 +23,21 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("/s/beifang/")]
+    [InlineData("/s/beifang/login")]
+    [InlineData("/s/beifang/api/v1/campaign")]
+    [InlineData("/s/no-such-school/")]
+    public async Task SendTheSecurityHeadersOnEveryAnswer(string path)
+    {
+        var response = await app.Browser().GetAsync(path);
+
+        Assert.Equal(Photocollect.Web.Infrastructure.SecurityHeaders.Policy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Theory]
     [InlineData("Code=123456&Phone=13900000001")]
     [InlineData("Phone=139%000")]
     public async Task TakeTheErrorStatusFromTheRequestNotFromItsForm(string form)

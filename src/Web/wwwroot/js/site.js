@@ -126,3 +126,10 @@
     }
     if (window.WeixinJSBridge) pay(); else document.addEventListener('WeixinJSBridgeReady', pay, false);
 })();
+
+// A button that asks first (data-confirm): here rather than in an onclick attribute, which the
+// Content-Security-Policy does not run.
+document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-confirm]');
+    if (button && !window.confirm(button.getAttribute('data-confirm'))) e.preventDefault();
+});
