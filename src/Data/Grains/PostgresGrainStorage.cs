@@ -72,30 +72,25 @@ public sealed class PostgresGrainStorage(IServiceScopeFactory scopes) : IGrainSt
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         throw new NotSupportedException("Grain state is never deleted: orders and students are kept as records.");
 
-    /// <summary>The grain state of a row.</summary>
-    public static OrderState ToState(Order row)
+    private static OrderState ToState(Order row) => new()
     {
-        ArgumentNullException.ThrowIfNull(row);
-        return new OrderState
-        {
-            Id = row.Id,
-            Number = row.Number,
-            AccountId = row.AccountId,
-            StudentId = row.RecordId,
-            CampaignId = row.CampaignId,
-            Kind = row.Kind,
-            Copies = row.Copies,
-            PriceFen = row.PriceFen,
-            Currency = row.Currency,
-            Status = row.Status,
-            PhotoId = row.PhotoId,
-            PaymentReference = row.PaymentReference,
-            RejectReason = row.RejectReason,
-            CreatedAt = row.CreatedAt,
-            PayBy = row.PayBy,
-            History = JsonSerializer.Deserialize<List<OrderChange>>(row.History, Json) ?? [],
-        };
-    }
+        Id = row.Id,
+        Number = row.Number,
+        AccountId = row.AccountId,
+        StudentId = row.RecordId,
+        CampaignId = row.CampaignId,
+        Kind = row.Kind,
+        Copies = row.Copies,
+        PriceFen = row.PriceFen,
+        Currency = row.Currency,
+        Status = row.Status,
+        PhotoId = row.PhotoId,
+        PaymentReference = row.PaymentReference,
+        RejectReason = row.RejectReason,
+        CreatedAt = row.CreatedAt,
+        PayBy = row.PayBy,
+        History = JsonSerializer.Deserialize<List<OrderChange>>(row.History, Json) ?? [],
+    };
 
     private static Order ToRow(OrderState s) => new()
     {
