@@ -11,7 +11,11 @@ namespace Photocollect.Web.Api;
 /// </summary>
 public static class ApiProblems
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese details stay readable in the body rather than \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     /// <summary>True for a request to the JSON API (at <c>/s/{school}/api/…</c> or, by host, <c>/api/…</c>).</summary>
     public static bool IsApi(HttpContext context)
@@ -51,6 +55,12 @@ public static class ApiProblems
             _ when status >= 500 => ("server_error", "Api.Problem.500"),
             _ => ("error", "Api.Problem.400"),
         };
+        // These run outside the localization middleware (they wrap the whole pipeline): take the language it chose.
+        if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
+        }
+
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";

@@ -65,6 +65,18 @@ public sealed class ApiErrorsShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AnswerInTheLanguageTheClientChose()
+    {
+        using var client = app.CreateClient();
+
+        var chinese = await client.GetAsync(Api + "/orders");
+        var english = await client.GetAsync(Api + "/orders?culture=en");
+
+        Assert.Contains("请用短信验证码", await chinese.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("get a new one with an SMS code", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAnUnknownRouteWithAProblem()
     {
         var client = await StudentAsync(AppFactory.A);
