@@ -74,7 +74,7 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
         }
 
         // Students keep reading their state through B (each read asks the student grain) while A dies.
-        var seen = new ConcurrentQueue<(int Student, TimeSpan At, bool Ok, TimeSpan Took)>();
+        var seen = new ConcurrentQueue<(int Student, TimeSpan At, bool Ok, TimeSpan Took, string What)>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         var load = students.Select((s, i) => Task.Run(async () =>
@@ -82,11 +82,13 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
             while (!stop.IsCancellationRequested)
             {
                 bool ok;
+                string what;
                 var sent = clock.Elapsed;
                 try
                 {
                     using var answer = await s.ViaB.GetAsync(Api + "/collection", stop.Token);
                     ok = answer.IsSuccessStatusCode;
+                    what = ok ? "" : $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(CancellationToken.None)}";
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -95,10 +97,11 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     ok = false;  // refused, or no answer within the client's timeout: both are errors the student sees
+                    what = e.GetType().Name;
                 }
 
                 // A read that failed counts from when it was sent, a hung one as long as it hung.
-                seen.Enqueue((i, clock.Elapsed, ok, clock.Elapsed - sent));
+                seen.Enqueue((i, clock.Elapsed, ok, clock.Elapsed - sent, what));
                 await Task.Delay(50, CancellationToken.None);
             }
         })).ToList();
@@ -124,6 +127,20 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
         var failures = seen.Where(s => !s.Ok && s.At >= killedAt).Select(s => s.At - killedAt).ToList();
         var window = failures.Count == 0 ? TimeSpan.Zero : failures.Max();
         var slowest = seen.Where(s => s.At >= killedAt).Max(s => s.Took);
+        foreach (var failure in seen.Where(s => !s.Ok).Take(5))
+        {
+            output.WriteLine($"student {failure.Student} at {failure.At.TotalSeconds:0.00} s (A killed at {killedAt.TotalSeconds:0.00} s): {failure.What}");
+        }
+
+        if (seen.Any(s => !s.Ok && s.At < killedAt))
+        {
+            // What B logged says why a read failed while both instances were up.
+            await using var log = new FileStream(b.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(log);
+            var lines = (await reader.ReadToEndAsync()).Split('\n');
+            output.WriteLine(string.Join('\n', lines.TakeLast(80)));
+        }
+
         output.WriteLine($"reads through B: {seen.Count}; failed after the kill: {failures.Count}; last failure {window.TotalSeconds:0.0} s after the kill; slowest read answered after the kill took {slowest.TotalSeconds:0.00} s");
         Assert.True(window < TimeSpan.FromSeconds(10), $"B answered with errors until {window.TotalSeconds:0.0} s after A was killed");
         Assert.All(seen.Where(s => s.At < killedAt), s => Assert.True(s.Ok));
