@@ -10,8 +10,8 @@ namespace Photocollect.Accounts;
 public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
-    /// Identity on the product's database (staff: e-mail and password, lockout after five failures; students: phone and
-    /// SMS code), the school claim and the policies that compare it with the request's school. The host adds the
+    /// Identity on the product's database (staff: e-mail and password, guessing slowed by <see cref="SignInThrottle"/>,
+    /// lockout only after five failed second-factor codes; students: phone and SMS code), the school claim and the policies that compare it with the request's school. The host adds the
     /// cookie and bearer schemes, and an <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/> for the SMS text.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +34,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection("SmsCodes").Get<SmsCodeOptions>() ?? new SmsCodeOptions());
         services.AddScoped<SmsCodeService>();
         services.AddScoped<StudentAccounts>();
+        services.AddScoped<SignInThrottle>();
         services.AddMemoryCache();
         services.AddSingleton<SessionStamps>();
         return services;

@@ -21,6 +21,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>SMS login codes.</summary>
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 
+    /// <summary>Failed staff sign-ins (the throttle).</summary>
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     /// <summary>Development SMS outbox.</summary>
     public DbSet<SmsOutboxMessage> SmsOutbox => Set<SmsOutboxMessage>();
 

@@ -22,7 +22,8 @@ public static class DataServiceCollectionExtensions
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource, npgsql => npgsql.EnableRetryOnFailure(
+            maxRetryCount: TransientFailures.MaxRetries, maxRetryDelay: TransientFailures.MaxDelay, errorCodesToAdd: null)));
         services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddHostedService<MigrationStartup>();
         services.AddScoped<ITenantStore, DatabaseTenantStore>();

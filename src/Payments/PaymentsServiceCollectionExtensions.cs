@@ -9,6 +9,7 @@ public static class PaymentsServiceCollectionExtensions
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PaymentOptions>(configuration.GetSection("Photocollect:Payments"));
+        services.Configure<PaymentOptions>(o => o.PublicUrl ??= configuration["Photocollect:PublicBaseUrl"]);
         services.Configure<SandboxOptions>(configuration.GetSection("Photocollect:Payments:Sandbox"));
         services.AddHttpClient("payments", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<PaymentProviders>();

@@ -47,32 +47,29 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
             return new(null, "amount");
         }
 
-        Refund refund;
-        Payment payment;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // The payment row is the lock: refunds of one payment are decided one at a time. Replayed whole after a blip.
+        var (refund, payment, problem) = await db.InTransactionAsync<(Refund?, Payment?, string?)>(async (transaction, ct) =>
         {
-            // The payment row is the lock: refunds of one payment are decided one at a time.
             var locked = await db.Payments
                 .FromSql($"SELECT * FROM \"Payments\" WHERE \"Id\" = {paymentId} AND \"TenantId\" = {tenant.RequiredSchool.Id} FOR UPDATE")
-                .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+                .AsNoTracking().SingleOrDefaultAsync(ct);
             if (locked is null || locked.State is not (PaymentStates.Succeeded or PaymentStates.RefundDue))
             {
-                return new(null, "not_paid");
+                return (null, null, "not_paid");
             }
 
-            if (requestId is { } id && await db.Refunds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } earlier)
+            if (requestId is { } id && await db.Refunds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } earlier)
             {
-                return earlier.PaymentId == paymentId ? new(earlier, null) : new(null, "not_paid");
+                return earlier.PaymentId == paymentId ? (earlier, null, null) : (null, null, "not_paid");
             }
 
-            var refunded = await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, cancellationToken);
+            var refunded = await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, ct);
             if (refunded + amountFen > locked.AmountFen)
             {
-                return new(null, "too_much");
+                return (null, null, "too_much");
             }
 
-            payment = locked;
-            refund = new Refund
+            var added = new Refund
             {
                 Id = requestId ?? Guid.CreateVersion7(),
                 PaymentId = paymentId,
@@ -84,9 +81,15 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
                 RequestedBy = requestedBy,
                 CreatedAt = clock.GetUtcNow(),
             };
-            db.Refunds.Add(refund);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            db.Refunds.Add(added);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (added, locked, null);
+        }, cancellationToken);
+        if (payment is null || refund is null)
+        {
+            // Refused, or the same request again (its refund as it stands).
+            return new(refund, problem);
         }
 
         await SendAsync(refund, payment, schoolUrl, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -100,6 +101,8 @@ public static class PhotocollectWebExtensions
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         // The product's texts for services below the pages that word a message (the SMS login code).
         services.AddScoped<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizer<SharedResource>>());
+        services.AddSingleton<SchoolUrls>();
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -108,6 +111,12 @@ public static class PhotocollectWebExtensions
     public static WebApplication UsePhotocollect(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (TrustedProxies.AnyConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<RequestBodyLimits>();
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
@@ -119,6 +128,7 @@ public static class PhotocollectWebExtensions
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteServerErrorAsync });
             api.UseStatusCodePages(ApiProblems.WriteStatusAsync);
+            api.UseMiddleware<ExceptionStatus>();
         });
         app.UseWhen(context => !ApiProblems.IsApi(context), pages =>
         {
@@ -128,6 +138,7 @@ public static class PhotocollectWebExtensions
             }
 
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
+            pages.UseMiddleware<ExceptionStatus>();
         });
         // Static assets are the platform's, served before tenant resolution and linked without the school prefix.
         app.UseStaticFiles();

@@ -279,7 +279,10 @@ public sealed partial class ChartShould
         Assert.Equal("/tmp", Assert.Single(rendering.Container.Maps("volumeMounts")).Text("mountPath"));
         Assert.Equal(false, pod.At("automountServiceAccountToken"));
         Assert.Equal("Production", rendering.Env["ASPNETCORE_ENVIRONMENT"].Text("value"));
-        Assert.Equal("true", rendering.Env["ASPNETCORE_FORWARDEDHEADERS_ENABLED"].Text("value"));
+        // Forwarded headers only from the configured proxies: ASP.NET Core's switch would believe anyone.
+        Assert.False(rendering.Env.ContainsKey("ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
+        Assert.Equal("10.0.0.0/8", rendering.Env["Photocollect__Network__TrustedProxies__0"].Text("value"));
+        Assert.Equal("https://photocollect.cn", rendering.Env["Photocollect__PublicBaseUrl"].Text("value"));
     }
 
     private static bool Defined(IDictionary<string, object?> values, string dottedPath)

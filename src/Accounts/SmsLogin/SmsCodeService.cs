@@ -11,7 +11,8 @@ using Photocollect.Sms;
 namespace Photocollect.Accounts.SmsLogin;
 
 /// <summary>
-/// Issues and checks six-digit SMS login codes for the current school. Limits are counted in the database (so they
+/// Issues and checks six-digit SMS login codes for the current school. Limits (per phone: one a minute, ten a day;
+/// per code: five wrong entries; per client address: a campus-sized burst guard) are counted in the database (so they
 /// hold across instances) under a per-phone advisory lock; a code is marked used by a conditional update, so two
 /// concurrent logins with one code cannot both succeed.
 /// </summary>
@@ -42,70 +43,74 @@ public sealed class SmsCodeService(
         var now = clock.GetUtcNow();
         var chinaDayStart = StartOfChinaDay(now);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var lockKey = $"sms:{school.Id:N}:{phone}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", cancellationToken);
+        // Replayed whole after a database blip; an SMS already sent by a failed attempt is then sent again.
+        return await db.InTransactionAsync<SendCodeResult>(async (transaction, ct) =>
+        {
+            var lockKey = $"sms:{school.Id:N}:{phone}";
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", ct);
 
-        var last = await db.SmsCodes.Where(c => c.Phone == phone).MaxAsync(c => (DateTimeOffset?)c.CreatedAt, cancellationToken);
-        if (last is { } sentAt && now - sentAt < options.ResendInterval)
-        {
-            return new(SendCodeStatus.TooSoon, options.ResendInterval - (now - sentAt));
-        }
+            var last = await db.SmsCodes.Where(c => c.Phone == phone).MaxAsync(c => (DateTimeOffset?)c.CreatedAt, ct);
+            if (last is { } sentAt && now - sentAt < options.ResendInterval)
+            {
+                return new(SendCodeStatus.TooSoon, options.ResendInterval - (now - sentAt));
+            }
 
-        if (await db.SmsCodes.CountAsync(c => c.Phone == phone && c.CreatedAt >= chinaDayStart, cancellationToken) >= options.PerPhonePerDay)
-        {
-            return new(SendCodeStatus.PhoneDailyLimit);
-        }
+            if (await db.SmsCodes.CountAsync(c => c.Phone == phone && c.CreatedAt >= chinaDayStart, ct) >= options.PerPhonePerDay)
+            {
+                return new(SendCodeStatus.PhoneDailyLimit);
+            }
 
-        // Per-address limits span every school: one abuser should not be able to spread across tenants.
-        var byIp = db.SmsCodes.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName]).Where(c => c.RequestIp == clientIp);
-        if (await byIp.CountAsync(c => c.CreatedAt >= now.AddHours(-1), cancellationToken) >= options.PerIpPerHour
-            || await byIp.CountAsync(c => c.CreatedAt >= chinaDayStart, cancellationToken) >= options.PerIpPerDay)
-        {
-            logger.LogWarning("SMS code limit reached for address {ClientIp}", clientIp);
-            return new(SendCodeStatus.IpLimit);
-        }
+            // The address limits are a burst guard sized for a campus behind one NAT, across every school: one
+            // script should not be able to spread across tenants.
+            var byAddress = db.SmsCodes.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName]).Where(c => c.RequestIp == clientIp);
+            if (await byAddress.CountAsync(c => c.CreatedAt >= now.AddMinutes(-1), ct) >= options.PerAddressPerMinute
+                || await byAddress.CountAsync(c => c.CreatedAt >= now.AddHours(-1), ct) >= options.PerAddressPerHour)
+            {
+                logger.LogWarning("SMS code limit reached for address {ClientIp}", clientIp);
+                return new(SendCodeStatus.IpLimit);
+            }
 
-        var id = Guid.CreateVersion7();
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        db.SmsCodes.Add(new SmsCode
-        {
-            Id = id,
-            Phone = phone,
-            CodeHash = Hash(id, code),
-            RequestIp = clientIp,
-            CreatedAt = now,
-            ExpiresAt = now + options.Lifetime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            var id = Guid.CreateVersion7();
+            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+            db.SmsCodes.Add(new SmsCode
+            {
+                Id = id,
+                Phone = phone,
+                CodeHash = Hash(id, code),
+                RequestIp = clientIp,
+                CreatedAt = now,
+                ExpiresAt = now + options.Lifetime,
+            });
+            await db.SaveChangesAsync(ct);
 
-        var minutes = ((int)options.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
-        string text;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = SmsCulture;
-            text = localizer["Sms.LoginCode", school.Branding.ShortName ?? school.DisplayName, code, minutes];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
+            var minutes = ((int)options.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+            string text;
+            var uiCulture = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentUICulture = SmsCulture;
+                text = localizer["Sms.LoginCode", school.Branding.ShortName ?? school.DisplayName, code, minutes];
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = uiCulture;
+            }
 
-        try
-        {
-            await sms.SendAsync(new SmsMessage(phone, SmsTemplate.LoginCode, [code, minutes], text), cancellationToken);
-        }
-        catch (SmsSendException e)
-        {
-            // Rolled back with the transaction: an unsent code neither works nor counts against the limits.
-            logger.LogError(e, "SMS login code to {Phone} failed", PhoneNumber.Mask(phone));
-            return new(SendCodeStatus.SendFailed);
-        }
+            try
+            {
+                await sms.SendAsync(new SmsMessage(phone, SmsTemplate.LoginCode, [code, minutes], text), ct);
+            }
+            catch (SmsSendException e)
+            {
+                // Rolled back with the transaction: an unsent code neither works nor counts against the limits.
+                logger.LogError(e, "SMS login code to {Phone} failed", PhoneNumber.Mask(phone));
+                return new(SendCodeStatus.SendFailed);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("SMS login code sent to {Phone}", PhoneNumber.Mask(phone));
-        return new(SendCodeStatus.Sent);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("SMS login code sent to {Phone}", PhoneNumber.Mask(phone));
+            return new(SendCodeStatus.Sent);
+        }, cancellationToken);
     }
 
     /// <summary>Checks <paramref name="codeInput"/> against the newest code sent to the phone, and uses it up when right.</summary>

@@ -30,7 +30,8 @@ public static class ApiProblems
     public static Task WriteStatusAsync(StatusCodeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode);
+        var http = context.HttpContext;
+        return WriteAsync(http, Infrastructure.RequestBodyLimits.IsExceeded(http) ? StatusCodes.Status413PayloadTooLarge : http.Response.StatusCode);
     }
 
     /// <summary>Writes the problem of an unhandled exception (the exception handler).</summary>
@@ -52,6 +53,7 @@ public static class ApiProblems
             413 => ("too_large", "Api.Problem.413"),
             415 => ("unsupported_media_type", "Api.Problem.415"),
             429 => ("too_many_requests", "Api.Problem.429"),
+            503 => ("unavailable", "Api.Problem.503"),
             _ when status >= 500 => ("server_error", "Api.Problem.500"),
             _ => ("error", "Api.Problem.400"),
         };

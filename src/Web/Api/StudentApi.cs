@@ -13,6 +13,7 @@ using Photocollect.Collection;
 using Photocollect.Data;
 using Photocollect.Payments;
 using Photocollect.Collection.Registry;
+using Photocollect.Web.Infrastructure;
 using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Api;
@@ -27,6 +28,9 @@ namespace Photocollect.Web.Api;
 /// </summary>
 public static class StudentApi
 {
+    // The uploads' body limit (RequestBodyLimits); every other endpoint takes the small default.
+    private static readonly UploadLimitAttribute Upload = new(CollectionFlow.MaxUploadBytes);
+
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapStudentApi(this IEndpointRouteBuilder app)
     {
@@ -40,13 +44,13 @@ public static class StudentApi
             AuthenticationSchemes = IdentityConstants.BearerScheme,
         });
         student.MapGet("/campaign", CampaignAsync);
-        student.MapPost("/collection/code", CodeAsync).DisableAntiforgery();
+        student.MapPost("/collection/code", CodeAsync).DisableAntiforgery().WithMetadata(Upload);
         foreach (var flow in new[] { "collection", "freshman" })
         {
             student.MapGet($"/{flow}", StateAsync);
             student.MapPost($"/{flow}/verify", VerifyAsync);
             student.MapPost($"/{flow}/standards", StandardsAsync);
-            student.MapPost($"/{flow}/photos", PhotoAsync).DisableAntiforgery();
+            student.MapPost($"/{flow}/photos", PhotoAsync).DisableAntiforgery().WithMetadata(Upload);
             student.MapPost($"/{flow}/photos/{{id:guid}}/submit", SubmitAsync);
         }
 
@@ -349,9 +353,9 @@ public static class StudentApi
         return order is null ? Results.NotFound() : Results.Ok(await ViewAsync(db, text, order, cancellationToken));
     }
 
-    private static async Task<IResult> PayAsync(Guid id, ClaimsPrincipal user, PaymentService payments, HttpRequest request, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> PayAsync(Guid id, ClaimsPrincipal user, PaymentService payments, SchoolUrls urls, HttpRequest request, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var (payment, checkout, problem) = await payments.StartAsync(Account(user), id, PayContext.Of(request), cancellationToken);
+        var (payment, checkout, problem) = await payments.StartAsync(Account(user), id, PayContext.Of(request, urls.Of(request)), cancellationToken);
         return checkout is not null
             ? Results.Ok(new PaymentView(payment!.Id, checkout.RedirectUrl, checkout.QrText, checkout.JsApi, payment.AmountFen))
             : problem switch
@@ -400,7 +404,7 @@ public static class StudentApi
         new(r.Name, r.Gender, IdNumber.Mask(r.IdNumber), r.SchoolCode, r.SchoolName, r.Level, r.Major, r.StudentNumber);
 
     // A body too big for any accepted upload is answered without reading it.
-    private static bool TooLarge(HttpRequest request) => request.ContentLength > CollectionFlow.MaxUploadBytes + 64 * 1024;
+    private static bool TooLarge(HttpRequest request) => request.ContentLength > Upload.MaxBodyBytes;
 
     private static Guid Account(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 

@@ -38,12 +38,17 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
         Code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
             ? code
             : Response.StatusCode;
+        if (Infrastructure.RequestBodyLimits.IsExceeded(HttpContext))
+        {
+            Code = StatusCodes.Status413PayloadTooLarge;  // whatever the code that tripped on the body made of it
+        }
+
         var feature = HttpContext.Features.Get<TenantFeature>();
         var key = Code switch
         {
             404 when feature?.Resolution.Outcome == TenantResolutionOutcome.Unknown => "UnknownSchool",
             403 when feature?.Suspended == true => "Suspended",
-            400 or 403 or 404 or 405 or 429 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            400 or 403 or 404 or 405 or 413 or 429 or 503 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => "500",
         };
         Title = localizer[$"Error.{key}.Title"];

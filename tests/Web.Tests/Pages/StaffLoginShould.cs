@@ -68,20 +68,6 @@ public sealed class StaffLoginShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task LockTheAccountAfterFiveFailures()
-    {
-        var email = await NewStaffAsync(AppFactory.B, Roles.Reviewer);
-        for (var i = 0; i < 5; i++)
-        {
-            await SignInAsync(app.Browser(), AppFactory.B, email, "wrong-password-" + i);
-        }
-
-        var locked = await Html.ParseAsync(await SignInAsync(app.Browser(), AppFactory.B, email, AppFactory.Password));
-
-        Assert.Contains("已锁定15分钟", locked.Text(".alert.error"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task NotLetStaffSignInAtAnotherSchool()
     {
         var response = await SignInAsync(app.Browser(), AppFactory.B, DemoSeeder.StaffEmail(AppFactory.A, "admin"), AppFactory.Password);

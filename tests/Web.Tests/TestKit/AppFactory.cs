@@ -16,8 +16,17 @@ namespace Photocollect.Web.Tests.TestKit;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>On a new database of the suite's PostgreSQL.</summary>
+    public AppFactory()
+        : this(TestDatabase.NewConnectionString())
+    {
+    }
+
+    /// <summary>On the database of <paramref name="connectionString"/> (created and migrated at start-up).</summary>
+    protected AppFactory(string connectionString) => ConnectionString = connectionString;
+
     /// <summary>The database this app uses.</summary>
-    public string ConnectionString { get; } = TestDatabase.NewConnectionString();
+    public string ConnectionString { get; }
 
     /// <summary>The app's clock.</summary>
     public ShiftingClock Clock { get; } = new();
@@ -51,7 +60,11 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert them).</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public virtual HttpClient Browser()
+    {
+        StartServer();  // on Kestrel the address is known once it runs
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
+    }
 
     /// <summary>Runs <paramref name="work"/> in a new DI scope inside the school with <paramref name="slug"/>.</summary>
     public async Task<T> InSchoolAsync<T>(string slug, Func<IServiceProvider, Task<T>> work)

@@ -76,7 +76,8 @@ public static class Html
         string fileField,
         string fileName,
         byte[] bytes,
-        string contentType = "image/jpeg")
+        string contentType = "image/jpeg",
+        bool chunked = false)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         var content = new MultipartFormDataContent();
@@ -90,7 +91,10 @@ public static class Html
         content.Add(file, fileField, fileName);
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? new Uri(page.Url) : new Uri(new Uri(page.Url), action);
-        return client.PostAsync(target, content);
+        // Chunked: no Content-Length announces the size; only reading the body finds it.
+        var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, target) { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        return client.SendAsync(request);
     }
 
     // The fields a browser would send, less those named in values (the caller sends its own): no buttons, no file

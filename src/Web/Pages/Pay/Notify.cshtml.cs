@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Payments;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Pay;
 
@@ -10,7 +11,7 @@ namespace Photocollect.Web.Pages.Pay;
 /// <c>{"code":"FAIL"}</c> for refused ones (WeChat Pay and Stripe both retry on a non-2xx answer).
 /// </summary>
 [IgnoreAntiforgeryToken]
-[RequestSizeLimit(MaxBody)]
+[BodyLimit(MaxBody)]
 public sealed class NotifyModel(PaymentService payments) : PageModel
 {
     /// <summary>Largest body accepted.</summary>

@@ -2,16 +2,29 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Photocollect.Accounts;
 using Photocollect.Data;
+using Photocollect.Tenancy;
 
 namespace Photocollect.Web.Pages.Staff;
 
 /// <summary>
-/// Staff sign-in by e-mail and password, locked for 15 minutes after 5 failures. Inside a school only that school's
-/// staff can sign in (accounts are looked up through the tenant filter); at the platform root, only operators.
+/// Staff sign-in by e-mail and password. Inside a school only that school's staff can sign in (accounts are looked up
+/// through the tenant filter); at the platform root, only operators. Guessing is slowed by <see cref="SignInThrottle"/>
+/// (per address and account, and per address), never by locking the account, and an unknown e-mail is answered as a
+/// known one with a wrong password, in words and in time.
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    SignInThrottle throttle,
+    TenantContext tenant,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    // A hash of a random password, checked against for unknown accounts.
+    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+
     /// <summary>E-mail (the user name).</summary>
     [BindProperty]
     public string? Email { get; set; }
@@ -45,24 +58,41 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var account = SignInThrottle.AccountKey(tenant.School?.Slug, Email);
+        var ct = HttpContext.RequestAborted;
+        if (await throttle.WaitAsync(address, account, ct) is { } wait)
+        {
+            Error = localizer["Staff.Login.Throttled", (int)Math.Ceiling(wait.TotalMinutes)];
+            return Page();
+        }
+
         var user = await users.FindByNameAsync(Email.Trim());
         if (user is null || !(await users.GetRolesAsync(user)).Any(r => r != Roles.Student))
         {
+            // As long as checking a real password takes, so the answer's time does not tell which e-mails exist.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownAccountHash.Value, Password);
+            await throttle.FailedAsync(address, account, ct);
             Error = localizer["Staff.Login.Failed"];
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // The throttle, not Identity's lockout, answers guessing: someone else's failures must not lock the owner out.
+        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
-            return LocalRedirect(Target());
+            await throttle.SucceededAsync(address, account, ct);
+            return result.Succeeded
+                ? LocalRedirect(Target())
+                : RedirectToPage("/Staff/TwoFactor", new { ReturnUrl = Target(), RememberMe });
         }
 
-        if (result.RequiresTwoFactor)
+        if (!result.IsLockedOut)
         {
-            return RedirectToPage("/Staff/TwoFactor", new { ReturnUrl = Target(), RememberMe });
+            await throttle.FailedAsync(address, account, ct);
         }
 
+        // Locked only by failed second factors, which take the right password first.
         Error = result.IsLockedOut ? localizer["Staff.Login.LockedOut"] : localizer["Staff.Login.Failed"];
         return Page();
     }

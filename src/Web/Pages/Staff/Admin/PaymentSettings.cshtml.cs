@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Tenancy.Settings;
 using Photocollect.Payments;
 using Photocollect.Data;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 
@@ -13,7 +14,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// is not echoed when the form comes back with problems. Nothing is saved while the chosen provider lacks something.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class PaymentSettingsModel(ITenantSettings settings, ILogger<PaymentSettingsModel> logger) : PageModel
+public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls urls, ILogger<PaymentSettingsModel> logger) : PageModel
 {
     /// <summary>The form (secrets: empty keeps the stored value).</summary>
     [BindProperty]
@@ -29,7 +30,7 @@ public sealed class PaymentSettingsModel(ITenantSettings settings, ILogger<Payme
     public bool Saved { get; private set; }
 
     /// <summary>The school's notification URL for a provider (Stripe's webhook endpoint is set to it at Stripe).</summary>
-    public string NotifyUrl(PaymentProviderKind kind) => $"{PayContext.Of(Request).SchoolUrl}/pay/notify/{PaymentProviders.NameOf(kind)}";
+    public string NotifyUrl(PaymentProviderKind kind) => $"{urls.Of(Request)}/pay/notify/{PaymentProviders.NameOf(kind)}";
 
     /// <summary>Shows the settings.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)

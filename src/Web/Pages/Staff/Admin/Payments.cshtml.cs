@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Photocollect.Payments;
 using Photocollect.Data;
 using Photocollect.Web.Text;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
 
@@ -15,7 +16,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// and refunds, full or partial, with a reason. A refund form carries its refund id, so a double click refunds once.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class PaymentsModel(Ledger ledger, RefundService refunds, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUrls urls, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>First day shown (China date, yyyy-MM-dd), or empty for all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -88,7 +89,7 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, IStringL
         }
         else
         {
-            var result = await refunds.RefundAsync(PaymentId, fen, Reason ?? "", User.Identity?.Name ?? "admin", PayContext.Of(Request).SchoolUrl, RequestId == Guid.Empty ? null : RequestId, cancellationToken);
+            var result = await refunds.RefundAsync(PaymentId, fen, Reason ?? "", User.Identity?.Name ?? "admin", urls.Of(Request), RequestId == Guid.Empty ? null : RequestId, cancellationToken);
             if (result.Refund is { } refund)
             {
                 Info = localizer["Ledger.Refunded", Formats.Yuan(refund.AmountFen), localizer[$"RefundState.{refund.State}"].Value].Value;

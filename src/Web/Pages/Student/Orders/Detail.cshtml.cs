@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Payments;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Student.Orders;
 
 /// <summary>An order's card (every field of seed 002, ID number and phone masked) and the actions its status allows.</summary>
-public sealed class DetailModel(AppDbContext db, PaymentService payments) : PageModel
+public sealed class DetailModel(AppDbContext db, PaymentService payments, SchoolUrls urls) : PageModel
 {
     /// <summary>The order.</summary>
     public Order Order { get; private set; } = null!;
@@ -53,7 +54,7 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments) : Page
             return NotFound();
         }
 
-        var (payment, checkout, problem) = await payments.StartAsync(Order.AccountId, id, PayContext.Of(Request), cancellationToken);
+        var (payment, checkout, problem) = await payments.StartAsync(Order.AccountId, id, PayContext.Of(Request, urls.Of(Request)), cancellationToken);
         if (checkout is null)
         {
             Error = problem switch { "closed" => "Orders.Pay.Closed", "paid" => "Orders.Pay.AlreadyPaid", _ => "Orders.Pay.Failed" };
