@@ -86,7 +86,7 @@ public static class PhotocollectWebExtensions
         });
         // The JSON API's tokens (Identity's bearer tokens, protected by the shared Data Protection key ring).
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(7));
-        services.AddOpenApi("v1");
+        services.AddStudentApi();
         services.Configure<DevToolsOptions>(configuration.GetSection("Photocollect:DevTools"));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

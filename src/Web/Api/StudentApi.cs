@@ -1,11 +1,14 @@
+using System.Net.Mime;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
+using Photocollect.Grains.Students;
 using Photocollect.Tenancy;
 using Photocollect.Accounts;
 using Photocollect.Accounts.SmsLogin;
@@ -34,32 +37,77 @@ public static class StudentApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapStudentApi(this IEndpointRouteBuilder app)
     {
+        // The routes are written after the school: the tenant resolution has moved /s/{school} into PathBase by the
+        // time routing runs. The OpenAPI document puts the prefix back (SchoolPathsTransformer).
         var api = app.MapGroup("/api/v1").WithTags("student").AddEndpointFilter(InsideASchool);
-        api.MapPost("/auth/code", SendCodeAsync).AllowAnonymous();
-        api.MapPost("/auth/token", TokenAsync).AllowAnonymous();
+        api.MapPost("/auth/code", SendCodeAsync).AllowAnonymous()
+            .WithName("SendCode").WithSummary("Sends a six-digit sign-in code by SMS to a mainland mobile number.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProblemCodes(400, "invalid_phone", "bad_request").ProblemCodes(429, "too_soon", "phone_daily_limit", "ip_limit").ProblemCodes(503, "send_failed");
+        api.MapPost("/auth/token", TokenAsync).AllowAnonymous()
+            .WithName("IssueToken").WithSummary("Trades the SMS code for a bearer token (creating the account on first use); agree must be true.")
+            .Produces<AccessTokenResponse>()
+            .ProblemCodes(400, "must_agree", "invalid_phone", "malformed_code", "no_active_code", "wrong_code", "bad_request").ProblemCodes(429, "code_locked");
 
         var student = api.MapGroup("").RequireAuthorization(new AuthorizeAttribute
         {
             Policy = Policies.Student,
             AuthenticationSchemes = IdentityConstants.BearerScheme,
-        });
-        student.MapGet("/campaign", CampaignAsync);
-        student.MapPost("/collection/code", CodeAsync).DisableAntiforgery().WithMetadata(Upload);
+        }).ProblemCodes(401, "unauthorized").ProblemCodes(403, "forbidden");
+        student.MapGet("/campaign", CampaignAsync)
+            .WithName("GetCampaign").WithSummary("The school's campaign of this kind (graduation unless kind=Freshman) and whether it is open.")
+            .Produces<CampaignView>().ProblemCodes(404, "no_campaign");
+        student.MapPost("/collection/code", CodeAsync).DisableAntiforgery().WithMetadata(Upload)
+            .WithName("ReadCollectionCode").WithSummary("Reads the collection code: a picture of its QR code, or its text.")
+            .Accepts<CodeUpload>(MediaTypeNames.Multipart.FormData, MediaTypeNames.Application.Json).AddOpenApiOperationTransformer(HandlerBodies.CodeAsJsonAsync)
+            .Produces<RecordView>().ProblemCodes(404, "no_campaign").ProblemCodes(409, "not_started", "ended").ProblemCodes(413, "too_large")
+            .ProblemCodes(422, "not_an_image", "no_code", "several_codes", "malformed", "forged", "expired", "not_found", "other_school")
+            .ProblemCodes(503, "busy (retry after Retry-After seconds)", "unavailable");
         foreach (var flow in new[] { "collection", "freshman" })
         {
-            student.MapGet($"/{flow}", StateAsync);
-            student.MapPost($"/{flow}/verify", VerifyAsync);
-            student.MapPost($"/{flow}/standards", StandardsAsync);
-            student.MapPost($"/{flow}/photos", PhotoAsync).DisableAntiforgery().WithMetadata(Upload);
-            student.MapPost($"/{flow}/photos/{{id:guid}}/submit", SubmitAsync);
+            var name = flow == "collection" ? "Collection" : "Freshman";
+            student.MapGet($"/{flow}", StateAsync)
+                .WithName($"Get{name}State").WithSummary("Where the student is in this flow.")
+                .Produces<StateView>().ProblemCodes(404, "no_campaign");
+            student.MapPost($"/{flow}/verify", VerifyAsync)
+                .WithName($"Verify{name}Record").WithSummary(flow == "collection"
+                    ? "Confirms the record read from the code, with what the campaign's verification asks for."
+                    : "Finds the student on the roster: name, student number, and what the campaign's verification asks for.")
+                .Produces<RecordView>().ProblemCodes(400, "bad_request").ProblemCodes(404, "no_campaign")
+                .ProblemCodes(409, "not_started", "ended", "no_pending_record", "taken_by_another_account")
+                .ProblemCodes(422, "wrong (with remainingAttempts)", "not_on_roster", "level_not_offered", "bad_phone").ProblemCodes(429, "locked (with lockedUntil)");
+            student.MapPost($"/{flow}/standards", StandardsAsync)
+                .WithName($"Acknowledge{name}Standards").WithSummary("Records that the student read the photo standards; capture comes next.")
+                .Produces<StateView>().ProblemCodes(404, "no_campaign").ProblemCodes(409, "not_started", "ended", "no_record");
+            student.MapPost($"/{flow}/photos", PhotoAsync).DisableAntiforgery().WithMetadata(Upload)
+                .WithName($"Check{name}Photo").WithSummary("Uploads a photo for the automatic check; a passed photo can be submitted.")
+                .Accepts<PhotoUpload>(MediaTypeNames.Multipart.FormData)
+                .Produces<PhotoView>().ProblemCodes(400, "no_photo").ProblemCodes(404, "no_campaign").ProblemCodes(409, "not_started", "ended", "no_record")
+                .ProblemCodes(413, "too_large").ProblemCodes(422, "not_an_image").ProblemCodes(503, "busy (retry after Retry-After seconds)");
+            student.MapPost($"/{flow}/photos/{{id:guid}}/submit", SubmitAsync)
+                .WithName($"Submit{name}Photo").WithSummary("Submits a passed photo: creates the order, or puts a reshot photo on the order.")
+                .Produces<OrderView>().ProblemCodes(404, "no_campaign", "not_found").ProblemCodes(409, "not_started", "ended", "not_passed", "status");
         }
 
-        student.MapGet("/collection/photos/{id:guid}/standard", StandardPhotoAsync);
-        student.MapGet("/reprints", ReprintOptionsAsync);
-        student.MapPost("/reprints", ReprintAsync);
-        student.MapGet("/orders", OrdersAsync);
-        student.MapGet("/orders/{id:guid}", OrderAsync);
-        student.MapPost("/orders/{id:guid}/pay", PayAsync);
+        student.MapGet("/collection/photos/{id:guid}/standard", StandardPhotoAsync)
+            .WithName("GetStandardPhoto").WithSummary("The 480×640 standard photo made from an upload of the student's.")
+            .Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Image.Jpeg).AddOpenApiOperationTransformer(HandlerBodies.JpegAsync)
+            .ProblemCodes(404, "not_found");
+        student.MapGet("/reprints", ReprintOptionsAsync)
+            .WithName("GetReprintOptions").WithSummary("The completed photos the student may order prints (加洗) of.")
+            .Produces<IReadOnlyList<ReprintOptionView>>();
+        student.MapPost("/reprints", ReprintAsync)
+            .WithName("OrderReprints").WithSummary("Orders sets of prints of a completed order's photo; the same requestId gives the same order.")
+            .Produces<OrderView>().ProblemCodes(400, "request_id", "copies", "bad_request").ProblemCodes(404, "not_found");
+        student.MapGet("/orders", OrdersAsync)
+            .WithName("ListOrders").WithSummary("The student's orders at this school, newest first (at most 100), optionally of one status.")
+            .Produces<IReadOnlyList<OrderView>>();
+        student.MapGet("/orders/{id:guid}", OrderAsync)
+            .WithName("GetOrder").WithSummary("One of the student's orders.")
+            .Produces<OrderView>().ProblemCodes(404, "not_found");
+        student.MapPost("/orders/{id:guid}/pay", PayAsync)
+            .WithName("PayOrder").WithSummary("Starts paying an order: where to send the student to pay.")
+            .Produces<PaymentView>().ProblemCodes(404, "not_found").ProblemCodes(409, "closed", "paid").ProblemCodes(503, "provider");
         return app;
     }
 
@@ -72,15 +120,21 @@ public static class StudentApi
     /// <summary>A collection code as text.</summary>
     public sealed record CodeText(string? Code);
 
+    /// <summary>The collection code as a form: a screenshot or photo of its QR code, or its text (the picture wins).</summary>
+    public sealed record CodeUpload(IFormFile? Picture = null, string? Code = null);
+
+    /// <summary>A photo to check, as a form: the image file, up to 15 MB.</summary>
+    public sealed record PhotoUpload(IFormFile Photo);
+
     /// <summary>The campaign.</summary>
-    public sealed record CampaignView(Guid Id, string Name, string Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Window, long PriceFen,
-        string Verification, IReadOnlyList<string> Levels, bool LiveCameraOnly, string SupportPhone, string SupportHours);
+    public sealed record CampaignView(Guid Id, string Name, CampaignKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt, WindowState Window, long PriceFen,
+        VerificationMode Verification, IReadOnlyList<string> Levels, bool LiveCameraOnly, string SupportPhone, string SupportHours);
 
     /// <summary>A record, ID number masked.</summary>
     public sealed record RecordView(string Name, string Gender, string IdNumber, string SchoolCode, string SchoolName, string Level, string Major, string StudentNumber);
 
     /// <summary>Where the student is.</summary>
-    public sealed record StateView(string Step, int CheckAttempts, Guid? LastPhotoId, bool? LastPassed, Guid? OrderId);
+    public sealed record StateView(StudentStep Step, int CheckAttempts, Guid? LastPhotoId, bool? LastPassed, Guid? OrderId);
 
     /// <summary>One check.</summary>
     public sealed record CheckView(string Name, bool Pass, bool Skipped, string Message);
@@ -89,8 +143,11 @@ public static class StudentApi
     public sealed record PhotoView(Guid Id, bool Passed, IReadOnlyList<CheckView> Checks, double? ComparisonScore, bool? SamePerson);
 
     /// <summary>An order (seed 002's card; ID and phone masked).</summary>
-    public sealed record OrderView(Guid Id, string Number, string Status, string StatusText, string Kind, int Copies, string Name, string IdNumber, string Phone,
+    public sealed record OrderView(Guid Id, string Number, OrderStatus Status, string StatusText, string Kind, int Copies, string Name, string IdNumber, string Phone,
         long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, IReadOnlyList<string> Actions);
+
+    /// <summary>A completed photo the student may order prints of, at <c>PriceFen</c> a set, up to <c>MaxCopies</c> sets.</summary>
+    public sealed record ReprintOptionView(Guid OrderId, string Number, string Campaign, Guid PhotoId, long PriceFen, int MaxCopies);
 
     /// <summary>An order of reprints: the completed order, sets, and the new order's id made by the client (a retry
     /// with the same id gives the same order).</summary>
@@ -149,8 +206,8 @@ public static class StudentApi
         var campaign = await flow.CampaignAsync(kind ?? CampaignKind.Graduation, cancellationToken);
         return campaign is null
             ? Problem(404, "no_campaign", text[kind == CampaignKind.Freshman ? "Collect.NoFreshmanCampaign" : "Collect.NoCampaign"])
-            : Results.Ok(new CampaignView(campaign.Id, campaign.Name, campaign.Kind.ToString(), campaign.StartsAt, campaign.EndsAt, flow.Window(campaign).ToString(),
-                campaign.PriceFen, campaign.Verification.ToString(), campaign.Levels, campaign.LiveCameraOnly, campaign.SupportPhone, campaign.SupportHours));
+            : Results.Ok(new CampaignView(campaign.Id, campaign.Name, campaign.Kind, campaign.StartsAt, campaign.EndsAt, flow.Window(campaign),
+                campaign.PriceFen, campaign.Verification, campaign.Levels, campaign.LiveCameraOnly, campaign.SupportPhone, campaign.SupportHours));
     }
 
     private static async Task<IResult> StateAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
@@ -162,7 +219,7 @@ public static class StudentApi
         }
 
         var state = await flow.StateAsync(Account(user), campaign, cancellationToken);
-        return Results.Ok(new StateView(state.Step.ToString(), state.CheckAttempts, state.LastCheck?.PhotoId, state.LastCheck?.Passed, state.OrderId));
+        return Results.Ok(new StateView(state.Step, state.CheckAttempts, state.LastCheck?.PhotoId, state.LastCheck?.Passed, state.OrderId));
     }
 
     private static async Task<IResult> CodeAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
@@ -249,9 +306,9 @@ public static class StudentApi
         }
 
         var state = await flow.AcknowledgeStandardsAsync(Account(user), campaign, cancellationToken);
-        return state.Step == Grains.Students.StudentStep.NeedsRecord
+        return state.Step == StudentStep.NeedsRecord
             ? Problem(409, "no_record", text["Collect.Verify.NoPendingRecord"])
-            : Results.Ok(new StateView(state.Step.ToString(), state.CheckAttempts, state.LastCheck?.PhotoId, state.LastCheck?.Passed, state.OrderId));
+            : Results.Ok(new StateView(state.Step, state.CheckAttempts, state.LastCheck?.PhotoId, state.LastCheck?.Passed, state.OrderId));
     }
 
     private static async Task<IResult> PhotoAsync(HttpRequest request, ClaimsPrincipal user, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
@@ -290,8 +347,10 @@ public static class StudentApi
         };
     }
 
-    private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, PhotoFiles files, CancellationToken cancellationToken) =>
-        await files.PhotoAsync(id, standard: true, Account(user), cancellationToken) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
+    private static async Task<IResult> StandardPhotoAsync(Guid id, ClaimsPrincipal user, PhotoFiles files, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
+        await files.PhotoAsync(id, standard: true, Account(user), cancellationToken) is { } jpeg
+            ? Results.File(jpeg, MediaTypeNames.Image.Jpeg)
+            : Problem(404, "not_found", text["Collect.Result.not_found"]);
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, Guid id, ClaimsPrincipal user, CollectionFlow flow, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
@@ -312,7 +371,7 @@ public static class StudentApi
 
     private static async Task<IResult> ReprintOptionsAsync(ClaimsPrincipal user, Reprints reprints, CancellationToken cancellationToken) =>
         Results.Ok((await reprints.OptionsAsync(Account(user), cancellationToken))
-            .Select(o => new { o.OrderId, o.Number, o.Campaign, o.PhotoId, o.PriceFen, Reprints.MaxCopies }));
+            .Select(o => new ReprintOptionView(o.OrderId, o.Number, o.Campaign, o.PhotoId, o.PriceFen, Reprints.MaxCopies)));
 
     private static async Task<IResult> ReprintAsync(ReprintRequest request, ClaimsPrincipal user, Reprints reprints, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
@@ -350,7 +409,7 @@ public static class StudentApi
     {
         var account = Account(user);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.AccountId == account, cancellationToken);
-        return order is null ? Results.NotFound() : Results.Ok(await ViewAsync(db, text, order, cancellationToken));
+        return order is null ? Problem(404, "not_found", text["Api.OrderNotFound"]) : Results.Ok(await ViewAsync(db, text, order, cancellationToken));
     }
 
     private static async Task<IResult> PayAsync(Guid id, ClaimsPrincipal user, PaymentService payments, SchoolUrls urls, HttpRequest request, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
@@ -360,7 +419,7 @@ public static class StudentApi
             ? Results.Ok(new PaymentView(payment!.Id, checkout.RedirectUrl, checkout.QrText, checkout.JsApi, payment.AmountFen))
             : problem switch
             {
-                "not_found" => Results.NotFound(),
+                "not_found" => Problem(404, "not_found", text["Api.OrderNotFound"]),
                 "closed" => Problem(409, "closed", text["Orders.Pay.Closed"]),
                 "provider" => Problem(503, "provider", text["Orders.Pay.Failed"]),
                 _ => Problem(409, "paid", text["Orders.Pay.AlreadyPaid"]),
@@ -379,7 +438,7 @@ public static class StudentApi
             _ when order.PhotoId is not null => ["view_photo"],
             _ => [],
         };
-        return new OrderView(order.Id, order.Number, order.Status.ToString(), text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], order.Copies, record.Name,
+        return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], order.Copies, record.Name,
             IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
             order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null, actions);
     }

@@ -170,17 +170,6 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(((HttpStatusCode)413, "too_large"), (huge.StatusCode, await CodeOfAsync(huge)));
     }
 
-    [Fact]
-    public async Task PublishTheOpenApiDocument()
-    {
-        using var client = app.CreateClient();
-        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-
-        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/api/v1/collection/photos/{id}/submit", paths);
-        Assert.Contains("/api/v1/auth/token", paths);
-    }
-
     private Task<HttpClient> SignedInAsync(string slug) => app.ApiStudentAsync(slug);
 
     private static async Task<JsonElement> UploadAsync(HttpClient client, byte[] photo)
