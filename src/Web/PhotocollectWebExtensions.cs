@@ -152,6 +152,7 @@ public static class PhotocollectWebExtensions
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseRouting();
+        app.Use(RequestBodyLimits.RefuseDeclaredTooLargeAsync);
         app.UseMiddleware<TenantAreaMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

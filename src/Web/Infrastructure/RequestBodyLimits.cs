@@ -68,6 +68,25 @@ public sealed class RequestBodyLimits(RequestDelegate next)
         }
     }
 
+    /// <summary>
+    /// After routing: a body that declares a length over its endpoint's limit is refused before any work, even where
+    /// the endpoint would never read it. Uploads are left to their own check, which words the limit for the user.
+    /// </summary>
+    public static Task RefuseDeclaredTooLargeAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IBodyLimit>();
+        if (limit is not UploadLimitAttribute && context.Request.ContentLength > (limit?.MaxBodyBytes ?? DefaultMaxBytes))
+        {
+            context.Items[ExceededKey] = true;
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
     private static async Task DrainAsync(Stream body, CancellationToken aborted)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);

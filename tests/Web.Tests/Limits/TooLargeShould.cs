@@ -60,6 +60,39 @@ public sealed class TooLargeShould(KestrelAppFactory app) : IClassFixture<Kestre
     }
 
     [Theory]
+    [MemberData(nameof(Web.Tests.Api.ApiErrorsShould.StudentRoutes), MemberType = typeof(Web.Tests.Api.ApiErrorsShould))]
+    public async Task AnswerAnOversizedBodyOnEveryApiRouteWithAProblem(string method, string route)
+    {
+        if (method != "POST")
+        {
+            return;  // GET carries no body
+        }
+
+        using var client = await app.ApiStudentAsync(AppFactory.A);
+        using HttpContent body = route is "/collection/code" or "/collection/photos"
+            ? new MultipartFormDataContent { { new ByteArrayContent(new byte[16 * 1024 * 1024]), route.EndsWith("code", StringComparison.Ordinal) ? "picture" : "photo", "x.jpg" } }
+            : new StringContent("{\"note\":\"" + new string('x', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+
+        using var answer = await client.PostAsync(Api + route, body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
+        Assert.Equal("too_large", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Web.Tests.Api.ApiErrorsShould.JsonRoutes), MemberType = typeof(Web.Tests.Api.ApiErrorsShould))]
+    public async Task AnswerAnOversizedBodyBeforeAskingForATokenWithAProblem(string route)
+    {
+        using var client = app.CreateClient();
+        using var body = new StringContent("{\"phone\":\"" + new string('1', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+
+        using var answer = await client.PostAsync(Api + route, body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
+        Assert.Equal("too_large", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task AnswerAnOversizedPhotoOnTheCapturePageWithTheLimit(bool chunked)
