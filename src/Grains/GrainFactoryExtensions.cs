@@ -1,4 +1,5 @@
 using Photocollect.Grains.Orders;
+using Photocollect.Grains.Queues;
 using Photocollect.Grains.Students;
 
 namespace Photocollect.Grains;
@@ -18,5 +19,12 @@ public static class GrainFactoryExtensions
     {
         ArgumentNullException.ThrowIfNull(grains);
         return grains.GetGrain<IStudentGrain>(GrainKey.Create(tenantId, $"{accountId:N}{campaignId:N}").ToString());
+    }
+
+    /// <summary>The queue of one on-site collection session: <c>{tenantId}/{sessionId}</c>.</summary>
+    public static ISessionQueueGrain SessionQueue(this IGrainFactory grains, Guid tenantId, Guid sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<ISessionQueueGrain>(GrainKey.Create(tenantId, sessionId.ToString("D")).ToString());
     }
 }

@@ -11,4 +11,7 @@ public static class GrainStorageNames
 
     /// <summary>The student grain's state: JSON in <c>GrainStates</c>.</summary>
     public const string Student = "student";
+
+    /// <summary>A collection session's queue: JSON in <c>GrainStates</c>.</summary>
+    public const string Queue = "queue";
 }
