@@ -26,6 +26,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<Reprints>();
         services.AddScoped<RosterImport>();
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Offline.QueueTickets>();
         return services;
     }
 }
