@@ -21,6 +21,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>SMS login codes.</summary>
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 
+    /// <summary>On-site collection sessions (场次).</summary>
+    public DbSet<CollectionSession> CollectionSessions => Set<CollectionSession>();
+
+    /// <summary>Bookable slots of sessions.</summary>
+    public DbSet<SessionSlot> SessionSlots => Set<SessionSlot>();
+
+    /// <summary>Students' bookings of slots.</summary>
+    public DbSet<SlotBooking> SlotBookings => Set<SlotBooking>();
+
     /// <summary>Failed staff sign-ins (the throttle).</summary>
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 

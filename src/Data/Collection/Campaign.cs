@@ -39,6 +39,13 @@ public sealed class Campaign : ITenantOwned
     /// <summary>Online, offline or both.</summary>
     public CaptureMode CaptureMode { get; set; }
 
+    /// <summary>Offline: students may book a slot of a session (预约); without it they just come within the window.</summary>
+    public bool BookingEnabled { get; set; } = true;
+
+    /// <summary>Offline: a called student who is not there (过号) gets a new number at the end of the line; otherwise
+    /// they must scan the queue QR again.</summary>
+    public bool MissedGoesToEnd { get; set; } = true;
+
     /// <summary>How students verify.</summary>
     public VerificationMode Verification { get; set; }
 
