@@ -27,6 +27,8 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<RosterImport>();
         services.AddSingleton(sp => new OrderNumbers(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Offline.QueueTickets>();
+        services.AddScoped<Offline.OnSiteFlow>();
+        services.AddScoped<Offline.Station>();
         return services;
     }
 }

@@ -32,4 +32,7 @@ public interface IStudentGrain : IGrainWithStringKey
 
     /// <summary>Forgets the order (it closed unpaid) so that a new one can be made.</summary>
     Task ReleaseOrderAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Offline: remembers the session whose queue the student took a number in.</summary>
+    Task<StudentState> JoinQueueAsync(Guid sessionId, CancellationToken cancellationToken = default);
 }

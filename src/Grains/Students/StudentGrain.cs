@@ -108,6 +108,10 @@ public sealed class StudentGrain(
                 : null,
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<StudentState> JoinQueueAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(state => state with { QueueSessionId = sessionId }, cancellationToken);
+
     // change returns the next state, or null for "nothing to write".
     private async Task<StudentState> ChangeAsync(Func<StudentState, StudentState?> change, CancellationToken cancellationToken)
     {

@@ -35,4 +35,8 @@ public sealed record StudentState
     /// <summary>The campaign's order, once made.</summary>
     [Id(7)]
     public Guid? OrderId { get; init; }
+
+    /// <summary>Offline: the session whose queue the student last took a number in.</summary>
+    [Id(8)]
+    public Guid? QueueSessionId { get; init; }
 }
