@@ -29,7 +29,7 @@ namespace Photocollect.Web.Api;
 /// are RFC 7807 problem documents with a stable <c>code</c> and a Chinese <c>detail</c> saying what to do.
 /// The OpenAPI document is served at <c>/openapi/v1.json</c>.
 /// </summary>
-public static class StudentApi
+public static partial class StudentApi
 {
     // The uploads' body limit (RequestBodyLimits); every other endpoint takes the small default.
     private static readonly UploadLimitAttribute Upload = new(CollectionFlow.MaxUploadBytes);
@@ -108,6 +108,7 @@ public static class StudentApi
         student.MapPost("/orders/{id:guid}/pay", PayAsync)
             .WithName("PayOrder").WithSummary("Starts paying an order: where to send the student to pay.")
             .Produces<PaymentView>().ProblemCodes(404, "not_found").ProblemCodes(409, "closed", "paid").ProblemCodes(503, "provider");
+        MapOffline(student);
         return app;
     }
 
