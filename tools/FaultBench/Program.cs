@@ -52,44 +52,50 @@ var load = Enumerable.Range(0, students)
 await Task.Delay(warmUp);
 var windows = new List<Window>();
 
-async Task<Window> StretchAsync(string name, Func<Task<(TimeSpan Back, TimeSpan Down, int? Killed)>> fault)
+// The stretches follow each other without a gap: one begins when the last one's closing check is done, so every
+// request sent after the warm-up is counted in one of them (the last one takes in those sent until the load stops).
+var boundary = traffic.Now;
+var tally = await acks.CheckAsync(db, CancellationToken.None);
+
+async Task StretchAsync(string name, Func<Task<(TimeSpan Back, TimeSpan Down, int? Killed)>> fault)
 {
-    var before = await acks.CheckAsync(db, CancellationToken.None);
-    var start = traffic.Now;
-    Console.Error.WriteLine($"[faults] {traffic.Now.TotalSeconds:0.0} s: {name}");
+    var at = traffic.Now;
+    Console.Error.WriteLine($"[faults] {at.TotalSeconds:0.0} s: {name}");
     var (back, down, killed) = await fault();
-    var end = back + quiet;
-    if (end > traffic.Now)
+    if (back + quiet > traffic.Now)
     {
-        await Task.Delay(end - traffic.Now);
+        await Task.Delay(back + quiet - traffic.Now);
     }
 
-    var window = new Window(name, start, end, back, down, killed, before, await acks.CheckAsync(db, CancellationToken.None));
+    var after = await acks.CheckAsync(db, CancellationToken.None);
+    var window = new Window(name, boundary, at, traffic.Now, back, quiet, down, killed, tally, after);
+    (boundary, tally) = (window.End, after);
+    windows.Add(window);
     Console.Error.WriteLine($"[faults] {traffic.Now.TotalSeconds:0.0} s: {name} done; recovery {window.Recovery(window.Of(traffic.Samples))}");
-    return window;
 }
 
-windows.Add(await StretchAsync("none (baseline)", () => Task.FromResult((traffic.Now, TimeSpan.Zero, (int?)null))));
-windows.Add(await StretchAsync("PostgreSQL restart (pg_ctl restart -m fast)", async () =>
+await StretchAsync("none (baseline)", () => Task.FromResult((traffic.Now, TimeSpan.Zero, (int?)null)));
+await StretchAsync("PostgreSQL restart (pg_ctl restart -m fast)", async () =>
 {
     var t0 = traffic.Now;
     await faults.RestartAsync(CancellationToken.None);
     return (traffic.Now, traffic.Now - t0, null);
-}));
-windows.Add(await StretchAsync($"PostgreSQL stopped {stoppedFor.TotalSeconds:0} s (stop -m fast, start)", async () =>
+});
+await StretchAsync($"PostgreSQL stopped {stoppedFor.TotalSeconds:0} s (stop -m fast, start)", async () =>
 {
     var t0 = traffic.Now;
     await faults.StopAsync(CancellationToken.None);
     await Task.Delay(t0 + stoppedFor - traffic.Now);
     await faults.StartAsync(CancellationToken.None);
     return (traffic.Now, traffic.Now - t0, null);
-}));
-windows.Add(await StretchAsync("kill -9 of instance B", async () =>
+});
+await StretchAsync("kill -9 of instance B", async () =>
 {
     var t0 = traffic.Now;
     await Faults.KillAsync(killPid);
     return (t0, TimeSpan.Zero, 1);
-}));
+});
+windows[^1] = windows[^1] with { End = TimeSpan.MaxValue };
 
 await stop.CancelAsync();
 paid.Writer.Complete();
@@ -99,7 +105,9 @@ var final = await acks.CheckAsync(db, CancellationToken.None);
 var all = traffic.Samples;
 Console.WriteLine(Report.Markdown(windows, all, pool.GivenUp));
 var baseline = windows[0].Of(all);
-var seconds = (windows[0].End - windows[0].Start).TotalSeconds;
+var seconds = (windows[1].Start - windows[0].Start).TotalSeconds;
+var warm = all.Where(s => s.Sent < windows[0].Start).ToList();
+Console.WriteLine($"Warm-up before the table ({warmUp.TotalSeconds:0} s): {warm.Count} requests, {warm.Count(s => !s.Ok)} errors.");
 Console.WriteLine($"Load: {students} students, {think.TotalMilliseconds:0} ms between requests: {baseline.Count / seconds:0.0} requests/s ({baseline.Count(s => s.Write) / seconds:0.0} writes/s) in the baseline; " +
     $"{all.Count} requests in all; student flows completed {pool.Done}, given up {pool.Abandoned}; refunds acknowledged {admin.Refunded}, given up {admin.GivenUp}.");
 Console.WriteLine($"At the end: acknowledged orders {final.Orders} (in the database {final.OrdersFound}; all orders there {final.OrdersInDb}), " +

@@ -7,14 +7,16 @@ namespace Photocollect.FaultBench;
 /// One stretch of the load: the quiet baseline or a fault and the time after it.
 /// </summary>
 /// <param name="Name">What happened.</param>
-/// <param name="Start">When the fault began (or the stretch, for the baseline).</param>
-/// <param name="End">When the stretch ended; requests are counted in the stretch they were sent in.</param>
+/// <param name="Start">When the stretch began: the end of the one before; requests are counted in the stretch they were sent in.</param>
+/// <param name="At">When the fault began (for the baseline: its own start).</param>
+/// <param name="End">When the stretch ended: its quiet time after the fault and the closing check are over.</param>
 /// <param name="Back">When the database was back (pg_ctl returned), or when the instance was killed: recovery counts from here.</param>
+/// <param name="Quiet">How long the load ran on after <paramref name="Back"/>.</param>
 /// <param name="Down">How long PostgreSQL did not serve, as pg_ctl took (zero when it was not touched).</param>
 /// <param name="Killed">The instance killed in this stretch, if any.</param>
 /// <param name="Before">Acknowledged writes against the database when the fault began.</param>
 /// <param name="After">The same when the stretch ended.</param>
-public sealed record Window(string Name, TimeSpan Start, TimeSpan End, TimeSpan Back, TimeSpan Down, int? Killed, Tally Before, Tally After)
+public sealed record Window(string Name, TimeSpan Start, TimeSpan At, TimeSpan End, TimeSpan Back, TimeSpan Quiet, TimeSpan Down, int? Killed, Tally Before, Tally After)
 {
     /// <summary>Requests sent in the stretch.</summary>
     public IReadOnlyList<Sample> Of(IEnumerable<Sample> all) => [.. all.Where(s => s.Sent >= Start && s.Sent < End)];
@@ -38,7 +40,7 @@ public sealed record Window(string Name, TimeSpan Start, TimeSpan End, TimeSpan 
 
         var last = failures.Max(s => s.Done);
         var seconds = Math.Max(0, (last - Back).TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture);
-        return last > End - Student.RetryPause ? $"≥ {seconds} s (failing at the end)" : $"{seconds} s";
+        return last > Back + Quiet - Student.RetryPause ? $"≥ {seconds} s (failing at the end)" : $"{seconds} s";
     }
 }
 
@@ -69,7 +71,7 @@ public static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("Errors by kind (seconds from the fault's start: first sent – last answered):");
+        text.AppendLine("Errors by kind (seconds from the fault: first sent – last answered; negative: sent before it, in the closing check of the stretch before):");
         text.AppendLine();
         text.AppendLine("| fault | instance | request | error | count | from – to |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- |");
@@ -78,7 +80,7 @@ public static class Report
             foreach (var kind in w.Of(all).Where(s => !s.Ok).GroupBy(s => (s.Instance, s.What, s.Error)).OrderBy(g => g.Min(s => s.Sent)))
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {w.Name} | {Traffic.Name(kind.Key.Instance)} | {kind.Key.What} | {kind.Key.Error} | {kind.Count()} | {(kind.Min(s => s.Sent) - w.Start).TotalSeconds:0.0} – {(kind.Max(s => s.Done) - w.Start).TotalSeconds:0.0} |");
+                    $"| {w.Name} | {Traffic.Name(kind.Key.Instance)} | {kind.Key.What} | {kind.Key.Error} | {kind.Count()} | {(kind.Min(s => s.Sent) - w.At).TotalSeconds:0.0} – {(kind.Max(s => s.Done) - w.At).TotalSeconds:0.0} |");
             }
         }
 
@@ -87,12 +89,12 @@ public static class Report
             text.AppendLine();
             text.AppendLine("Students who gave up (the same refusal three times running, or a minute without progress):");
             text.AppendLine();
-            text.AppendLine("| during | at (s from its start) | last answer |");
+            text.AppendLine("| during | at (s from the fault) | last answer |");
             text.AppendLine("| --- | --- | --- |");
             foreach (var g in gaveUp.OrderBy(g => g.At))
             {
                 var w = windows.LastOrDefault(w => g.At >= w.Start);
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {w?.Name ?? "warm-up"} | {(w is null ? g.At : g.At - w.Start).TotalSeconds:0.0} | {Traffic.Name(g.Instance)}: {g.Why} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {w?.Name ?? "warm-up"} | {(w is null ? g.At : g.At - w.At).TotalSeconds:0.0} | {Traffic.Name(g.Instance)}: {g.Why} |");
             }
         }
 
