@@ -53,9 +53,19 @@ public sealed class CollectionFlow(
     public Task<Campaign?> CampaignAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    /// <summary>The student's state in a campaign.</summary>
-    public Task<StudentState> StateAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default) =>
-        Student(accountId, campaign).GetAsync(cancellationToken);
+    /// <summary>
+    /// The student's state in a campaign. A verification the grain recorded whose record row was never saved (the
+    /// database failed between the two) reads as not verified, so the student is asked again instead of being stuck
+    /// at a step that needs the record; the held record is still there, so one more entry completes it.
+    /// </summary>
+    public async Task<StudentState> StateAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default)
+    {
+        var state = await Student(accountId, campaign).GetAsync(cancellationToken);
+        return state is { Step: StudentStep.Verified or StudentStep.ReadyToShoot, RecordId: { } recordId, PendingRecord: not null }
+            && !await db.StudentRecords.AnyAsync(r => r.Id == recordId, cancellationToken)
+            ? state with { Step = StudentStep.NeedsRecord }
+            : state;
+    }
 
     /// <summary>Reads a collection code from a screenshot or photo (<paramref name="image"/>) or its text.</summary>
     public async Task<CodeResult> ReadCodeAsync(Guid accountId, Campaign campaign, byte[]? image, string? text, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using Photocollect.Grains.Students;
+using Photocollect.Grains;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Grains.Orders;
@@ -108,6 +110,30 @@ public sealed class CollectionFlowShould(AppFactory app) : IClassFixture<AppFact
         });
 
         Assert.Equal(VerifyProblem.TakenByAnotherAccount, problem);
+    }
+
+    [Fact]
+    public async Task AskAgainWhenTheDatabaseFailedBetweenTheVerdictAndTheRecord()
+    {
+        var (before, after, photo) = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var (flow, account, campaign) = await StartAsync(sp);
+            var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", await Journeys.UnusedStudentNumberAsync(sp));
+            await flow.ReadCodeAsync(account.Id, campaign, null, code);
+            // The grain recorded the verdict; the record row was never saved (the database went away in between).
+            var school = sp.GetRequiredService<Photocollect.Tenancy.TenantContext>().RequiredSchool.Id;
+            await sp.GetRequiredService<IGrainFactory>().Student(school, account.Id, campaign.Id).VerifyAsync(Guid.NewGuid(), correct: true);
+            var before = (await flow.StateAsync(account.Id, campaign)).Step;
+
+            var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("SV8S65", null, null, null, null));
+            await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+            var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
+            return (before, verified.Problem, photo.Problem);
+        });
+
+        Assert.Equal(StudentStep.NeedsRecord, before);
+        Assert.Null(after);
+        Assert.Null(photo);
     }
 
     private static Task<(CollectionFlow Flow, AppUser Account, Campaign Campaign)> StartAsync(IServiceProvider sp) => Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
