@@ -159,6 +159,7 @@ public static class PhotocollectWebExtensions
         app.MapHealthChecks(HealthPath, new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });
         app.MapRazorPages();
         app.MapStudentApi();
+        app.MapOfflineEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

@@ -28,13 +28,28 @@ public sealed class QueueTickets(IDataProtectionProvider protection, TimeProvide
         return new(text, now + Lifetime);
     }
 
-    /// <summary>The session a scanned ticket names, or why it is refused.</summary>
+    /// <summary>The ticket in what was scanned: the QR's URL (<c>…/offline/q?t=…</c>) or the bare ticket.</summary>
+    public static string Token(string? scanned)
+    {
+        var text = (scanned ?? "").Trim();
+        var query = text.IndexOf("?t=", StringComparison.Ordinal) is var at and >= 0 ? at : text.IndexOf("&t=", StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return text;
+        }
+
+        var value = text[(query + 3)..];
+        var end = value.IndexOfAny(['&', '#']);
+        return Uri.UnescapeDataString(end < 0 ? value : value[..end]);
+    }
+
+    /// <summary>The session a scanned ticket names, or why it is refused (the QR's URL or the bare ticket).</summary>
     public (Guid? SessionId, TicketProblem? Problem) Read(string? text, Guid tenantId)
     {
         string payload;
         try
         {
-            payload = protector.Unprotect((text ?? "").Trim());
+            payload = protector.Unprotect(Token(text));
         }
         catch (CryptographicException)
         {

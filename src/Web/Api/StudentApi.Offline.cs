@@ -162,7 +162,7 @@ public static partial class StudentApi
     // The queue as server-sent events: one at once, then one each time the queue's version moves, and a comment every
     // 15 s so proxies keep the stream open. Each stream looks at the queue grain (in memory, wherever it lives) a few
     // times a second, so a call reaches every replica's students within half a second.
-    private static async Task QueueEventsAsync(HttpContext http, ClaimsPrincipal user, CollectionFlow flow, OnSiteFlow onSite, IStringLocalizer<SharedResource> text)
+    internal static async Task QueueEventsAsync(HttpContext http, ClaimsPrincipal user, CollectionFlow flow, OnSiteFlow onSite, IStringLocalizer<SharedResource> text)
     {
         var aborted = http.RequestAborted;
         var (campaign, problem) = await OfflineCampaignAsync(http.Request, flow, text, aborted, allowClosed: true);

@@ -174,6 +174,44 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (demo.Mode != CaptureMode.Online)
+        {
+            await EnsureSessionsAsync(school, cancellationToken);
+        }
+    }
+
+    // On-site sessions today and tomorrow (China time) at the library, two-hour slots from 8:00 to 22:00, so a newcomer
+    // can book, scan and be called whatever the hour they try it.
+    private async Task EnsureSessionsAsync(School school, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Kind == CampaignKind.Graduation).OrderBy(c => c.StartsAt).FirstAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = Collection.Offline.OnSiteFlow.ChinaDay(now);
+        foreach (var day in new[] { today, today.AddDays(1) })
+        {
+            if (await db.CollectionSessions.AnyAsync(s => s.CampaignId == campaign.Id && s.Day == day, cancellationToken))
+            {
+                continue;
+            }
+
+            var session = new CollectionSession { Id = Guid.CreateVersion7(), TenantId = school.Id, CampaignId = campaign.Id, Place = "图书馆一楼大厅", Day = day, CreatedAt = now };
+            db.CollectionSessions.Add(session);
+            var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            for (var hour = 8; hour < 22; hour += 2)
+            {
+                db.SessionSlots.Add(new SessionSlot
+                {
+                    Id = Guid.CreateVersion7(),
+                    TenantId = school.Id,
+                    SessionId = session.Id,
+                    StartsAt = (midnight + TimeSpan.FromHours(hour)).ToUniversalTime(),
+                    EndsAt = (midnight + TimeSpan.FromHours(hour + 2)).ToUniversalTime(),
+                    Capacity = 30,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureUserAsync(string email, string displayName, string role, Guid? tenantId, string password)

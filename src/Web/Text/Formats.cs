@@ -9,6 +9,10 @@ internal static class Formats
     public static string ChinaTime(DateTimeOffset? value) =>
         value is { } v ? v.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>The time of day in China (HH:mm).</summary>
+    public static string ChinaClock(DateTimeOffset value) =>
+        value.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>An amount in fen as yuan: ¥12.50.</summary>
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 

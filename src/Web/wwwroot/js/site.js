@@ -133,3 +133,53 @@ document.addEventListener('click', function (e) {
     var button = e.target.closest && e.target.closest('[data-confirm]');
     if (button && !window.confirm(button.getAttribute('data-confirm'))) e.preventDefault();
 });
+
+// 扫码排号: the page the queue QR opens takes the number at once (正在出号); without script the student taps the button.
+(function () {
+    var form = document.querySelector('form[data-autosubmit-form]');
+    if (!form) return;
+    form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    setTimeout(function () { form.submit(); }, 50);
+})();
+
+// The station's queue QR: a new ticket (a new image) every refresh period, so a photo of it stops working soon.
+(function () {
+    document.querySelectorAll('img[data-refresh-seconds]').forEach(function (img) {
+        var base = img.getAttribute('src').split('?')[0];
+        var seconds = Number(img.getAttribute('data-refresh-seconds')) || 30;
+        setInterval(function () { img.src = base + '?v=' + Date.now(); }, seconds * 1000);
+    });
+})();
+
+// The student's number, live: the queue's event stream says when a number is called; the page updates itself.
+(function () {
+    var card = document.querySelector('[data-queue-events]');
+    if (!card || !window.EventSource) return;
+    var source = new EventSource(card.getAttribute('data-queue-events'));
+    function set(selector, text) { var el = card.querySelector(selector); if (el) el.textContent = text; }
+    source.addEventListener('queue', function (e) {
+        var q = JSON.parse(e.data);
+        card.setAttribute('data-status', q.status);
+        set('[data-queue-number]', q.number || '—');
+        set('[data-queue-called]', q.called || '—');
+        var line = q.status === 'Called' ? card.getAttribute('data-text-called')
+            : q.status === 'Missed' ? card.getAttribute('data-text-missed')
+            : q.status === 'Shot' ? card.getAttribute('data-text-shot')
+            : card.getAttribute('data-text-ahead').replace('{0}', q.ahead);
+        set('[data-queue-line]', line);
+        set('[data-queue-wait]', q.status === 'Waiting' && q.estimatedMinutes != null ? card.getAttribute('data-text-wait').replace('{0}', q.estimatedMinutes) : '');
+        if (q.status === 'Called' && navigator.vibrate) navigator.vibrate([300, 100, 300]);
+    });
+})();
+
+// 大屏叫号: the on-site screen follows the session's board.
+(function () {
+    var screen = document.querySelector('[data-board-events]');
+    if (!screen || !window.EventSource) return;
+    var source = new EventSource(screen.getAttribute('data-board-events'));
+    source.addEventListener('board', function (e) {
+        var b = JSON.parse(e.data);
+        screen.querySelector('[data-board-called]').textContent = b.called || '—';
+        screen.querySelector('[data-board-next]').textContent = b.next.length ? b.next.slice(0, 5).join('  ') : '—';
+    });
+})();
