@@ -87,7 +87,8 @@ public sealed class OnSiteFlow(
         return new OfflineResult<Order>(await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, cancellationToken), null);
     }
 
-    /// <summary>The campaign's sessions from today on (China time), with their slots and how full each is.</summary>
+    /// <summary>The campaign's sessions from today on (China time), with their slots not yet over and how full each is;
+    /// with <paramref name="includePast"/>, every session and slot.</summary>
     public async Task<IReadOnlyList<SessionView>> SessionsAsync(Campaign campaign, bool includePast = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
@@ -96,7 +97,8 @@ public sealed class OnSiteFlow(
             .Where(s => s.CampaignId == campaign.Id && (includePast || s.Day >= today))
             .OrderBy(s => s.Day).ThenBy(s => s.Place).ToListAsync(cancellationToken);
         var ids = sessions.Select(s => s.Id).ToList();
-        var slots = await db.SessionSlots.AsNoTracking().Where(s => ids.Contains(s.SessionId)).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var slots = await db.SessionSlots.AsNoTracking().Where(s => ids.Contains(s.SessionId) && (includePast || s.EndsAt > now)).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
         var slotIds = slots.Select(s => s.Id).ToList();
         var booked = await db.SlotBookings.AsNoTracking().Where(b => slotIds.Contains(b.SlotId))
             .GroupBy(b => b.SlotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
