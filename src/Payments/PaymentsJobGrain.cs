@@ -28,6 +28,7 @@ public sealed class PaymentsJobGrain(IServiceScopeFactory scopes, ILogger<Paymen
     {
         // Each step on its own: closing orders failing (a database hiccup) must not stop the reconciliation.
         await StepAsync("closing unpaid orders", sp => sp.GetRequiredService<UnpaidOrders>().CloseDueAsync());
+        await StepAsync("refunding on-site orders never photographed", sp => sp.GetRequiredService<UnshotOrders>().RefundDueAsync());
         await StepAsync("reconciliation", sp => sp.GetRequiredService<PaymentReconciliation>().RunAsync());
     }
 

@@ -16,6 +16,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<RefundService>();
         services.AddScoped<UnpaidOrders>();
+        services.AddScoped<UnshotOrders>();
         services.AddScoped<PaymentReconciliation>();
         services.AddScoped<Ledger>();
         return services;

@@ -46,7 +46,7 @@ public sealed class CrossTenantShould(AppFactory app) : IClassFixture<AppFactory
 
         var (_, home) = await Html.GetAsync(student, $"/s/{B}/");
 
-        Assert.Equal(["upload-code", "freshman"], home.QuerySelectorAll(".tiles a").Select(a => a.GetAttribute("data-test")));
+        Assert.Equal(["upload-code", "offline", "freshman"], home.QuerySelectorAll(".tiles a").Select(a => a.GetAttribute("data-test")));
     }
 
     [Theory]

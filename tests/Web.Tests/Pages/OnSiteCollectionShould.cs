@@ -83,6 +83,41 @@ public sealed class OnSiteCollectionShould(AppFactory app) : IClassFixture<AppFa
         }
     }
 
+    [Fact]
+    public async Task RefundAPaidOrderNeverPhotographedWhenTheWindowEnds()
+    {
+        var student = await VerifiedStudentAsync();
+        var (_, offline) = await Html.GetAsync(student, Base + "/offline");
+        var toOrder = await Html.SubmitAsync(student, offline, "[data-test=offline-pay]");
+        var orderUrl = toOrder.Headers.Location!.OriginalString;
+        var (_, order) = await Html.GetAsync(student, orderUrl);
+        var toCashier = await Html.SubmitAsync(student, order, "[data-test=pay]");
+        var (_, cashier) = await Html.GetAsync(student, toCashier.Headers.Location!.OriginalString);
+        await Html.SubmitAsync(student, cashier, "[data-test=sandbox-pay]");
+        var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+
+        var past = TimeSpan.FromDays(61);  // the demo window closes 60 days after seeding
+        app.Clock.Advance(past);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var unshot = scope.ServiceProvider.GetRequiredService<Photocollect.Payments.UnshotOrders>();
+            Assert.True(await unshot.RefundDueAsync() >= 1);
+            await unshot.RefundDueAsync();  // again: nothing more for this order
+
+            var (status, refunds) = await app.InSchoolAsync("nanhu", async sp =>
+            {
+                var db = sp.GetRequiredService<AppDbContext>();
+                return ((await db.Orders.SingleAsync(o => o.Id == orderId)).Status, await db.Refunds.CountAsync(r => r.OrderId == orderId));
+            });
+            Assert.Equal((OrderStatus.Refunded, 1), (status, refunds));
+        }
+        finally
+        {
+            app.Clock.Advance(-past);
+        }
+    }
+
     // A new student of nanhu who uploaded a collection code and verified it with the feature code.
     private async Task<HttpClient> VerifiedStudentAsync()
     {
