@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Photocollect.Collection.Offline;
+using Photocollect.Collection.Registry;
+using Photocollect.Data;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.EndToEnd.Tests;
+
+/// <summary>
+/// 现场采集 in Chromium with two phones and the photographer's station (three browser contexts): both students pay and
+/// one books; an expired QR is refused; both take numbers with the station's QR; the phones follow the calls by
+/// themselves; the first is photographed, the second misses the call and goes to the end, is called again and
+/// photographed; both orders go to review.
+/// </summary>
+public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string School = "nanhu";
+
+    [Fact]
+    public async Task CarryTwoStudentsThroughTheQueueWithTheStation()
+    {
+        var school = fixture.BaseUrl + "/s/" + School;
+        await using var firstPhone = await fixture.PhoneAsync();
+        await using var secondPhone = await fixture.PhoneAsync();
+        var first = await PaidStudentAsync(firstPhone, school, book: true);
+        var second = await PaidStudentAsync(secondPhone, school, book: false);
+        await fixture.ShotAsync(first, "onsite-01-student-paid-and-booked");
+
+        // The photographer opens today's session on a laptop.
+        await using var laptop = await fixture.LaptopAsync();
+        var station = await laptop.NewPageAsync();
+        station.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await Open(station, school + "/staff/login", "[data-test=staff-login]");
+        await station.FillAsync("#Email", DemoSeeder.StaffEmail(School, "photographer"));
+        await station.FillAsync("#Password", AppFactory.Password);
+        await Submit(station, "[data-test=staff-login]", "[data-test=roles]");
+        await Open(station, school + "/staff/offline", "[data-test=open-station]");
+        await Submit(station, "[data-test=open-station]", "[data-test=station-qr]");
+        var session = station.Url[(station.Url.LastIndexOf('/') + 1)..];
+        await fixture.ShotAsync(station, "onsite-02-station");
+
+        // A photo of an old QR sent around: refused as expired.
+        var expired = await TicketAsync(station, school, session);
+        fixture.App.Clock.Advance(QueueTickets.Lifetime + TimeSpan.FromSeconds(5));
+        try
+        {
+            await Open(first, expired, "[data-test=ticket-failed][data-problem=expired]");
+            await fixture.ShotAsync(first, "onsite-03-ticket-expired");
+        }
+        finally
+        {
+            fixture.App.Clock.Advance(-(QueueTickets.Lifetime + TimeSpan.FromSeconds(5)));
+        }
+
+        // Both scan the QR on screen: the page issues the number by itself.
+        await Open(first, await TicketAsync(station, school, session), "[data-test=queue-card]");
+        await Open(second, await TicketAsync(station, school, session), "[data-test=queue-card]");
+        Assert.Equal("1", (await first.InnerTextAsync("[data-queue-number]")).Trim());
+        Assert.Equal("2", (await second.InnerTextAsync("[data-queue-number]")).Trim());
+        await fixture.ShotAsync(second, "onsite-04-number-issued");
+
+        // 叫号: the first phone turns to "your turn" by itself; the second sees the call and no one ahead.
+        await Open(station, school + "/staff/offline/" + session, "[data-test=call-next]");
+        await Submit(station, "[data-test=call-next]", "[data-test=station-called]:text('1')");
+        await first.Locator("[data-test=queue-card][data-status=Called]").WaitForAsync();
+        await second.Locator("[data-test=queue-called]:text('1')").WaitForAsync();
+        await fixture.ShotAsync(first, "onsite-05-your-turn");
+
+        // The photographer uploads the first student's photo; it passes and goes to review.
+        await station.SetInputFilesAsync("[data-test=shoot-file]", new FilePayload { Name = "shot.jpg", MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
+        await Submit(station, "[data-test=shoot-submit]", ".alert.info");
+        await first.Locator("[data-test=queue-card][data-status=Shot]").WaitForAsync();
+
+        // The second is called and not there (过号): to the end of the line with a new number, called again, photographed.
+        await Submit(station, "[data-test=call-next]", "[data-test=station-called]:text('2')");
+        await Submit(station, "[data-test=miss]", ".alert.info");
+        await second.Locator("[data-queue-number]:text('3')").WaitForAsync();
+        await fixture.ShotAsync(station, "onsite-06-station-after-miss");
+        await Submit(station, "[data-test=call-next]", "[data-test=station-called]:text('3')");
+        await second.Locator("[data-test=queue-card][data-status=Called]").WaitForAsync();
+        await station.SetInputFilesAsync("[data-test=shoot-file]", new FilePayload { Name = "shot2.jpg", MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
+        await Submit(station, "[data-test=shoot-submit]", ".alert.info");
+
+        // The on-site screen shows the last call; both orders wait for review.
+        var screen = await laptop.NewPageAsync();
+        await Open(screen, school + "/offline/display/" + session, "[data-board-called]:text('3')");
+        await fixture.ShotAsync(screen, "onsite-07-queue-screen");
+        foreach (var phone in new[] { first, second })
+        {
+            await Open(phone, school + "/offline", "[data-test=offline-order][data-status=PendingReview]");
+        }
+
+        await fixture.ShotAsync(second, "onsite-08-in-review");
+        var width = await second.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
+    }
+
+    // A new student on a phone: SMS sign-in, the code, verification, 现场采集 → 立即支付 → Sandbox; with book, a slot.
+    private async Task<IPage> PaidStudentAsync(IBrowserContext phone, string school, bool book)
+    {
+        var page = await phone.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var number = AppFactory.NewPhone();
+        await Open(page, school + "/collect", "[data-test=send-code]");
+        await page.FillAsync("#Phone", number);
+        await page.CheckAsync("[data-test=agree]");
+        await Submit(page, "[data-test=send-code]", ".alert.info");
+        await page.FillAsync("#Code", await fixture.App.LatestCodeAsync(School, number));
+        await Submit(page, "[data-test=verify]", "[data-test=pick-code]");
+        var code = await fixture.App.InSchoolAsync(School, async sp =>
+            sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, await Journeys.UnusedStudentNumberAsync(sp)));
+        await page.SetInputFilesAsync("#Picture", new FilePayload { Name = "code.png", MimeType = "image/png", Buffer = Codes.Screenshot(code) });
+        await page.Locator("[data-test=record]").WaitForAsync();
+        await page.FillAsync("#FeatureCode", DemoSeeder.FeatureCode(School));
+        await Submit(page, "[data-test=verify-record]", "[data-test=to-offline]");
+        await Submit(page, "[data-test=to-offline]", "[data-test=offline-pay]");
+        await fixture.ShotAsync(page, "onsite-00-service");
+        await Submit(page, "[data-test=offline-pay]", "[data-test=pay]");
+        await Submit(page, "[data-test=pay]", "[data-test=sandbox-pay]");
+        await Submit(page, "[data-test=sandbox-pay]", "[data-test=order-card][data-status=Paid]");
+        await Open(page, school + "/offline", "[data-test=offline-order][data-status=Paid]");
+        if (book)
+        {
+            await page.Locator("[data-test=slot]:not([disabled])").First.CheckAsync();
+            await Submit(page, "[data-test=offline-book-submit]", "[data-test=offline-booking]");
+        }
+
+        return page;
+    }
+
+    // The QR's text as the station shows it now (its ticket endpoint, with the photographer's sign-in).
+    private static async Task<string> TicketAsync(IPage station, string school, string session)
+    {
+        var answer = await station.Context.APIRequest.GetAsync($"{school}/staff/api/offline/sessions/{session}/ticket");
+        Assert.True(answer.Ok, $"{answer.Status}");
+        return JsonDocument.Parse(await answer.TextAsync()).RootElement.GetProperty("ticket").GetString()!;
+    }
+
+    private static async Task Open(IPage page, string url, string expect)
+    {
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(expect).First.WaitForAsync();
+    }
+
+    private static async Task Submit(IPage page, string button, string expect)
+    {
+        await page.ClickAsync(button);
+        await page.Locator(expect).First.WaitForAsync();
+    }
+}
