@@ -71,8 +71,7 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         await fixture.ShotAsync(first, "onsite-05-your-turn");
 
         // The photographer uploads the first student's photo; it passes and goes to review.
-        await station.SetInputFilesAsync("[data-test=shoot-file]", new FilePayload { Name = "shot.jpg", MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
-        await Submit(station, "[data-test=shoot-submit]", ".alert.info");
+        await ShootAsync(station, "shot.jpg");
         await first.Locator("[data-test=queue-card][data-status=Shot]").WaitForAsync();
 
         // The second is called and not there (过号): to the end of the line with a new number, called again, photographed.
@@ -82,8 +81,7 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         await fixture.ShotAsync(station, "onsite-06-station-after-miss");
         await Submit(station, "[data-test=call-next]", "[data-test=station-called]:text('3')");
         await second.Locator("[data-test=queue-card][data-status=Called]").WaitForAsync();
-        await station.SetInputFilesAsync("[data-test=shoot-file]", new FilePayload { Name = "shot2.jpg", MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
-        await Submit(station, "[data-test=shoot-submit]", ".alert.info");
+        await ShootAsync(station, "shot2.jpg");
 
         // The on-site screen shows the last call; both orders wait for review.
         var screen = await laptop.NewPageAsync();
@@ -130,6 +128,17 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         }
 
         return page;
+    }
+
+    // The photographer uploads the called student's photo and waits for the station's answer: sent to review, or why not.
+    private static async Task ShootAsync(IPage station, string name)
+    {
+        await station.SetInputFilesAsync("[data-test=shoot-file]", new FilePayload { Name = name, MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
+        await station.ClickAsync("[data-test=shoot-submit]");
+        var answer = station.Locator(".alert.info:has-text('提交审核'), .alert.error");
+        await answer.First.WaitForAsync();
+        var said = await answer.First.InnerTextAsync();
+        Assert.True((await answer.First.GetAttributeAsync("class"))?.Contains("info", StringComparison.Ordinal) == true, "the station said: " + said);
     }
 
     // The QR's text as the station shows it now (its ticket endpoint, with the photographer's sign-in).
