@@ -29,6 +29,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton<Offline.QueueTickets>();
         services.AddScoped<Offline.OnSiteFlow>();
         services.AddScoped<Offline.Station>();
+        services.AddScoped<Offline.OnSiteDesk>();
         return services;
     }
 }

@@ -30,6 +30,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Students' bookings of slots.</summary>
     public DbSet<SlotBooking> SlotBookings => Set<SlotBooking>();
 
+    /// <summary>Corrections staff made to records before the shoot.</summary>
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
+
     /// <summary>Failed staff sign-ins (the throttle).</summary>
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 

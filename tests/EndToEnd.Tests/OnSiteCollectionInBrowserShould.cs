@@ -26,8 +26,8 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         var school = fixture.BaseUrl + "/s/" + School;
         await using var firstPhone = await fixture.PhoneAsync();
         await using var secondPhone = await fixture.PhoneAsync();
-        var first = await PaidStudentAsync(firstPhone, school, book: true);
-        var second = await PaidStudentAsync(secondPhone, school, book: false);
+        var (first, _) = await PaidStudentAsync(firstPhone, school, book: true);
+        var (second, secondNumber) = await PaidStudentAsync(secondPhone, school, book: false);
         await fixture.ShotAsync(first, "onsite-01-student-paid-and-booked");
 
         // The photographer opens today's session on a laptop.
@@ -93,12 +93,18 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         }
 
         await fixture.ShotAsync(second, "onsite-08-in-review");
+
+        // The same pages in English, and the desk where staff find a student.
+        await Open(second, school + "/offline/queue?culture=en", "[data-test=queue-card][data-status=Shot]");
+        await fixture.ShotAsync(second, "onsite-09-queue-done-en");
+        await Open(station, school + "/staff/offline/students?culture=en&Q=" + secondNumber, "[data-test=desk-student]");
+        await fixture.ShotAsync(station, "onsite-10-desk-en");
         var width = await second.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
     }
 
     // A new student on a phone: SMS sign-in, the code, verification, 现场采集 → 立即支付 → Sandbox; with book, a slot.
-    private async Task<IPage> PaidStudentAsync(IBrowserContext phone, string school, bool book)
+    private async Task<(IPage Page, string StudentNumber)> PaidStudentAsync(IBrowserContext phone, string school, bool book)
     {
         var page = await phone.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -109,8 +115,9 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         await Submit(page, "[data-test=send-code]", ".alert.info");
         await page.FillAsync("#Code", await fixture.App.LatestCodeAsync(School, number));
         await Submit(page, "[data-test=verify]", "[data-test=pick-code]");
-        var code = await fixture.App.InSchoolAsync(School, async sp =>
-            sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, await Journeys.UnusedStudentNumberAsync(sp)));
+        var studentNumber = await fixture.App.InSchoolAsync(School, Journeys.UnusedStudentNumberAsync);
+        var code = await fixture.App.InSchoolAsync(School, sp =>
+            Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, studentNumber)));
         await page.SetInputFilesAsync("#Picture", new FilePayload { Name = "code.png", MimeType = "image/png", Buffer = Codes.Screenshot(code) });
         await page.Locator("[data-test=record]").WaitForAsync();
         await page.FillAsync("#FeatureCode", DemoSeeder.FeatureCode(School));
@@ -127,7 +134,7 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
             await Submit(page, "[data-test=offline-book-submit]", "[data-test=offline-booking]");
         }
 
-        return page;
+        return (page, studentNumber);
     }
 
     // The photographer uploads the called student's photo and waits for the station's answer: sent to review, or why not.

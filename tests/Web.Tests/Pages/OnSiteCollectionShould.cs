@@ -118,10 +118,29 @@ public sealed class OnSiteCollectionShould(AppFactory app) : IClassFixture<AppFa
         }
     }
 
-    // A new student of nanhu who uploaded a collection code and verified it with the feature code.
-    private async Task<HttpClient> VerifiedStudentAsync()
+    [Fact]
+    public async Task LetStaffCorrectAStudentsNameAtTheDeskOnTheRecord()
     {
-        var student = await app.StudentAsync("nanhu", AppFactory.NewPhone());
+        var phone = AppFactory.NewPhone();
+        await VerifiedStudentAsync(phone);
+        var photographer = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "photographer"));
+
+        var (_, found) = await Html.GetAsync(photographer, $"{Base}/staff/offline/students?Q={phone}");
+        var refused = await Html.ParseAsync(await Html.SubmitAsync(photographer, found, "[data-test=desk-correct-submit]",
+            new Dictionary<string, string?> { ["Name"] = "王五", ["IdNumber"] = "123", ["Reason"] = "核对身份证原件" }));
+        var saved = await Html.SubmitAsync(photographer, found, "[data-test=desk-correct-submit]",
+            new Dictionary<string, string?> { ["Name"] = "王五", ["IdNumber"] = "11010519491231002X", ["Reason"] = "核对身份证原件" });
+        var (_, after) = await Html.GetAsync(photographer, saved.Headers.Location!.OriginalString);
+
+        Assert.Contains("身份证号不正确", refused.Text(".alert.error"), StringComparison.Ordinal);
+        Assert.Equal("王五", after.Text("[data-test=desk-name]"));
+        Assert.Contains("photographer@nanhu.demo", after.Text("[data-test=desk-corrections]"), StringComparison.Ordinal);
+    }
+
+    // A new student of nanhu who uploaded a collection code and verified it with the feature code.
+    private async Task<HttpClient> VerifiedStudentAsync(string? phone = null)
+    {
+        var student = await app.StudentAsync("nanhu", phone ?? AppFactory.NewPhone());
         var code = await app.InSchoolAsync("nanhu", async sp =>
             sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, await Journeys.UnusedStudentNumberAsync(sp)));
         var (_, collect) = await Html.GetAsync(student, Base + "/collect");
