@@ -102,6 +102,7 @@ public static class PhotocollectWebExtensions
         // The product's texts for services below the pages that word a message (the SMS login code).
         services.AddScoped<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizer<SharedResource>>());
         services.AddSingleton<SchoolUrls>();
+        services.AddSingleton<QueueWatch>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

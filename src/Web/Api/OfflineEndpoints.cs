@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Photocollect.Accounts;
 using Photocollect.Collection.Offline;
-using Photocollect.Grains;
-using Photocollect.Grains.Queues;
 using Photocollect.Tenancy;
 using Photocollect.Web.Infrastructure;
 using QRCoder;
@@ -18,11 +15,6 @@ namespace Photocollect.Web.Api;
 /// </summary>
 public static class OfflineEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     /// <summary>The station's ticket: the QR's text (a URL) and until when it is accepted.</summary>
     public sealed record TicketView(string Ticket, DateTimeOffset ExpiresAt, int RefreshSeconds);
 
@@ -65,8 +57,9 @@ public static class OfflineEndpoints
         return new($"{urls.Of(request)}/offline/q?t={Uri.EscapeDataString(ticket.Text)}", ticket.ExpiresAt, (int)QueueTickets.Refresh.TotalSeconds);
     }
 
-    // The board for the on-site screen: one event at once, then one each time the queue moves.
-    private static async Task BoardEventsAsync(Guid id, HttpContext http, Station station, IGrainFactory grains, TenantContext tenant)
+    // The board for the on-site screen: one event at once, then one each time the queue moves (the replica's
+    // QueueWatch looks at the queue for every screen and student stream open here).
+    private static async Task BoardEventsAsync(Guid id, HttpContext http, Station station, QueueWatch watch, TenantContext tenant)
     {
         var aborted = http.RequestAborted;
         if (await station.SessionAsync(id, aborted) is null)
@@ -75,25 +68,17 @@ public static class OfflineEndpoints
             return;
         }
 
-        var queue = grains.SessionQueue(tenant.RequiredSchool.Id, id);
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        long? sent = null;
+        long? seen = null;
         try
         {
             while (!aborted.IsCancellationRequested)
             {
-                var board = await queue.BoardAsync(aborted);
-                if (board.Version != sent)
-                {
-                    var view = new { board.Called, board.Next, board.Waiting, board.Issued, board.Shot };
-                    await http.Response.WriteAsync($"event: board\ndata: {JsonSerializer.Serialize(view, Json)}\n\n", aborted);
-                    await http.Response.Body.FlushAsync(aborted);
-                    sent = board.Version;
-                }
-
-                await Task.Delay(StudentApi.QueuePoll, aborted);
+                var board = await watch.NextAsync(tenant.RequiredSchool.Id, id, seen, aborted);
+                await StudentApi.SendAsync(http, "board", new { board.Called, board.Next, board.Waiting, board.Issued, board.Shot });
+                seen = board.Version;
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Localization;
 using Photocollect.Collection;
 using Photocollect.Collection.Offline;
 using Photocollect.Data;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Grains.Queues;
+using Photocollect.Tenancy;
 
 namespace Photocollect.Web.Api;
 
@@ -13,9 +15,6 @@ namespace Photocollect.Web.Api;
 /// booking, the number from the station's queue QR, and the queue's live updates as server-sent events.</summary>
 public static partial class StudentApi
 {
-    /// <summary>How often an open event stream looks at the queue.</summary>
-    public static readonly TimeSpan QueuePoll = TimeSpan.FromMilliseconds(400);
-
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -159,15 +158,15 @@ public static partial class StudentApi
             : Problem(404, "no_number", text["Offline.Problem.no_number"]);
     }
 
-    // The queue as server-sent events: one at once, then one each time the queue's version moves, and a comment every
-    // 15 s so proxies keep the stream open. Each stream looks at the queue grain (in memory, wherever it lives) a few
-    // times a second, so a call reaches every replica's students within half a second.
-    internal static async Task QueueEventsAsync(HttpContext http, ClaimsPrincipal user, CollectionFlow flow, OnSiteFlow onSite, IStringLocalizer<SharedResource> text)
+    // The queue as server-sent events: one at once, then one each time the student's place changes, and a comment
+    // every 15 s so proxies keep the stream open. The replica's QueueWatch looks at the queue for every stream open
+    // here; a stream asks the grain for its own place only when the queue moved.
+    internal static async Task QueueEventsAsync(HttpContext http, ClaimsPrincipal user, CollectionFlow flow, OnSiteFlow onSite, QueueWatch watch, IGrainFactory grains, TenantContext tenant, IStringLocalizer<SharedResource> text)
     {
         var aborted = http.RequestAborted;
         var (campaign, problem) = await OfflineCampaignAsync(http.Request, flow, text, aborted, allowClosed: true);
         var first = campaign is null ? null : await onSite.StateAsync(Account(user), campaign, aborted);
-        if (campaign is null || first is null || Queue(first) is null)
+        if (first is not { Order: { } order, QueueSession: { } session, Place: { } place } || Queue(first) is not { } view)
         {
             await (problem ?? Problem(404, "no_number", text["Offline.Problem.no_number"])).ExecuteAsync(http);
             return;
@@ -176,34 +175,46 @@ public static partial class StudentApi
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        long? sent = null;
-        var quiet = TimeSpan.Zero;
+        var queue = grains.SessionQueue(tenant.RequiredSchool.Id, session.Id);
         try
         {
+            await SendAsync(http, "queue", view);
+            long? seen = place.Version;
             while (!aborted.IsCancellationRequested)
             {
-                var state = sent is null ? first : await onSite.StateAsync(Account(user), campaign, aborted);
-                if (state.Place is { } place && place.Version != sent && Queue(state) is { } view)
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                quiet.CancelAfter(TimeSpan.FromSeconds(15));
+                try
                 {
-                    await http.Response.WriteAsync($"event: queue\ndata: {JsonSerializer.Serialize(view, EventJson)}\n\n", aborted);
-                    await http.Response.Body.FlushAsync(aborted);
-                    sent = place.Version;
-                    quiet = TimeSpan.Zero;
+                    seen = (await watch.NextAsync(tenant.RequiredSchool.Id, session.Id, seen, quiet.Token)).Version;
                 }
-                else if ((quiet += QueuePoll) >= TimeSpan.FromSeconds(15))
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
                 {
                     await http.Response.WriteAsync(": still here\n\n", aborted);
                     await http.Response.Body.FlushAsync(aborted);
-                    quiet = TimeSpan.Zero;
+                    continue;
                 }
 
-                await Task.Delay(QueuePoll, aborted);
+                var now = await queue.PlaceAsync(order.Id, aborted);
+                var next = Queue(first with { Place = now });
+                if (next is not null && next != view)
+                {
+                    await SendAsync(http, "queue", next);
+                    view = next;
+                }
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // the student left the page
         }
+    }
+
+    /// <summary>Writes one server-sent event and flushes it.</summary>
+    internal static async Task SendAsync<T>(HttpContext http, string name, T data)
+    {
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, EventJson)}\n\n", http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 
     private static async Task<(Campaign? Campaign, IResult? Problem)> OfflineCampaignAsync(HttpRequest request, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken, bool allowClosed = false)
