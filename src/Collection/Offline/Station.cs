@@ -37,20 +37,21 @@ public sealed class Station(AppDbContext db, TenantContext tenant, IGrainFactory
         Queue(session).MissAsync(number, (campaign ?? throw new ArgumentNullException(nameof(campaign))).MissedGoesToEnd, cancellationToken);
 
     /// <summary>
-    /// The called number's photo: checked as an online photo is; a passed one goes to review on the student's order and
-    /// the number counts as photographed; a failed one is shown so the photographer can retake at once.
+    /// A called number's photo: checked as an online photo is; a passed one goes to review on the student's order and
+    /// the number counts as photographed; a failed one is shown so the photographer can retake at once. Any number
+    /// called and not yet photographed or missed may be given (the photographer may shoot several, then upload).
     /// </summary>
     public async Task<ShotResult> ShootAsync(CollectionSession session, Campaign campaign, int number, byte[] photo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(campaign);
         var board = await Queue(session).BoardAsync(cancellationToken);
-        if (board.Called != number || board.CalledOrderId is not { } orderId)
+        if (board.Open.FirstOrDefault(e => e.Number == number) is not { } entry)
         {
             return new(null, null, null, "not_called");
         }
 
-        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, cancellationToken);
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == entry.OrderId, cancellationToken);
         var checkedPhoto = await flow.CheckPhotoAsync(order.AccountId, campaign, photo, cancellationToken);
         if (checkedPhoto.Problem is not null || checkedPhoto.Photo is not { Passed: true } passed)
         {
@@ -65,6 +66,23 @@ public sealed class Station(AppDbContext db, TenantContext tenant, IGrainFactory
 
         await Queue(session).ShotAsync(number, cancellationToken);
         return new(passed, checkedPhoto.Report, submitted.Order, null);
+    }
+
+    /// <summary>
+    /// Several photos at once (the photographer shot a few students, then uploads the files): the photos go to the
+    /// numbers called and not yet photographed, in number order, one each; photos beyond them are not used.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Number, ShotResult Result)>> ShootSeveralAsync(CollectionSession session, Campaign campaign, IReadOnlyList<byte[]> photos, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
+        var open = (await Queue(session).BoardAsync(cancellationToken)).Open.Select(e => e.Number).Order().ToList();
+        var results = new List<(int, ShotResult)>();
+        foreach (var (number, photo) in open.Zip(photos))
+        {
+            results.Add((number, await ShootAsync(session, campaign, number, photo, cancellationToken)));
+        }
+
+        return results;
     }
 
     private ISessionQueueGrain Queue(CollectionSession session) => grains.SessionQueue(tenant.RequiredSchool.Id, session.Id);

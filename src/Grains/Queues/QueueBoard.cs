@@ -9,6 +9,8 @@ namespace Photocollect.Grains.Queues;
 /// <param name="Shot">Numbers photographed so far.</param>
 /// <param name="Pace">Average time between calls over the last ones, or null before two calls.</param>
 /// <param name="Version">The queue's version.</param>
+/// <param name="Open">Called numbers not yet photographed nor missed, in number order: the photographer may upload
+/// their photos (several at once, in this order).</param>
 [GenerateSerializer, Immutable]
 public sealed record QueueBoard(
     [property: Id(0)] int Called,
@@ -18,4 +20,5 @@ public sealed record QueueBoard(
     [property: Id(4)] int Issued,
     [property: Id(5)] int Shot,
     [property: Id(6)] TimeSpan? Pace,
-    [property: Id(7)] long Version);
+    [property: Id(7)] long Version,
+    [property: Id(8)] IReadOnlyList<QueueEntry> Open);

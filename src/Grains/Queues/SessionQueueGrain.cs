@@ -117,7 +117,8 @@ public sealed class SessionQueueGrain(
             state.Entries.Count,
             state.Entries.Count(e => e.Status == QueueEntryStatus.Shot),
             Pace(state),
-            state.Version);
+            state.Version,
+            [.. state.Entries.Where(e => e.Status == QueueEntryStatus.Called)]);
     }
 
     // The average gap between the latest calls.

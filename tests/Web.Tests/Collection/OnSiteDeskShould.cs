@@ -30,7 +30,7 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
     {
         var (problems, corrections, record) = await app.InSchoolAsync(AppFactory.B, async sp =>
         {
-            var (account, campaign) = await VerifiedStudentAsync(sp);
+            var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
             var desk = sp.GetRequiredService<OnSiteDesk>();
             var found = Assert.Single(await desk.FindAsync(campaign, account.PhoneNumber));
             var id = found.Record.Id;
@@ -58,7 +58,7 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
     {
         var problem = await app.InSchoolAsync(AppFactory.B, async sp =>
         {
-            var (account, campaign) = await VerifiedStudentAsync(sp);
+            var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
             var flow = sp.GetRequiredService<CollectionFlow>();
             await flow.AcknowledgeStandardsAsync(account.Id, campaign);
             var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
@@ -77,7 +77,7 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
     {
         var (byStudent, byStaff) = await app.InSchoolAsync(AppFactory.B, async sp =>
         {
-            var (account, campaign) = await VerifiedStudentAsync(sp);
+            var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
             var onSite = sp.GetRequiredService<OnSiteFlow>();
             var order = (await onSite.StartAsync(account.Id, campaign)).Value!;
             var school = sp.GetRequiredService<TenantContext>().RequiredSchool.Id;
@@ -91,14 +91,5 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal("booking_off", byStudent.Problem);
         Assert.Equal("photographer@nanhu.demo", byStaff.Value!.Booking.BookedBy);
-    }
-
-    private static async Task<(AppUser Account, Campaign Campaign)> VerifiedStudentAsync(IServiceProvider sp)
-    {
-        var (flow, account, campaign) = await Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
-        var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, await Journeys.UnusedStudentNumberAsync(sp));
-        Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, code)).Record);
-        Assert.Null((await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(DemoSeeder.FeatureCode(AppFactory.B), null, null, null, null))).Problem);
-        return (account, campaign);
     }
 }

@@ -19,22 +19,20 @@ namespace Photocollect.Web.Tests.Collection;
 /// </summary>
 public sealed class OnSiteFlowShould(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static int nextStudent = 10;
-
     [Fact]
     public async Task TakeAPaidStudentFromBookingThroughTheQueueToReview()
     {
-        var (session, slot) = await NewSessionAsync(capacity: 1);
+        var (session, slot) = await app.NewSessionAsync(capacity: 1);
         var outcome = await app.InSchoolAsync(AppFactory.B, async sp =>
         {
-            var (account, campaign) = await VerifiedStudentAsync(sp);
+            var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
             var onSite = sp.GetRequiredService<OnSiteFlow>();
             var started = await onSite.StartAsync(account.Id, campaign);
-            var unpaidNumber = await onSite.TakeNumberAsync(account.Id, campaign, Ticket(sp, session));
-            await PayAsync(sp, started.Value!);
+            var unpaidNumber = await onSite.TakeNumberAsync(account.Id, campaign, OnSite.Ticket(sp, session));
+            await OnSite.PayAsync(sp, started.Value!);
             var booked = await onSite.BookAsync(account.Id, campaign, slot.Id, bookedBy: null);
-            var place = await onSite.TakeNumberAsync(account.Id, campaign, Ticket(sp, session));
-            var again = await onSite.TakeNumberAsync(account.Id, campaign, Ticket(sp, session));
+            var place = await onSite.TakeNumberAsync(account.Id, campaign, OnSite.Ticket(sp, session));
+            var again = await onSite.TakeNumberAsync(account.Id, campaign, OnSite.Ticket(sp, session));
 
             var station = sp.GetRequiredService<Station>();
             var beforeCall = await station.ShootAsync(session, campaign, place.Value!.Number, Faces.GoodPhoto());
@@ -60,14 +58,14 @@ public sealed class OnSiteFlowShould(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task KeepASlotToItsCapacityWhenStudentsBookAtOnce()
     {
-        var (_, slot) = await NewSessionAsync(capacity: 3);
+        var (_, slot) = await app.NewSessionAsync(capacity: 3);
         var students = new List<(AppUser Account, Campaign Campaign)>();
         for (var i = 0; i < 6; i++)
         {
             students.Add(await app.InSchoolAsync(AppFactory.B, async sp =>
             {
-                var (account, campaign) = await VerifiedStudentAsync(sp);
-                await PayAsync(sp, (await sp.GetRequiredService<OnSiteFlow>().StartAsync(account.Id, campaign)).Value!);
+                var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
+                await OnSite.PayAsync(sp, (await sp.GetRequiredService<OnSiteFlow>().StartAsync(account.Id, campaign)).Value!);
                 return (account, campaign);
             }));
         }
@@ -83,12 +81,12 @@ public sealed class OnSiteFlowShould(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task RefuseForgedExpiredAndOtherCampaignsTickets()
     {
-        var (session, _) = await NewSessionAsync(capacity: 5);
+        var (session, _) = await app.NewSessionAsync(capacity: 5);
         var problems = await app.InSchoolAsync(AppFactory.B, async sp =>
         {
-            var (account, campaign) = await VerifiedStudentAsync(sp);
+            var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
             var onSite = sp.GetRequiredService<OnSiteFlow>();
-            await PayAsync(sp, (await onSite.StartAsync(account.Id, campaign)).Value!);
+            await OnSite.PayAsync(sp, (await onSite.StartAsync(account.Id, campaign)).Value!);
             var tickets = sp.GetRequiredService<QueueTickets>();
             var school = sp.GetRequiredService<TenantContext>().RequiredSchool.Id;
             var forged = await onSite.TakeNumberAsync(account.Id, campaign, "not-a-ticket");
@@ -103,41 +101,4 @@ public sealed class OnSiteFlowShould(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(new string?[] { "forged", "other_school", "other_campaign", "expired" }, problems);
     }
-
-    private static string Ticket(IServiceProvider sp, CollectionSession session) =>
-        sp.GetRequiredService<QueueTickets>().Issue(sp.GetRequiredService<TenantContext>().RequiredSchool.Id, session.Id).Text;
-
-    private static async Task PayAsync(IServiceProvider sp, Order order)
-    {
-        var school = sp.GetRequiredService<TenantContext>().RequiredSchool.Id;
-        var paid = await sp.GetRequiredService<IGrainFactory>().Order(school, order.Id).PayAsync($"test:{order.Id:N}", order.PriceFen, order.Currency);
-        Assert.True(paid.Succeeded, paid.Refusal);
-    }
-
-    // A new student of the second school (online + offline) with a verified record of the graduation campaign.
-    private static async Task<(AppUser Account, Campaign Campaign)> VerifiedStudentAsync(IServiceProvider sp)
-    {
-        var (flow, account, campaign) = await Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
-        var used = await sp.GetRequiredService<AppDbContext>().StudentRecords.Select(r => r.StudentNumber).ToListAsync();
-        var number = Enumerable.Range(Interlocked.Increment(ref nextStudent), DemoSeeder.DemoStudents.Count)
-            .Select(i => DemoSeeder.DemoStudentNumber(i % DemoSeeder.DemoStudents.Count)).First(n => !used.Contains(n));
-        var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, number);
-        Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, code)).Record);
-        var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(DemoSeeder.FeatureCode(AppFactory.B), null, null, null, null));
-        Assert.Null(verified.Problem);
-        return (account, campaign);
-    }
-
-    private Task<(CollectionSession Session, SessionSlot Slot)> NewSessionAsync(int capacity) => app.InSchoolAsync(AppFactory.B, async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var campaign = (await sp.GetRequiredService<CollectionFlow>().CampaignAsync(CampaignKind.Graduation))!;
-        var now = app.Clock.GetUtcNow();
-        var session = new CollectionSession { Id = Guid.CreateVersion7(), CampaignId = campaign.Id, Place = "图书馆一楼大厅", Day = OnSiteFlow.ChinaDay(now), CreatedAt = now };
-        var slot = new SessionSlot { Id = Guid.CreateVersion7(), SessionId = session.Id, StartsAt = now, EndsAt = now.AddHours(2), Capacity = capacity };
-        db.CollectionSessions.Add(session);
-        db.SessionSlots.Add(slot);
-        await db.SaveChangesAsync();
-        return (session, slot);
-    });
 }

@@ -16,9 +16,12 @@ namespace Photocollect.Web.Pages.Staff.Offline;
 /// to review, a failed one is shown with what to fix so the photographer retakes.
 /// </summary>
 [Authorize(Roles = $"{Roles.Photographer},{Roles.SchoolAdmin}")]
-[UploadLimit(CollectionFlow.MaxUploadBytes)]
+[UploadLimit(MaxBatchBytes)]
 public sealed class StationModel(Station station, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>Largest upload of several photos at once (each photo up to the usual 15 MB).</summary>
+    public const long MaxBatchBytes = 4L * CollectionFlow.MaxUploadBytes;
+
     /// <summary>The session.</summary>
     public CollectionSession Session { get; private set; } = null!;
 
@@ -40,8 +43,15 @@ public sealed class StationModel(Station station, IStringLocalizer<SharedResourc
     [BindProperty]
     public IFormFile? Photo { get; set; }
 
+    /// <summary>Several photos of called students, in number order.</summary>
+    [BindProperty]
+    public List<IFormFile> Photos { get; set; } = [];
+
     /// <summary>The last upload's outcome, or null.</summary>
     public ShotResult? Shot { get; private set; }
+
+    /// <summary>The outcomes of several photos, by number.</summary>
+    public IReadOnlyList<(int Number, ShotResult Result)> Shots { get; private set; } = [];
 
     /// <summary>A message, or null.</summary>
     public string? Error { get; private set; }
@@ -111,6 +121,41 @@ public sealed class StationModel(Station station, IStringLocalizer<SharedResourc
             _ when Shot.Photo is { Passed: false } => localizer["Station.Retake", Number],
             _ => localizer["Station.Failed"],
         };
+        Board = await station.BoardAsync(Session, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Several photos at once: to the called numbers not yet photographed, in number order.</summary>
+    public async Task<IActionResult> OnPostShootSeveralAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (UploadLimitAttribute.IsExceeded(HttpContext) || Photos.Count == 0 || Photos.Any(p => p.Length is 0 or > CollectionFlow.MaxUploadBytes))
+        {
+            Error = localizer[Photos.Count == 0 && !UploadLimitAttribute.IsExceeded(HttpContext) ? "Collect.Capture.Nothing" : "Station.BatchTooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024, MaxBatchBytes / 1024 / 1024];
+            return Page();
+        }
+
+        var bytes = new List<byte[]>();
+        foreach (var file in Photos)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            bytes.Add(buffer.ToArray());
+        }
+
+        Shots = await station.ShootSeveralAsync(Session, Campaign, bytes, cancellationToken);
+        var sent = Shots.Count(s => s.Result.Problem is null);
+        if (sent == Shots.Count && sent == bytes.Count)
+        {
+            Info = localizer["Station.SentSeveral", sent, string.Join("、", Shots.Select(s => s.Number))];
+            return RedirectToPage(new { id });
+        }
+
+        Error = localizer["Station.SomeNotSent", sent, bytes.Count];
         Board = await station.BoardAsync(Session, cancellationToken);
         return Page();
     }
