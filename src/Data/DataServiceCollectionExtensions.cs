@@ -21,7 +21,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddData(this IServiceCollection services, string connectionString)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
-        services.AddSingleton(dataSource);
+        // Made by a factory so the container disposes it (closing its pooled connections) when the app stops.
+        services.AddSingleton(_ => dataSource);
         services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource, npgsql => npgsql.EnableRetryOnFailure(
             maxRetryCount: TransientFailures.MaxRetries, maxRetryDelay: TransientFailures.MaxDelay, errorCodesToAdd: null)));
         services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
