@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Photocollect.BenchKit;
 using Photocollect.FaultBench;
 using Photocollect.VisionLab;
 
