@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Photocollect.BenchKit;
 
 namespace Photocollect.FaultBench;
 

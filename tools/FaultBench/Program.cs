@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Photocollect.BenchKit;
 using Photocollect.FaultBench;
 using Photocollect.VisionLab;
 
 // `./photocollect bench faults` starts two instances on a throwaway PostgreSQL and runs this against them: a
 // bounded student load on both while PostgreSQL is restarted, stopped for 15 s, and the second instance is killed.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
-    .ToDictionary(x => x.a[2..], x => args[x.i + 1]);
-string Option(string name) => options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
-int Number(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+var options = BenchOptions.Parse(args);
+string Option(string name) => options.Text(name);
+int Number(string name, int fallback) => options.Number(name, fallback);
 
 var students = Number("students", 8);
 var think = TimeSpan.FromMilliseconds(Number("think-ms", 300));
@@ -18,7 +18,7 @@ var warmUp = TimeSpan.FromSeconds(Number("warm-up-s", 15));
 var quiet = TimeSpan.FromSeconds(Number("quiet-s", 20));
 var stoppedFor = TimeSpan.FromSeconds(15);
 var killPid = Number("kill-pid", 0);
-var faults = new Faults(Option("pg-ctl"), Option("pg-data"), Option("pg-options"), options.GetValueOrDefault("pg-user"));
+var faults = new Faults(Option("pg-ctl"), Option("pg-data"), Option("pg-options"), options.Optional("pg-user"));
 
 // ../shared beside the checkout, as the tests find it, unless PHOTOCOLLECT_SHARED says otherwise.
 var faces = Environment.GetEnvironmentVariable("PHOTOCOLLECT_SHARED") is { Length: > 0 } shared
@@ -33,7 +33,7 @@ var db = new BenchDatabase(Option("db"));
 var school = new School(await db.SchoolIdAsync(School.Slug, CancellationToken.None), photo);
 var traffic = new Traffic([new Uri(Option("a")), new Uri(Option("b"))]);
 var acks = new Acknowledged();
-using var admin = new Admin(traffic, acks, options.GetValueOrDefault("password") ?? "Demo-2025-pass");
+using var admin = new Admin(traffic, acks, options.Optional("password") ?? "Demo-2025-pass");
 await admin.SignInAsync(CancellationToken.None);
 await admin.ImportRosterAsync(rosterSize, CancellationToken.None);
 if (await db.CountAsync("""SELECT count(*) FROM "Roster" WHERE "StudentNumber" LIKE '2099%'""", null, CancellationToken.None) != rosterSize)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Photocollect.BenchKit;
 
 namespace Photocollect.FaultBench;
 

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Threading.Channels;
 using AngleSharp.Html.Parser;
-using Photocollect.Payments;
+using Photocollect.BenchKit;
 
 namespace Photocollect.FaultBench;
 
@@ -159,14 +159,14 @@ public sealed class Student(Traffic traffic, School school, BenchDatabase db, Ac
             if (code is null)
             {
                 var sent = await SendAsync(http, HttpMethod.Post, School.Pages + "/login?handler=SendCode",
-                    Form(("Phone", phone), ("Agree", "true"), ("__RequestVerificationToken", token)), "page POST /login (send code)", true, PageError, stop);
+                    HtmlForms.Form(("Phone", phone), ("Agree", "true"), ("__RequestVerificationToken", token)), "page POST /login (send code)", true, HtmlForms.PageError, stop);
                 code = sent.Ok ? await db.SmsCodeAsync(phone, ++sms, stop) : null;
                 return sent.Ok ? Progress.Moved : Progress.Failed;
             }
 
             var verified = await SendAsync(http, HttpMethod.Post, School.Pages + "/login?handler=Verify",
-                Form(("Phone", phone), ("Code", code), ("Agree", "true"), ("__RequestVerificationToken", token)), "page POST /login (code)", true,
-                a => a.Status == 302 ? null : PageError(a) ?? "not signed in", stop);
+                HtmlForms.Form(("Phone", phone), ("Code", code), ("Agree", "true"), ("__RequestVerificationToken", token)), "page POST /login (code)", true,
+                a => a.Status == 302 ? null : HtmlForms.PageError(a) ?? "not signed in", stop);
             code = verified.Status is 200 or 400 ? null : code;
             return verified.Ok ? Progress.Done : Progress.Failed;
         });
@@ -282,17 +282,13 @@ public sealed class Student(Traffic traffic, School school, BenchDatabase db, Ac
         }
 
         var paymentId = pay.Json.GetProperty("paymentId").GetGuid();
-        var (body, signature) = school.Paid(paymentId, orderId, pay.Json.GetProperty("amountFen").GetInt64());
+        var notification = school.Cashier.PaidContent(paymentId, orderId, pay.Json.GetProperty("amountFen").GetInt64());
         using var provider = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var deadline = traffic.Now + GiveUpAfter;
         while (traffic.Now < deadline)
         {
-            var notified = await SendAsync(provider, HttpMethod.Post, School.Pages + "/pay/notify/sandbox", () =>
-            {
-                var content = new StringContent(body);
-                content.Headers.Add(SandboxProvider.SignatureHeader, signature);
-                return content;
-            }, "provider POST /pay/notify/sandbox", true, null, stop);
+            var notified = await SendAsync(provider, HttpMethod.Post, School.Pages + "/pay/notify/sandbox", notification,
+                "provider POST /pay/notify/sandbox", true, null, stop);
             if (notified.Ok)
             {
                 acks.Payment(paymentId);
@@ -329,24 +325,10 @@ public sealed class Student(Traffic traffic, School school, BenchDatabase db, Ac
         return form;
     }
 
-    private string Token(string page) =>
-        html.ParseDocument(page).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-        ?? throw new InvalidOperationException("no anti-forgery token on the page");
-
-    /// <summary>The error message a page shows, or null.</summary>
-    public static string? PageError(Answer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        var at = answer.Body.IndexOf("class=\"alert error\"", StringComparison.Ordinal);
-        return at < 0 ? null : "page error: " + new HtmlParser().ParseDocument(answer.Body).QuerySelector(".alert.error")?.TextContent.Trim();
-    }
+    private string Token(string page) => HtmlForms.Token(html.ParseDocument(page));
 
     // A student page that sends the student to sign in has lost the session.
     private static string? SignedOut(Answer answer) => answer.Status == 302 ? $"redirected to {answer.Location}" : null;
-
-    /// <summary>A form body.</summary>
-    public static Func<HttpContent> Form(params (string Name, string Value)[] fields) =>
-        () => new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
     private static Func<HttpContent> Json<T>(T value) => () => JsonContent.Create(value);
 

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Photocollect.FaultBench;
+namespace Photocollect.BenchKit;
 
 /// <summary>
-/// What the bench reads from the database itself, never counted as the product's traffic: the SMS codes the dev
-/// outbox "sent" (the student's phone), the school's id, and what the acknowledged writes left behind. Its own
-/// reads wait out a database that is down (no pooling, so no connection outlives a restart).
+/// What a bench reads from the database itself, never counted as the product's traffic: the SMS codes the dev
+/// outbox "sent" (the student's phone), the school's id, and what the writes it was told about left behind. Its
+/// own reads wait out a database that is down (no pooling, so no connection outlives a restart).
 /// </summary>
 public sealed partial class BenchDatabase(string connectionString)
 {
@@ -66,9 +66,11 @@ public sealed partial class BenchDatabase(string connectionString)
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }, cancellationToken);
 
-    // Retried while the database is down or restarting: these are the bench's reads, not the product's.
-    private async Task<T> QueryAsync<T>(Func<NpgsqlConnection, Task<T>> query, CancellationToken cancellationToken)
+    /// <summary>A query of the bench's own on a new connection, retried while the database is down or restarting:
+    /// these are the bench's reads, not the product's.</summary>
+    public async Task<T> QueryAsync<T>(Func<NpgsqlConnection, Task<T>> query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(query);
         for (var tries = 0; ; tries++)
         {
             try

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace Photocollect.FaultBench;
+namespace Photocollect.BenchKit;
 
 /// <summary>One request as the client saw it: which instance, what, when it was sent and answered, and the error
 /// (null when it succeeded).</summary>
