@@ -7,7 +7,9 @@ namespace Photocollect.Web.Infrastructure;
 /// Exceptions that are an answer, not a bug, become their status with an empty body, so the status-code pages word
 /// them (problem+json under the API, the error page elsewhere): a body over its limit, which Kestrel or a
 /// <c>[RequestSizeLimit]</c> throws while it is read, is 413; a database still unreachable after the execution
-/// strategy's retries is 503 with <c>Retry-After</c>. Anything else is left to the exception handler (500).
+/// strategy's retries, or a silo that died and is not yet declared dead (its grains cannot be reached for a few
+/// seconds, until they move), is 503 with <c>Retry-After</c>: the same request a moment later succeeds. Anything
+/// else is left to the exception handler (500).
 /// </summary>
 public sealed partial class ExceptionStatus(RequestDelegate next, ILogger<ExceptionStatus> logger)
 {
@@ -53,6 +55,9 @@ public sealed partial class ExceptionStatus(RequestDelegate next, ILogger<Except
                     return bad.StatusCode;
                 case RetryLimitExceededException:
                 case NpgsqlException { IsTransient: true }:
+                case Orleans.Runtime.SiloUnavailableException:
+                case Orleans.Runtime.OrleansMessageRejectionException:
+                case Orleans.Runtime.Messaging.ConnectionFailedException:
                     return StatusCodes.Status503ServiceUnavailable;
             }
         }
