@@ -1,5 +1,4 @@
 using Orleans.Runtime;
-using Orleans.Storage;
 using Photocollect.Grains.Storage;
 
 namespace Photocollect.Grains.Queues;
@@ -129,35 +128,6 @@ public sealed class SessionQueueGrain(
     }
 
     // change returns the next state, or null for "nothing to write"; each write moves the version.
-    private async Task<QueueState> ChangeAsync(Func<QueueState, QueueState?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var state = Current;
-            if (change(state) is not { } next)
-            {
-                return state;
-            }
-
-            next = next with { Version = state.Version + 1 };
-            storage.State = next;
-            try
-            {
-                await storage.WriteStateAsync(cancellationToken);
-                return next;
-            }
-            catch (InconsistentStateException) when (attempt < Attempts)
-            {
-                // Another activation wrote (a silo died mid-call and the grain moved): decide again on what was written.
-                await storage.ReadStateAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not InconsistentStateException)
-            {
-                // Not written: nothing of the change is kept here, and nobody was answered with the number.
-                storage.State = state;
-                DeactivateOnIdle();
-                throw;
-            }
-        }
-    }
+    private Task<QueueState> ChangeAsync(Func<QueueState, QueueState?> change, CancellationToken cancellationToken) =>
+        storage.ChangeAsync(() => Current, state => change(state) is { } next ? next with { Version = state.Version + 1 } : null, DeactivateOnIdle, Attempts, cancellationToken);
 }

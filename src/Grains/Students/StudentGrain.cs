@@ -1,5 +1,4 @@
 using Orleans.Runtime;
-using Orleans.Storage;
 using Photocollect.Grains.Storage;
 
 namespace Photocollect.Grains.Students;
@@ -113,36 +112,6 @@ public sealed class StudentGrain(
         ChangeAsync(state => state with { QueueSessionId = sessionId }, cancellationToken);
 
     // change returns the next state, or null for "nothing to write".
-    private async Task<StudentState> ChangeAsync(Func<StudentState, StudentState?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var state = Current;
-            var next = change(state);
-            if (next is null || next == state)
-            {
-                return state;
-            }
-
-            storage.State = next;
-            try
-            {
-                await storage.WriteStateAsync(cancellationToken);
-                return next;
-            }
-            catch (InconsistentStateException) when (attempt < Attempts)
-            {
-                // The row changed under this activation: decide again on what was written.
-                await storage.ReadStateAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not InconsistentStateException)
-            {
-                // The database did not answer: keep nothing of the change here, and let the next call come to a new
-                // activation that reads the row.
-                storage.State = state;
-                DeactivateOnIdle();
-                throw;
-            }
-        }
-    }
+    private Task<StudentState> ChangeAsync(Func<StudentState, StudentState?> change, CancellationToken cancellationToken) =>
+        storage.ChangeAsync(() => Current, change, DeactivateOnIdle, Attempts, cancellationToken);
 }
