@@ -99,6 +99,22 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         await fixture.ShotAsync(second, "onsite-09-queue-done-en");
         await Open(station, school + "/staff/offline/students?culture=en&Q=" + secondNumber, "[data-test=desk-student]");
         await fixture.ShotAsync(station, "onsite-10-desk-en");
+        await Open(station, school + "/staff/offline/" + session + "?culture=en", "[data-test=station-qr]");
+        await fixture.ShotAsync(station, "onsite-11-station-en");
+        await Open(first, school + "/offline?culture=en", "[data-test=offline-order]");
+        await fixture.ShotAsync(first, "onsite-12-offline-en");
+
+        // The school admin's sessions page, in both languages.
+        await using var adminLaptop = await fixture.LaptopAsync();
+        var admin = await adminLaptop.NewPageAsync();
+        await Open(admin, school + "/staff/login", "[data-test=staff-login]");
+        await admin.FillAsync("#Email", DemoSeeder.StaffEmail(School, "admin"));
+        await admin.FillAsync("#Password", AppFactory.Password);
+        await Submit(admin, "[data-test=staff-login]", "[data-test=roles]");
+        await Open(admin, school + "/staff/sessions", "[data-test=session-list]");
+        await fixture.ShotAsync(admin, "onsite-13-sessions");
+        await Open(admin, school + "/staff/sessions?culture=en", "[data-test=session-list]");
+        await fixture.ShotAsync(admin, "onsite-14-sessions-en");
         var width = await second.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
     }
