@@ -71,7 +71,7 @@ public static class PhotocollectWebExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "pc.auth";
+            o.Cookie.Name = AuthRedirects.SignInCookie;
             // One cookie for the whole site, not per /s/{slug} PathBase: a session reaches every school's pages and is
             // refused there by the school claim check, so isolation never depends on what the browser chooses to send.
             o.Cookie.Path = "/";

@@ -28,7 +28,7 @@ public static class OfflineEndpoints
         app.MapGet("/offline/display/{id:guid}/events", BoardEventsAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/staff/api/offline/sessions/{id:guid}/ticket", TicketAsync).RequireAuthorization(staff)
             .WithTags("station").WithName("GetStationTicket").WithSummary("The station's current queue ticket (the QR's text) and until when it is accepted; staff sign-in.")
-            .Produces<TicketView>().ProducesProblem(404).ExcludeFromDescription();
+            .Produces<TicketView>().ProblemCodes(401, "unauthorized").ProblemCodes(403, "forbidden").ProblemCodes(404, "not_found");
         app.MapGet("/staff/offline/{id:guid}/qr.png", QrAsync).RequireAuthorization(staff).ExcludeFromDescription();
         return app;
     }

@@ -6,11 +6,11 @@ using Photocollect.Tenancy.Resolution;
 namespace Photocollect.Web.Api;
 
 /// <summary>
-/// Writes the API's paths as a client calls them. The routes are mapped as <c>/api/v1/…</c>: by the time routing
-/// runs, <see cref="TenantResolutionMiddleware"/> has moved the <c>/s/{school}</c> prefix into PathBase, so the
-/// generator, which reads the route table, never sees it, and <c>/api/v1/…</c> alone answers 404 outside a school.
-/// Each such path gets the prefix back, with <c>school</c> a path parameter; the description says that a school's
-/// own host name leaves the prefix out.
+/// Writes the API's paths as a client calls them. The routes are mapped as <c>/api/v1/…</c> (and the station's
+/// <c>/staff/api/…</c>): by the time routing runs, <see cref="TenantResolutionMiddleware"/> has moved the
+/// <c>/s/{school}</c> prefix into PathBase, so the generator, which reads the route table, never sees it, and
+/// <c>/api/v1/…</c> alone answers 404 outside a school. Each such path gets the prefix back, with <c>school</c> a path
+/// parameter; the description says that a school's own host name leaves the prefix out.
 /// </summary>
 public sealed class SchoolPathsTransformer : IOpenApiDocumentTransformer
 {
@@ -28,12 +28,14 @@ public sealed class SchoolPathsTransformer : IOpenApiDocumentTransformer
         {
             Title = "Photocollect student API",
             Version = context.DocumentName,
-            Description = $"""
+            Description = $$"""
                 The student side of Photocollect as JSON, for the WeChat mini-program: graduation photo collection
                 (`/collection/…`, with the collection code), the freshman photo upload (`/freshman/…`, 新生照片上传),
-                orders, payment and reprints (加洗).
+                orders, payment and reprints (加洗), and on-site collection (`/offline/…`: booking, the queue number
+                from the station's QR, the live queue). The photographer's station reads the QR's current text from
+                `/staff/api/offline/sessions/{id}/ticket`, signed in as staff (cookie).
 
-                Every path begins with `{Prefix}`, the school's slug: `/s/beifang/api/v1/campaign`. On a school's own host
+                Every path begins with `{{Prefix}}`, the school's slug: `/s/beifang/api/v1/campaign`. On a school's own host
                 name (its subdomain or custom domain) the prefix is left out: `https://photo.example.edu.cn/api/v1/campaign`.
 
                 Sign in with `POST …/auth/code` and `POST …/auth/token`, then send the token as `Authorization: Bearer …`.
@@ -57,7 +59,8 @@ public sealed class SchoolPathsTransformer : IOpenApiDocumentTransformer
         var paths = new OpenApiPaths();
         foreach (var (path, item) in document.Paths)
         {
-            if (path.StartsWith("/api/", StringComparison.Ordinal) && item is OpenApiPathItem schoolPath)
+            if ((path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/staff/api/", StringComparison.Ordinal))
+                && item is OpenApiPathItem schoolPath)
             {
                 schoolPath.Parameters ??= [];
                 schoolPath.Parameters.Insert(0, new OpenApiParameterReference(Parameter, document));

@@ -17,8 +17,8 @@ public static class StudentApiServices
         services.AddOpenApi(DocumentName, o =>
         {
             o.AddDocumentTransformer<SchoolPathsTransformer>();
-            o.AddDocumentTransformer<BearerTokenTransformer>();
-            o.AddOperationTransformer<BearerTokenTransformer>();
+            o.AddDocumentTransformer<SignInTransformer>();
+            o.AddOperationTransformer<SignInTransformer>();
             o.AddOperationTransformer<ResponseDescriptionsTransformer>();
             o.AddSchemaTransformer<StringEnumSchemaTransformer>();
             o.AddSchemaTransformer<FormFileSchemaTransformer>();

@@ -6,11 +6,24 @@ namespace Photocollect.Web.Infrastructure;
 /// <summary>Where the cookie handler sends people who are not (allowed to be) there.</summary>
 public static class AuthRedirects
 {
-    /// <summary>Staff and operator pages go to the staff sign-in; everything else to the student SMS login.</summary>
+    /// <summary>The sign-in cookie's name, one for the whole site.</summary>
+    public const string SignInCookie = "pc.auth";
+
+    /// <summary>
+    /// Staff and operator pages go to the staff sign-in; everything else to the student SMS login; a JSON endpoint
+    /// answers 401.
+    /// </summary>
     public static Task ToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
+        if (Api.ApiProblems.IsApi(context.HttpContext))
+        {
+            // A JSON endpoint signed in by cookie (the station's ticket): 401, which the API writes as a problem.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
+
         var staff = request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase)
             || request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
             || request.Path.StartsWithSegments("/platform", StringComparison.OrdinalIgnoreCase);

@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Collection;
 using Photocollect.Data;
 using Photocollect.Grains.Orders;
 using Photocollect.Grains.Students;
+using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Api;
@@ -18,6 +21,7 @@ namespace Photocollect.Web.Tests.Api;
 public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Prefix = "/s/{school}/api/v1/";
+    private const string Station = "/s/{school}/staff/api/offline/sessions/{id}/ticket";
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
     [Fact]
@@ -26,7 +30,8 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
         var document = await DocumentAsync();
 
         var paths = document.GetProperty("paths").EnumerateObject().ToList();
-        Assert.All(paths, p => Assert.StartsWith(Prefix, p.Name, StringComparison.Ordinal));
+        Assert.All(paths.Where(p => p.Name != Station), p => Assert.StartsWith(Prefix, p.Name, StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.Name == Station);
         Assert.Contains(paths, p => p.Name == Prefix + "collection/photos/{id}/submit");
         Assert.Contains(paths, p => p.Name == Prefix + "auth/token");
         Assert.All(paths, p => Assert.Contains(p.Value.GetProperty("parameters").EnumerateArray(),
@@ -136,26 +141,52 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task RequireTheBearerTokenWhereTheApiDoes()
+    public async Task RequireTheSignInWhereTheApiDoes()
     {
         var document = await DocumentAsync();
-        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
-        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
-        using var anonymous = app.CreateClient();
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var bearer = schemes.GetProperty("bearer");
+        Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
+        var cookie = schemes.GetProperty("staffCookie");
+        Assert.Equal(("apiKey", "cookie", "pc.auth"), (cookie.GetProperty("type").GetString(), cookie.GetProperty("in").GetString(), cookie.GetProperty("name").GetString()));
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
 
         foreach (var (path, method, operation) in Operations(document))
         {
-            var secured = operation.TryGetProperty("security", out var security)
-                && security.EnumerateArray().Any(s => s.TryGetProperty("bearer", out _));
-            Assert.True(secured != path.StartsWith(Prefix + "auth/", StringComparison.Ordinal), $"{method} {path}: security {secured}");
+            var schemesUsed = operation.TryGetProperty("security", out var security)
+                ? security.EnumerateArray().SelectMany(s => s.EnumerateObject().Select(p => p.Name)).ToList()
+                : [];
+            var expected = path == Station ? ["staffCookie"] : path.StartsWith(Prefix + "auth/", StringComparison.Ordinal) ? [] : new List<string> { "bearer" };
+            Assert.True(expected.SequenceEqual(schemesUsed), $"{method} {path}: security {string.Join(",", schemesUsed)}");
+            var secured = schemesUsed.Count > 0;
             var url = Parameter().Replace(path, m => m.Groups[1].Value == "school" ? AppFactory.A : Guid.NewGuid().ToString());
             var answer = await AnswerAsync(anonymous, new HttpMethod(method.ToUpperInvariant()), url);
             Assert.True(secured == (answer.Status == HttpStatusCode.Unauthorized), $"{method} {path}: secured {secured}, answered {answer}");
             if (secured)
             {
+                Assert.Equal("unauthorized", answer.Code);
                 Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} does not document 401");
             }
         }
+    }
+
+    [Fact]
+    public async Task DescribeTheStationsTicketAsItAnswers()
+    {
+        var document = await DocumentAsync();
+        var schema = Resolve(document, Operation(document, Station, "get", prefix: "").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var session = await app.InSchoolAsync("nanhu", sp => sp.GetRequiredService<AppDbContext>().CollectionSessions.Select(s => s.Id).FirstAsync());
+        var url = Station.Replace("{school}", "nanhu", StringComparison.Ordinal).Replace("{id}", session.ToString(), StringComparison.Ordinal);
+
+        var photographer = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "photographer"));
+        var ticket = await photographer.GetFromJsonAsync<JsonElement>(url);
+        var otherSchool = await app.StaffAsync(AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "photographer"));
+        var refused = await AnswerAsync(otherSchool, HttpMethod.Get, url);
+
+        Assert.Equal(schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(), ticket.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Contains("/offline/q?t=", ticket.GetProperty("ticket").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (refused.Status, refused.Code));
     }
 
     [Fact]
@@ -193,8 +224,8 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
         where Methods.Contains(member.Name)
         select (path.Name, member.Name, member.Value);
 
-    private static JsonElement Operation(JsonElement document, string route, string method) =>
-        document.GetProperty("paths").GetProperty(Prefix + route).GetProperty(method);
+    private static JsonElement Operation(JsonElement document, string route, string method, string prefix = Prefix) =>
+        document.GetProperty("paths").GetProperty(prefix + route).GetProperty(method);
 
     private static JsonElement Body(JsonElement document, JsonElement operation, string contentType) =>
         Resolve(document, operation.GetProperty("requestBody").GetProperty("content").GetProperty(contentType).GetProperty("schema"));
