@@ -14,7 +14,7 @@ namespace Photocollect.EndToEnd.Tests;
 /// 现场采集 in Chromium with two phones and the photographer's station (three browser contexts): both students pay and
 /// one books; an expired QR is refused; both take numbers with the station's QR; the phones follow the calls by
 /// themselves; the first is photographed, the second misses the call and goes to the end, is called again and
-/// photographed; both orders go to review.
+/// photographed; both orders go to review, and the first is approved, produced and 已完成 on the phone.
 /// </summary>
 public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -93,6 +93,24 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         }
 
         await fixture.ShotAsync(second, "onsite-08-in-review");
+
+        // A reviewer approves the first photo and it is produced: the first phone sees 已完成, as an online order would.
+        await Submit(first, "[data-test=offline-order-link]", "[data-test=order-card][data-status=PendingReview]");
+        var orderUrl = first.Url;
+        await using var reviewerLaptop = await fixture.LaptopAsync();
+        var desk = await reviewerLaptop.NewPageAsync();
+        await Open(desk, school + "/staff/login", "[data-test=staff-login]");
+        await desk.FillAsync("#Email", DemoSeeder.StaffEmail(School, "reviewer"));
+        await desk.FillAsync("#Password", AppFactory.Password);
+        await Submit(desk, "[data-test=staff-login]", "[data-test=roles]");
+        await Open(desk, orderUrl.Replace("/orders/", "/staff/review/", StringComparison.Ordinal), "[data-test=approve]");
+        await fixture.ShotAsync(desk, "onsite-15-review");
+        await Submit(desk, "[data-test=approve]", ".alert.info");
+        await Open(desk, school + "/staff/production", "[data-test=start-production]");
+        await Submit(desk, "[data-test=start-production]", "[data-test=complete-production]");
+        await Submit(desk, "[data-test=complete-production]", ".alert.info");
+        await Open(first, orderUrl, "[data-test=order-card][data-status=Completed]");
+        await fixture.ShotAsync(first, "onsite-16-completed");
 
         // The same pages in English, and the desk where staff find a student.
         await Open(second, school + "/offline/queue?culture=en", "[data-test=queue-card][data-status=Shot]");
