@@ -33,6 +33,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Corrections staff made to records before the shoot.</summary>
     public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
 
+    /// <summary>Deliveries of finished photos to the school.</summary>
+    public DbSet<DeliveryBatch> DeliveryBatches => Set<DeliveryBatch>();
+
+    /// <summary>The photos of each delivery.</summary>
+    public DbSet<DeliveryItem> DeliveryItems => Set<DeliveryItem>();
+
+    /// <summary>Schools' API keys.</summary>
+    public DbSet<SchoolApiKey> SchoolApiKeys => Set<SchoolApiKey>();
+
+    /// <summary>Exports and downloads of students' data.</summary>
+    public DbSet<DataExport> DataExports => Set<DataExport>();
+
     /// <summary>Failed staff sign-ins (the throttle).</summary>
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 

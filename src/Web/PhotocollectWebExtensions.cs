@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Photocollect.Delivery;
 using Photocollect.Tenancy;
 using Photocollect.Accounts;
 using Photocollect.Web.Api;
@@ -66,6 +67,7 @@ public static class PhotocollectWebExtensions
         services.AddAccounts(configuration);
         services.AddCollection(configuration);
         services.AddPayments(configuration);
+        services.AddDelivery();
         builder.AddSilo(connectionString);
         services.AddPaymentsJob(configuration);
 

@@ -76,6 +76,9 @@ public sealed class Campaign : ITenantOwned
     /// <summary>Minutes an order may stay unpaid.</summary>
     public int PayWithinMinutes { get; set; } = 30;
 
+    /// <summary>How delivered photo files are named (学号, 身份证号 or 考生号).</summary>
+    public DeliveryNaming DeliveryNaming { get; set; }
+
     /// <summary>Created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

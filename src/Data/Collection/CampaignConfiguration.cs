@@ -15,6 +15,7 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.CaptureMode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.DeliveryNaming).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Verification).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.FeatureCode).HasMaxLength(16);
         builder.Property(c => c.SupportPhone).HasMaxLength(40);

@@ -30,6 +30,12 @@ public sealed class RosterEntry : ITenantOwned
     /// <summary>Major (专业).</summary>
     public string Major { get; set; } = "";
 
+    /// <summary>Class (班级), or empty when the roster has none.</summary>
+    public string ClassName { get; set; } = "";
+
+    /// <summary>Exam number (考生号), or empty; a delivery may name files by it.</summary>
+    public string ExamNumber { get; set; } = "";
+
     /// <summary>Last import that wrote it (UTC).</summary>
     public DateTimeOffset ImportedAt { get; set; }
 }

@@ -18,6 +18,8 @@ public sealed class RosterEntryConfiguration : IEntityTypeConfiguration<RosterEn
         builder.Property(e => e.Level).HasMaxLength(20);
         builder.Property(e => e.College).HasMaxLength(100);
         builder.Property(e => e.Major).HasMaxLength(100);
+        builder.Property(e => e.ClassName).HasMaxLength(50);
+        builder.Property(e => e.ExamNumber).HasMaxLength(32);
         builder.HasOne<School>().WithMany().HasForeignKey(e => e.TenantId);
     }
 }

@@ -20,6 +20,7 @@ public sealed class LayersShould
         ["Photocollect.Accounts"] = ["Photocollect.Data", "Photocollect.Sms", "Photocollect.Tenancy"],
         ["Photocollect.Collection"] = ["Photocollect.Data", "Photocollect.Grains", "Photocollect.Vision", "Photocollect.Sms", "Photocollect.Accounts", "Photocollect.Tenancy"],
         ["Photocollect.Payments"] = ["Photocollect.Data", "Photocollect.Grains", "Photocollect.Tenancy"],
+        ["Photocollect.Delivery"] = ["Photocollect.Data", "Photocollect.Grains", "Photocollect.Vision", "Photocollect.Tenancy"],
     };
 
     public static TheoryData<string> Projects() => [.. Allowed.Keys];
