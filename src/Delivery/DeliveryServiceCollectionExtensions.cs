@@ -7,6 +7,9 @@ public static class DeliveryServiceCollectionExtensions
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddScoped<ExportLog>();
+        services.AddScoped<Batches.Deliveries>();
+        services.AddScoped<Progress.ProgressReport>();
+        services.AddScoped<Students.SchoolStudents>();
         return services;
     }
 }
