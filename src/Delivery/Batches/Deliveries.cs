@@ -140,7 +140,8 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
 
         var rows = await ManifestAsync(batch.Id, cancellationToken);
         var checks = new Dictionary<string, DeliveredPhotoCheck.Result>(StringComparer.Ordinal);
-        await using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        await using var body = new ForwardBuffer(output);
+        await using (var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true))
         {
             // Photos a page at a time, by file name (the batch's unique key).
             var after = "";
@@ -175,6 +176,8 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
             await WriteEntryAsync(zip, "manifest.csv", s => manifest.WriteCsvAsync(s, cancellationToken));
             await WriteEntryAsync(zip, "validation.csv", s => validation.WriteCsvAsync(s, cancellationToken));
         }
+
+        await body.FlushAsync(cancellationToken);
     }
 
     /// <summary>The batch's manifest rows, in file-name order.</summary>

@@ -183,3 +183,42 @@ document.addEventListener('click', function (e) {
         screen.querySelector('[data-board-next]').textContent = b.next.length ? b.next.slice(0, 5).join('  ') : '—';
     });
 })();
+
+// A part of a page marked data-live="N" is read again every N seconds while the page is visible (the school's
+// dashboard follows the students without a reload, and keeps the reader's place and open details).
+(function () {
+    var live = document.querySelector('[data-live]');
+    if (!live) return;
+    var seconds = Number(live.getAttribute('data-live')) || 30;
+    setInterval(function () {
+        if (document.hidden) return;
+        fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+            if (!html) return;
+            var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live]');
+            if (!fresh) return;
+            var open = Array.prototype.map.call(live.querySelectorAll('details'), function (d) { return d.open; });
+            live.innerHTML = fresh.innerHTML;
+            live.querySelectorAll('details').forEach(function (d, i) { if (i < open.length) d.open = open[i]; });
+        }).catch(function () { });
+    }, seconds * 1000);
+})();
+
+// A picker marked data-submit-on-change shows its choice at once.
+(function () {
+    document.querySelectorAll('[data-submit-on-change]').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.submit(); });
+    });
+})();
+
+// Long downloads (a delivery ZIP, print sheets): for a few seconds after a click the link says the file is being
+// prepared and cannot be clicked again; the browser's own download bar then shows how far it has got.
+(function () {
+    document.querySelectorAll('a[data-download]').forEach(function (link) {
+        link.addEventListener('click', function () {
+            var label = link.textContent;
+            link.classList.add('busy');
+            link.textContent = link.getAttribute('data-download') || label;
+            setTimeout(function () { link.classList.remove('busy'); link.textContent = label; }, 8000);
+        });
+    });
+})();

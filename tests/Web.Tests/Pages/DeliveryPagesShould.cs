@@ -1,0 +1,51 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Photocollect.Collection;
+using Photocollect.Data;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.Web.Tests.Pages;
+
+/// <summary>
+/// Delivery batches through the real page: the naming choice, a batch made by the form, its ZIP streamed to the browser,
+/// an empty selection refused with what to do, and the photos counted as delivered.
+/// </summary>
+public sealed class DeliveryPagesShould(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Base = "/s/nanhu";
+
+    [Fact]
+    public async Task MakeABatchByTheFormAndStreamItsZip()
+    {
+        var admin = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "admin"));
+        var (_, record) = await app.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.Completed));
+
+        var (_, page) = await Html.GetAsync(admin, Base + "/staff/deliveries");
+        var ready = int.Parse(page.QuerySelector("[data-test=ready]")!.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(ready >= 1);
+        await Html.SubmitAsync(admin, page, "[data-test=save-naming]", new Dictionary<string, string?> { ["Naming"] = "IdNumber" });
+        var made = await Html.SubmitAsync(admin, (await Html.GetAsync(admin, Base + "/staff/deliveries")).Document, "[data-test=create]");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+
+        var (_, after) = await Html.GetAsync(admin, Base + "/staff/deliveries");
+        Assert.Equal("0", after.QuerySelector("[data-test=ready]")!.GetAttribute("data-count"));
+        var batch = after.QuerySelectorAll("[data-test=batch]")[0];
+        Assert.Equal(ready.ToString(System.Globalization.CultureInfo.InvariantCulture), batch.GetAttribute("data-photos"));
+        using var zip = await admin.GetAsync(new Uri(new Uri(after.Url), batch.QuerySelector("[data-test=download-zip]")!.GetAttribute("href")), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(("application/zip", "delivery-001.zip"), (zip.Content.Headers.ContentType?.MediaType, zip.Content.Headers.ContentDisposition?.FileNameStar));
+        using var archive = new ZipArchive(new MemoryStream(await zip.Content.ReadAsByteArrayAsync()));
+        Assert.NotNull(archive.GetEntry($"photos/{record.IdNumber}.jpg"));
+        Assert.Equal(ready, archive.Entries.Count(e => e.FullName.StartsWith("photos/", StringComparison.Ordinal)));
+
+        // Nothing is left: a second batch is refused with what to do.
+        var again = await Html.ParseAsync(await Html.SubmitAsync(admin, after, "[data-test=create]"));
+        Assert.Contains("包括已交付", again.QuerySelector(".alert.error")?.TextContent, StringComparison.Ordinal);
+        var (_, delivered) = await Html.GetAsync(admin, Base + "/staff/progress");
+        Assert.True(int.Parse(delivered.QuerySelector("[data-test=funnel] [data-stage=Delivered]")!.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+}
