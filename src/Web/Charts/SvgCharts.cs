@@ -22,7 +22,7 @@ public static class SvgCharts
     public static IHtmlContent Bars(string title, IReadOnlyList<Bar> bars, string color = "var(--brand)", int? max = null)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const int Width = 640, Row = 30, Label = 200, Right = 110;
+        const int Width = 420, Row = 28, Label = 130, Right = 70;
         var top = max ?? Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
         var height = Math.Max(Row, bars.Count * Row);
         var svg = Open(title, Width, height);
@@ -31,7 +31,7 @@ public static class SvgCharts
             var bar = bars[i];
             var y = i * Row;
             var w = top == 0 ? 0 : (Width - Label - Right) * Math.Min(1.0, (double)bar.Value / top);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 20}\" text-anchor=\"end\" class=\"chart-label\">{Cut(bar.Label, 16)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 19}\" text-anchor=\"end\" class=\"chart-label\">{Cut(bar.Label, 10)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{y + 6}\" width=\"{w:0.#}\" height=\"{Row - 12}\" rx=\"3\" fill=\"{color}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label + w + 6:0.#}\" y=\"{y + 20}\" class=\"chart-value\">{bar.Value}{(bar.Note is null ? "" : " " + Text(bar.Note))}</text>");
         }
@@ -47,15 +47,15 @@ public static class SvgCharts
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(stacks);
-        const int Width = 640, Row = 30, Label = 200, Right = 60, Legend = 28;
+        const int Width = 420, Row = 28, Label = 130, Right = 40, Legend = 48;
         var top = Math.Max(1, stacks.Count == 0 ? 1 : stacks.Max(s => s.Parts.Sum()));
         var svg = Open(title, Width, Legend + Math.Max(Row, stacks.Count * Row));
-        LegendRow(svg, series, 0);
+        LegendRow(svg, series, Width);
         for (var i = 0; i < stacks.Count; i++)
         {
             var y = Legend + (i * Row);
             var x = (double)Label;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 20}\" text-anchor=\"end\" class=\"chart-label\">{Cut(stacks[i].Label, 16)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 20}\" text-anchor=\"end\" class=\"chart-label\">{Cut(stacks[i].Label, 10)}</text>");
             for (var p = 0; p < stacks[i].Parts.Count; p++)
             {
                 var w = (Width - Label - Right) * (double)stacks[i].Parts[p] / top;
@@ -81,9 +81,9 @@ public static class SvgCharts
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(lines);
-        const int Width = 640, Height = 240, Left = 40, Bottom = 28, Top = 34, Right = 12;
+        const int Width = 420, Height = 220, Left = 36, Bottom = 26, Top = 52, Right = 12;
         var svg = Open(title, Width, Height);
-        LegendRow(svg, [.. lines.Select(l => l.Name)], 0);
+        LegendRow(svg, [.. lines.Select(l => l.Name)], Width);
         var top = Math.Max(1, lines.SelectMany(l => l.Values).DefaultIfEmpty(0).Max());
         var (plotW, plotH) = (Width - Left - Right, Height - Top - Bottom);
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top + plotH}\" x2=\"{Width - Right}\" y2=\"{Top + plotH}\" class=\"chart-axis\"/>");
@@ -115,7 +115,7 @@ public static class SvgCharts
     public static IHtmlContent Funnel(string title, IReadOnlyList<Bar> stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        const int Width = 640, Row = 38, Label = 130;
+        const int Width = 420, Row = 34, Label = 100;
         var first = Math.Max(1, stages.Count == 0 ? 1 : stages[0].Value);
         var svg = Open(title, Width, Math.Max(Row, stages.Count * Row));
         var span = Width - Label - 10;
@@ -124,10 +124,13 @@ public static class SvgCharts
             var y = i * Row;
             var w = Math.Max(2, span * Math.Min(1.0, (double)stages[i].Value / first));
             var x = Label + ((span - w) / 2);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 24}\" text-anchor=\"end\" class=\"chart-label\">{Cut(stages[i].Label, 10)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 22}\" text-anchor=\"end\" class=\"chart-label\">{Cut(stages[i].Label, 7.5)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 4}\" width=\"{w:0.#}\" height=\"{Row - 8}\" rx=\"4\" fill=\"var(--brand)\" fill-opacity=\"{1 - (i * 0.08):0.##}\"/>");
             var share = stages[0].Value == 0 ? "" : $" · {(double)stages[i].Value / stages[0].Value:P0}";
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label + (span / 2)}\" y=\"{y + 24}\" text-anchor=\"middle\" class=\"chart-on-bar\">{stages[i].Value}{Text(share)}</text>");
+            var inside = w >= 90;
+            svg.Append(inside
+                ? string.Create(CultureInfo.InvariantCulture, $"<text x=\"{Label + (span / 2)}\" y=\"{y + 22}\" text-anchor=\"middle\" class=\"chart-on-bar\">{stages[i].Value}{Text(share)}</text>")
+                : string.Create(CultureInfo.InvariantCulture, $"<text x=\"{x + w + 6:0.#}\" y=\"{y + 22}\" class=\"chart-value\">{stages[i].Value}{Text(share)}</text>"));
         }
 
         return Close(svg);
@@ -142,19 +145,46 @@ public static class SvgCharts
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
 
-    private static void LegendRow(StringBuilder svg, IReadOnlyList<string> series, int y)
+    // The series' names in a row that wraps at the chart's width (two rows fit above the plot).
+    private static void LegendRow(StringBuilder svg, IReadOnlyList<string> series, int width)
     {
-        var x = 0.0;
+        var (x, y) = (0.0, 0.0);
         for (var i = 0; i < series.Count; i++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 6}\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{Palette[i % Palette.Length]}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 16:0.#}\" y=\"{y + 17}\" class=\"chart-label\">{Text(series[i])}</text>");
-            x += 28 + (series[i].Sum(c => c > 0x2E80 ? 14 : 7.5));
+            var w = 24 + series[i].Sum(c => c > 0x2E80 ? 12 : 6.5);
+            if (x > 0 && x + w > width)
+            {
+                (x, y) = (0, y + 20);
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 4:0.#}\" width=\"11\" height=\"11\" rx=\"2\" fill=\"{Palette[i % Palette.Length]}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 15:0.#}\" y=\"{y + 14:0.#}\" class=\"chart-label\">{Text(series[i])}</text>");
+            x += w;
         }
     }
 
-    private static string Cut(string label, int max) =>
-        Text(label.Length > max ? label[..(max - 1)] + "…" : label.Length == 0 ? "—" : label);
+    // A label cut to the room it has, in ems (a Chinese character is one, a Latin letter or digit about half).
+    private static string Cut(string label, double ems)
+    {
+        if (label.Length == 0)
+        {
+            return "—";
+        }
+
+        var (used, length) = (0.0, 0);
+        foreach (var c in label)
+        {
+            used += c > 0x2E80 ? 1 : 0.55;
+            if (used > ems)
+            {
+                return Text(label[..Math.Max(1, length - 1)] + "…");
+            }
+
+            length++;
+        }
+
+        return Text(label);
+    }
 
     private static string Text(string text) => WebUtility.HtmlEncode(text);
 }

@@ -7,7 +7,7 @@ namespace Photocollect.Web.Pages.Staff.SchoolSide;
 /// <summary>
 /// The school admin's progress dashboard (采集进度) for one campaign: the funnel, the same by level, college, major and
 /// class, the daily trend, rejection reasons, the review queue against 48 hours and the on-site sessions' load.
-/// It refreshes itself every 30 seconds.
+/// It refreshes itself every 15 seconds.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
 public sealed class ProgressModel(AppDbContext db, ProgressReport report, TimeProvider clock) : CampaignPageModel(db)

@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using Photocollect.Grains.Orders;
+using Photocollect.Web.Seeding;
+using Photocollect.Web.Tests.TestKit;
+
+namespace Photocollect.EndToEnd.Tests;
+
+/// <summary>
+/// The school admin's side in Chromium: the progress dashboard on a laptop and on a phone (it fits the width and
+/// refreshes itself when students move), the students list with a thumbnail, and a delivery batch made and
+/// downloaded as a ZIP through the browser; English pages complete. Screenshots school-NN-*.png.
+/// </summary>
+public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string School = "nanhu";
+
+    [Fact]
+    public async Task ShowProgressStudentsAndDeliverABatch()
+    {
+        var school = fixture.BaseUrl + "/s/" + School;
+        await fixture.App.InSchoolAsync(AppFactory.B, async sp =>
+        {
+            foreach (var status in new[] { OrderStatus.Completed, OrderStatus.Completed, OrderStatus.PendingReview, OrderStatus.Rejected, OrderStatus.PendingPayment })
+            {
+                await Delivered.OrderAsync(sp, status);
+            }
+        });
+
+        await using var laptop = await fixture.LaptopAsync();
+        var page = await laptop.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await Open(page, school + "/staff/login", "[data-test=staff-login]");
+        await page.FillAsync("#Email", DemoSeeder.StaffEmail(School, "admin"));
+        await page.FillAsync("#Password", AppFactory.Password);
+        await Submit(page, "[data-test=staff-login]", "[data-test=to-progress]");
+        await Submit(page, "[data-test=to-progress]", "[data-test=funnel]");
+        await fixture.ShotAsync(page, "school-01-progress");
+        var produced = await page.GetAttributeAsync("[data-test=funnel] [data-stage=Produced]", "data-count");
+
+        // A student finishes while the page is open: the dashboard shows it without a reload.
+        await fixture.App.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.Completed));
+        await page.EvaluateAsync("() => { window.__stay = true; }");
+        await page.Locator($"[data-test=funnel] [data-stage=Produced]:not([data-count='{produced}'])").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__stay === true"), "the page reloaded instead of refreshing its figures");
+
+        await Open(page, school + "/staff/students", "[data-test=student-list]");
+        await page.Locator("img.thumb").First.WaitForAsync();
+        await fixture.ShotAsync(page, "school-02-students");
+        await Open(page, school + "/staff/students?View=missing", "[data-test=missing-list]");
+        await fixture.ShotAsync(page, "school-03-not-collected");
+
+        await Open(page, school + "/staff/deliveries", "[data-test=create]");
+        await Submit(page, "[data-test=create]", "[data-test=batch]");
+        await fixture.ShotAsync(page, "school-04-deliveries");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=download-zip]"));
+        var path = Path.Combine(fixture.Artifacts, "school-delivery.zip");
+        await download.SaveAsAsync(path);
+        using (var zip = ZipFile.OpenRead(path))
+        {
+            Assert.Equal(3, zip.Entries.Count(e => e.FullName.StartsWith("photos/", StringComparison.Ordinal)));
+            Assert.NotNull(zip.GetEntry("manifest.xlsx"));
+        }
+
+        foreach (var (url, name) in new[] { ("/staff/progress", "school-05-progress-en"), ("/staff/students", "school-06-students-en"), ("/staff/deliveries", "school-07-deliveries-en") })
+        {
+            await Open(page, school + url + "?culture=en", "h1");
+            Assert.DoesNotMatch("[\u4e00-\u9fff]{2,}", await page.InnerTextAsync("h1"));
+            await fixture.ShotAsync(page, name);
+        }
+
+        // The dashboard on a phone: one column, nothing wider than the screen.
+        await using var phone = await fixture.PhoneAsync();
+        var small = await phone.NewPageAsync();
+        await Open(small, school + "/staff/login", "[data-test=staff-login]");
+        await small.FillAsync("#Email", DemoSeeder.StaffEmail(School, "admin"));
+        await small.FillAsync("#Password", AppFactory.Password);
+        await Submit(small, "[data-test=staff-login]", "[data-test=to-progress]");
+        await Open(small, school + "/staff/progress", "[data-test=funnel]");
+        await fixture.ShotAsync(small, "school-08-progress-phone");
+        var width = await small.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
+    }
+
+    private static async Task Open(IPage page, string url, string expect)
+    {
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(expect).First.WaitForAsync();
+    }
+
+    private static async Task Submit(IPage page, string button, string expect)
+    {
+        await page.ClickAsync(button);
+        await page.Locator(expect).First.WaitForAsync();
+    }
+}
