@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using Photocollect.BenchKit;
-using static Photocollect.QueueBench.Stats;
+using static Photocollect.BenchKit.Stats;
 
 namespace Photocollect.QueueBench;
 

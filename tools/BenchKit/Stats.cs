@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Photocollect.QueueBench;
+namespace Photocollect.BenchKit;
 
 /// <summary>Percentiles (nearest rank) and how the tables print times.</summary>
 public static class Stats
