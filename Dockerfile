@@ -38,13 +38,14 @@ FROM debian:bookworm-slim AS runtime
 # Runtime libraries only: .NET's (ICU for the zh-CN culture, OpenSSL, zlib), the OpenCV modules libpcvision.so
 # links (core, imgproc, imgcodecs, objdetect, calib3d; face, quality and wechat_qrcode are in contrib), and the
 # model files the engine opens (opencv-data: Haar cascades and BRISQUE; libdlib-data: the 68-point landmark
-# model). dlib itself is header code compiled into libpcvision.so: libdlib19.1 is not needed.
+# model). dlib itself is header code compiled into libpcvision.so: libdlib19.1 is not needed. fonts-noto-cjk: the
+# captions of the print sheets (Noto Sans CJK SC, opened from its file by SkiaSharp, whose native library needs nothing else).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates tzdata libicu72 libssl3 zlib1g libstdc++6 libgcc-s1 \
       libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-objdetect406 \
       libopencv-calib3d406 libopencv-contrib406 \
-      opencv-data libdlib-data \
+      opencv-data libdlib-data fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
 # The same non-root user as Microsoft's images (uid 1654); the chart's securityContext names it.
@@ -54,12 +55,13 @@ RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \
 WORKDIR /app
 COPY --from=build /app ./
 # Fail the build, not the first photo check: every library the engine links resolves and every model file it opens
-# by default (Photocollect.Vision.VisionModels) is where it looks.
+# by default (Photocollect.Vision.VisionModels) is where it looks; so is the print captions' font.
 RUN ! ldd /app/libpcvision.so | grep 'not found' \
  && test -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml \
  && test -f /usr/share/dlib/shape_predictor_68_face_landmarks.dat \
  && test -f /usr/share/opencv4/quality/brisque_model_live.yml \
- && test -f /usr/share/opencv4/quality/brisque_range_live.yml
+ && test -f /usr/share/opencv4/quality/brisque_range_live.yml \
+ && test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 USER app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
