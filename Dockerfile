@@ -24,10 +24,16 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIE
 WORKDIR /src
 # Project files first: the restore layer is reused until a package or project reference changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
-COPY src/Web/Web.csproj src/Web/
-COPY src/Tenancy/Tenancy.csproj src/Tenancy/
+COPY src/Accounts/Accounts.csproj src/Accounts/
+COPY src/Collection/Collection.csproj src/Collection/
+COPY src/Data/Data.csproj src/Data/
+COPY src/Delivery/Delivery.csproj src/Delivery/
 COPY src/Grains/Grains.csproj src/Grains/
+COPY src/Payments/Payments.csproj src/Payments/
+COPY src/Sms/Sms.csproj src/Sms/
+COPY src/Tenancy/Tenancy.csproj src/Tenancy/
 COPY src/Vision/Vision.csproj src/Vision/
+COPY src/Web/Web.csproj src/Web/
 RUN dotnet restore src/Web/Web.csproj
 COPY src/ src/
 # Vision.csproj runs cmake for libpcvision.so; the publish output carries it next to the assemblies.

@@ -69,6 +69,30 @@ public sealed partial class DockerfileShould
     }
 
     [Fact]
+    public void CopyEveryProjectTheWebAppNeedsBeforeTheRestore()
+    {
+        // The restore runs before the sources are copied: a project it cannot see fails the image build.
+        var restore = Dockerfile[..Dockerfile.IndexOf("RUN dotnet restore", StringComparison.Ordinal)];
+        var needed = new HashSet<string>();
+        var next = new Queue<string>(["Web"]);
+        while (next.TryDequeue(out var project))
+        {
+            if (!needed.Add(project))
+            {
+                continue;
+            }
+
+            foreach (Match reference in ProjectReference().Matches(Repository.Read($"src/{project}/{project}.csproj")))
+            {
+                next.Enqueue(reference.Groups[1].Value);
+            }
+        }
+
+        Assert.True(needed.Count >= 8, string.Join(", ", needed));
+        Assert.All(needed, p => Assert.Contains($"COPY src/{p}/{p}.csproj src/{p}/", restore, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void KeepHostBuildOutputOutOfTheContext()
     {
         var ignored = Repository.Read(".dockerignore").Split('\n').Select(l => l.Trim()).ToList();
@@ -102,6 +126,9 @@ public sealed partial class DockerfileShould
 
     [GeneratedRegex(@"(?m)^EXPOSE\s+([0-9 ]+)$")]
     private static partial Regex Expose();
+
+    [GeneratedRegex(@"ProjectReference Include=""\.\.\\(\w+)\\")]
+    private static partial Regex ProjectReference();
 
     [GeneratedRegex(@"(?ms)^FROM\s+(\S+)(?:\s+AS\s+(\S+))?\s*$(.*?)(?=^FROM\s|\z)")]
     private static partial Regex From();
