@@ -10,6 +10,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddScoped<Batches.Deliveries>();
         services.AddScoped<Progress.ProgressReport>();
         services.AddScoped<Students.SchoolStudents>();
+        services.AddScoped<Students.FinishedPhotos>();
+        services.AddScoped<ApiKeys.SchoolApiKeys>();
         return services;
     }
 }

@@ -162,6 +162,7 @@ public static class PhotocollectWebExtensions
         app.MapHealthChecks(HealthPath, new() { ResponseWriter = DatabaseHealthCheck.WriteAsync });
         app.MapRazorPages();
         app.MapStudentApi();
+        app.MapSchoolApi();
         app.MapOfflineEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

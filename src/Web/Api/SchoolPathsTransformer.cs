@@ -26,7 +26,7 @@ public sealed class SchoolPathsTransformer : IOpenApiDocumentTransformer
         ArgumentNullException.ThrowIfNull(context);
         document.Info = new OpenApiInfo
         {
-            Title = "Photocollect student API",
+            Title = "Photocollect API",
             Version = context.DocumentName,
             Description = $$"""
                 The student side of Photocollect as JSON, for the WeChat mini-program: graduation photo collection
@@ -39,6 +39,8 @@ public sealed class SchoolPathsTransformer : IOpenApiDocumentTransformer
                 name (its subdomain or custom domain) the prefix is left out: `https://photo.example.edu.cn/api/v1/campaign`.
 
                 Sign in with `POST …/auth/code` and `POST …/auth/token`, then send the token as `Authorization: Bearer …`.
+                The school's own systems (学籍, 校园卡) read delivery batches, manifests and finished photos from
+                `/school/…` with a key the school admin made, sent as `X-Api-Key: pcs_…`.
                 Enumerations travel as their names (`"PendingPayment"`). Every error is `application/problem+json` with a
                 stable `code` and a `detail` to show; add `?culture=en` for English details.
                 """,

@@ -7,7 +7,8 @@ namespace Photocollect.Web.Api;
 
 /// <summary>
 /// How each operation is signed in, in the OpenAPI document: the student endpoints by the bearer token, the station's
-/// endpoint by the staff sign-in cookie, the sign-in endpoints by nothing. Both schemes are declared once.
+/// endpoint by the staff sign-in cookie, the school's endpoints (<see cref="SchoolApi"/>) by a school API key, the
+/// sign-in endpoints by nothing. Each scheme is declared once.
 /// </summary>
 public sealed class SignInTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -16,6 +17,9 @@ public sealed class SignInTransformer : IOpenApiDocumentTransformer, IOpenApiOpe
 
     /// <summary>The staff cookie's name in <c>components.securitySchemes</c>.</summary>
     public const string CookieScheme = "staffCookie";
+
+    /// <summary>The school API key's name in <c>components.securitySchemes</c>.</summary>
+    public const string SchoolKeyScheme = "schoolApiKey";
 
     /// <inheritdoc />
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -36,6 +40,14 @@ public sealed class SignInTransformer : IOpenApiDocumentTransformer, IOpenApiOpe
             Description = "The cookie of a staff sign-in at `/s/{school}/staff/login` (photographer, reviewer or school admin of "
                 + "that school). Without it the answer is 401; another school's staff get 403.",
         });
+        document.AddComponent<IOpenApiSecurityScheme>(SchoolKeyScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = SchoolApi.KeyHeader,
+            Description = "A key the school admin made at `/s/{school}/staff/api-keys` (`pcs_` and 43 characters), for the school's "
+                + "own systems. It opens only that school's `/school/…` endpoints; a missing, unknown, revoked or other school's key answers 401.",
+        });
         return Task.CompletedTask;
     }
 
@@ -45,6 +57,13 @@ public sealed class SignInTransformer : IOpenApiDocumentTransformer, IOpenApiOpe
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<SchoolApi.KeyRequired>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchoolKeyScheme, context.Document)] = [] });
+            return Task.CompletedTask;
+        }
+
         var authorize = metadata.OfType<IAuthorizeData>().ToList();
         if (authorize.Count == 0 || metadata.OfType<IAllowAnonymous>().Any())
         {

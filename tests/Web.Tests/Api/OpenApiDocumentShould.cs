@@ -22,6 +22,7 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
 {
     private const string Prefix = "/s/{school}/api/v1/";
     private const string Station = "/s/{school}/staff/api/offline/sessions/{id}/ticket";
+    private const string School = Prefix + "school/";
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
     [Fact]
@@ -75,10 +76,12 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
         var missing = answers.Select(a => a.Answer).Where(a => a.Status == HttpStatusCode.NotFound && a.Detail == unknownRoute.Detail).ToList();
         Assert.True(missing.Count == 0, "documented but answered like an unknown route:\n" + string.Join("\n", missing));
         // Reading what the new student has (campaign, steps, orders, reprints) succeeds outright; the on-site steps say
-        // this school collects online only.
+        // this school collects online only; the school's own endpoints want a school API key, not a student's token.
         Assert.All(answers.Where(a => a.Method == "get" && !a.Ids), a => Assert.True(
-            a.Answer.Status == HttpStatusCode.OK || (a.Answer.Request.Contains("/offline", StringComparison.Ordinal) && a.Answer.Code == "not_offline"),
+            a.Answer.Status == HttpStatusCode.OK || (a.Answer.Request.Contains("/offline", StringComparison.Ordinal) && a.Answer.Code == "not_offline")
+                || (a.Answer.Request.Contains("/api/v1/school/", StringComparison.Ordinal) && (a.Answer.Status, a.Answer.Code) == (HttpStatusCode.Unauthorized, "unauthorized")),
             a.Answer.ToString()));
+        Assert.Contains(answers, a => a.Answer.Request.EndsWith("/api/v1/school/batches", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -149,6 +152,8 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
         Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
         var cookie = schemes.GetProperty("staffCookie");
         Assert.Equal(("apiKey", "cookie", "pc.auth"), (cookie.GetProperty("type").GetString(), cookie.GetProperty("in").GetString(), cookie.GetProperty("name").GetString()));
+        var schoolKey = schemes.GetProperty("schoolApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (schoolKey.GetProperty("type").GetString(), schoolKey.GetProperty("in").GetString(), schoolKey.GetProperty("name").GetString()));
         using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
 
         foreach (var (path, method, operation) in Operations(document))
@@ -156,7 +161,9 @@ public sealed partial class OpenApiDocumentShould(AppFactory app) : IClassFixtur
             var schemesUsed = operation.TryGetProperty("security", out var security)
                 ? security.EnumerateArray().SelectMany(s => s.EnumerateObject().Select(p => p.Name)).ToList()
                 : [];
-            var expected = path == Station ? ["staffCookie"] : path.StartsWith(Prefix + "auth/", StringComparison.Ordinal) ? [] : new List<string> { "bearer" };
+            var expected = path == Station ? ["staffCookie"]
+                : path.StartsWith(School, StringComparison.Ordinal) ? ["schoolApiKey"]
+                : path.StartsWith(Prefix + "auth/", StringComparison.Ordinal) ? [] : new List<string> { "bearer" };
             Assert.True(expected.SequenceEqual(schemesUsed), $"{method} {path}: security {string.Join(",", schemesUsed)}");
             var secured = schemesUsed.Count > 0;
             var url = Parameter().Replace(path, m => m.Groups[1].Value == "school" ? AppFactory.A : Guid.NewGuid().ToString());

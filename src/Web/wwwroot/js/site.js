@@ -222,3 +222,18 @@ document.addEventListener('click', function (e) {
         });
     });
 })();
+
+// A copy button (data-copy="#id"): copies that element's text, says so on the button. Without the clipboard (an
+// insecure origin, an old browser) the text is selected instead, for the person to copy.
+document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-copy]');
+    if (!button) return;
+    var source = document.querySelector(button.getAttribute('data-copy'));
+    if (!source) return;
+    function select() { var range = document.createRange(); range.selectNodeContents(source); var s = window.getSelection(); s.removeAllRanges(); s.addRange(range); }
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () { button.textContent = button.getAttribute('data-copied'); }, select);
+    } else {
+        select();
+    }
+});

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Photocollect.Data;
+using Photocollect.Grains.Orders;
+
+namespace Photocollect.Delivery.Students;
+
+/// <summary>
+/// One student's finished graduation photo, for the school's own systems (学籍, 校园卡) to fetch by student number: the
+/// standard photo of an approved, produced order (已完成, not a reprint), from the latest graduation campaign that has
+/// one for that student.
+/// </summary>
+public sealed class FinishedPhotos(AppDbContext db)
+{
+    /// <summary>A finished photo: the 480×640 JPEG and where it comes from.</summary>
+    public sealed record Photo(Guid OrderId, Guid CampaignId, string StudentNumber, byte[] Jpeg);
+
+    /// <summary>The student's finished photo, or null when there is none.</summary>
+    public async Task<Photo?> LatestAsync(string studentNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(studentNumber);
+        var found = await (from o in db.Orders.AsNoTracking()
+                           join r in db.StudentRecords on o.RecordId equals r.Id
+                           join c in db.Campaigns on o.CampaignId equals c.Id
+                           join f in db.PhotoFiles on o.PhotoId equals (Guid?)f.PhotoId
+                           where r.StudentNumber == studentNumber && c.Kind == CampaignKind.Graduation
+                               && o.Status == OrderStatus.Completed && o.Kind != OrderKind.Reprint && f.Standard != null
+                           orderby c.StartsAt descending, o.CreatedAt descending
+                           select new { o.Id, o.CampaignId, f.Standard }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new Photo(found.Id, found.CampaignId, studentNumber, found.Standard!);
+    }
+}
