@@ -180,6 +180,62 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
         await body.FlushAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the batch's print sheets (冲印排版) to <paramref name="output"/> (forward only): one PDF, or the sheets as
+    /// 300-dpi JPEG pages in a ZIP. The photos come in file-name order, the order of the manifest. Logged first.
+    /// </summary>
+    public async Task WritePrintsAsync(DeliveryBatch batch, Stream output, bool pdf, Prints.PrintLayout layout, ExportLog.Requester by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await log.RecordAsync(by, pdf ? "prints-pdf" : "prints-jpeg", $"batch {batch.Number} {layout.Key}", batch.PhotoCount, cancellationToken);
+        if (pdf)
+        {
+            await Prints.PrintSheets.WritePdfAsync(PrintPhotosAsync(batch.Id, cancellationToken), output, layout, cancellationToken);
+            return;
+        }
+
+        await using var body = new ForwardBuffer(output);
+        await using (var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await Prints.PrintSheets.WriteJpegPagesAsync(PrintPhotosAsync(batch.Id, cancellationToken), zip, "sheets", layout, cancellationToken);
+        }
+
+        await body.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The print sheets' file name.</summary>
+    public static string PrintsName(DeliveryBatch batch, bool pdf)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return $"prints-{batch.Number:000}.{(pdf ? "pdf" : "zip")}";
+    }
+
+    // The batch's photos with their captions, a page of rows at a time.
+    private async IAsyncEnumerable<Prints.PrintPhoto> PrintPhotosAsync(Guid batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = "";
+        while (true)
+        {
+            var page = await (from i in db.DeliveryItems.AsNoTracking()
+                              join r in db.StudentRecords on i.RecordId equals r.Id
+                              join f in db.PhotoFiles on i.PhotoId equals f.PhotoId
+                              where i.BatchId == batchId && i.FileName.CompareTo(after) > 0
+                              orderby i.FileName
+                              select new { i.FileName, r.Name, r.StudentNumber, f.Standard }).Take(Page).ToListAsync(cancellationToken);
+            foreach (var photo in page.Where(p => p.Standard is not null))
+            {
+                yield return new Prints.PrintPhoto(photo.Name, photo.StudentNumber, photo.Standard!);
+            }
+
+            if (page.Count < Page)
+            {
+                yield break;
+            }
+
+            after = page[^1].FileName;
+        }
+    }
+
     /// <summary>The batch's manifest rows, in file-name order.</summary>
     public async Task<IReadOnlyList<ManifestRow>> ManifestAsync(Guid batchId, CancellationToken cancellationToken)
     {

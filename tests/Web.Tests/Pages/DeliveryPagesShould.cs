@@ -15,7 +15,7 @@ namespace Photocollect.Web.Tests.Pages;
 /// Delivery batches through the real page: the naming choice, a batch made by the form, its ZIP streamed to the browser,
 /// an empty selection refused with what to do, and the photos counted as delivered.
 /// </summary>
-public sealed class DeliveryPagesShould(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class DeliveryPagesShould(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Base = "/s/nanhu";
 
@@ -42,10 +42,26 @@ public sealed class DeliveryPagesShould(AppFactory app) : IClassFixture<AppFacto
         Assert.NotNull(archive.GetEntry($"photos/{record.IdNumber}.jpg"));
         Assert.Equal(ready, archive.Entries.Count(e => e.FullName.StartsWith("photos/", StringComparison.Ordinal)));
 
+        // Print sheets of the batch: a PDF page per 8 photos, or the same sheets as JPEG pages in a ZIP; both logged.
+        var pdf = await admin.GetByteArrayAsync($"{Base}/staff/deliveries?handler=Prints&id={batch.GetAttribute("data-batch")}&format=pdf&layout=5in-8x1in");
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.Equal((ready + 7) / 8, PdfPages().Count(Encoding.Latin1.GetString(pdf)));
+        using (var sheets = new ZipArchive(new MemoryStream(await admin.GetByteArrayAsync($"{Base}/staff/deliveries?handler=Prints&id={batch.GetAttribute("data-batch")}&format=jpg&layout=6in-4x2in"))))
+        {
+            Assert.Equal((ready + 3) / 4, sheets.Entries.Count(e => e.FullName.StartsWith("sheets/", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Base}/staff/deliveries?handler=Prints&id={batch.GetAttribute("data-batch")}&format=gif")).StatusCode);
+        var printsLogged = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().DataExports.CountAsync(e => e.Kind.StartsWith("prints-")));
+        Assert.Equal(2, printsLogged);
+
         // Nothing is left: a second batch is refused with what to do.
         var again = await Html.ParseAsync(await Html.SubmitAsync(admin, after, "[data-test=create]"));
         Assert.Contains("包括已交付", again.QuerySelector(".alert.error")?.TextContent, StringComparison.Ordinal);
         var (_, delivered) = await Html.GetAsync(admin, Base + "/staff/progress");
         Assert.True(int.Parse(delivered.QuerySelector("[data-test=funnel] [data-stage=Delivered]")!.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/Type\s*/Page\b")]
+    private static partial System.Text.RegularExpressions.Regex PdfPages();
 }

@@ -102,6 +102,26 @@ public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, Scho
         return new EmptyResult();
     }
 
+    /// <summary>The batch's print sheets: <c>format</c> pdf or jpg, <c>layout</c> one of the presets.</summary>
+    public async Task<IActionResult> OnGetPrintsAsync(Guid id, string? format, string? layout, CancellationToken cancellationToken)
+    {
+        var sheet = Delivery.Prints.PrintLayout.Find(layout) ?? Delivery.Prints.PrintLayout.FiveInchEightOneInch;
+        if (format is not ("pdf" or "jpg") || await deliveries.FindAsync(id, cancellationToken) is not { } batch)
+        {
+            return NotFound();
+        }
+
+        var pdf = format == "pdf";
+        Response.ContentType = pdf ? "application/pdf" : "application/zip";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = Deliveries.PrintsName(batch, pdf) }.ToString();
+        Response.Headers.CacheControl = "no-store";
+        await deliveries.WritePrintsAsync(batch, Response.Body, pdf, sheet, Requesters.Staff(HttpContext), cancellationToken);
+        return new EmptyResult();
+    }
+
+    /// <summary>Words for a print layout.</summary>
+    public string LayoutText(Delivery.Prints.PrintLayout layout) => text[$"PrintLayout.{layout.Key}"];
+
     /// <summary>Words for a naming choice.</summary>
     public string NamingText(DeliveryNaming naming) => text[$"DeliveryNaming.{naming}"];
 
