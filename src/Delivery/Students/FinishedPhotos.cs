@@ -28,4 +28,24 @@ public sealed class FinishedPhotos(AppDbContext db)
                            select new { o.Id, o.CampaignId, f.Standard }).FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : new Photo(found.Id, found.CampaignId, studentNumber, found.Standard!);
     }
+
+    /// <summary>An approved order's standard photo (待制作 and after) and the file name the school's pattern gives it, or null.</summary>
+    public async Task<(byte[] Jpeg, string FileName, string StudentNumber)?> ApprovedAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var found = await (from o in db.Orders.AsNoTracking()
+                           join r in db.StudentRecords on o.RecordId equals r.Id
+                           join f in db.PhotoFiles on o.PhotoId equals (Guid?)f.PhotoId
+                           join c in db.Campaigns on o.CampaignId equals c.Id
+                           where o.Id == orderId && (o.Status == OrderStatus.PendingProduction || o.Status == OrderStatus.InProduction || o.Status == OrderStatus.Completed)
+                           select new { f.Standard, r.StudentNumber, r.IdNumber, c.DeliveryNaming }).SingleOrDefaultAsync(cancellationToken);
+        if (found?.Standard is null)
+        {
+            return null;
+        }
+
+        // One photo on its own: named by student or ID number (an exam number needs the roster; the student number stands in).
+        var naming = found.DeliveryNaming == DeliveryNaming.IdNumber ? DeliveryNaming.IdNumber : DeliveryNaming.StudentNumber;
+        var name = Batches.DeliveryFileNames.Assign([new(orderId, found.StudentNumber, found.IdNumber, "")], naming)[0].FileName;
+        return (found.Standard, name, found.StudentNumber);
+    }
 }

@@ -22,6 +22,23 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task NameReportAndCheckEveryFileOfTheBatch()
     {
+        // A finished photo at the other school, which no batch of this one may hold.
+        var elsewhere = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var (collection, account, campaign) = await Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
+            var code = sp.GetRequiredService<Photocollect.Collection.Registry.SimulatedStudentRegistry>().IssueCode(Photocollect.Web.Seeding.DemoSeeder.Schools[0].Code, await Journeys.UnusedStudentNumberAsync(sp));
+            Assert.NotNull((await collection.ReadCodeAsync(account.Id, campaign, null, code)).Record);
+            Assert.Null((await collection.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(Photocollect.Web.Seeding.DemoSeeder.FeatureCode(AppFactory.A), null, null, null, null))).Problem);
+            await collection.AcknowledgeStandardsAsync(account.Id, campaign);
+            var order = (await collection.SubmitAsync(account.Id, campaign, (await collection.CheckPhotoAsync(account.Id, campaign, TestKit.Faces.GoodPhoto())).Photo!.Id)).Order!;
+            await OnSite.PayAsync(sp, order);
+            var desk = sp.GetRequiredService<ReviewDesk>();
+            Assert.True((await desk.ApproveAsync(order.Id, "reviewer@beifang.demo")).Succeeded);
+            await desk.StartProductionAsync([order.Id], "photographer@beifang.demo");
+            Assert.Equal(1, await desk.CompleteAsync([order.Id], "photographer@beifang.demo"));
+            return order.Id;
+        });
+
         var (zipBytes, students, batch, second, logged) = await app.InSchoolAsync(AppFactory.B, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -91,6 +108,9 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(DeliveredPhotoCheck.Check(Read(archive, "photos/E2027002.jpg")).Passed);
 
         Assert.NotNull(batch.DeliveredAt);
+        var items = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().DeliveryItems.IgnoreQueryFilters().Where(i => i.BatchId == batch.Id).Select(i => i.OrderId).ToListAsync());
+        Assert.Equal(batch.PhotoCount, items.Count);
+        Assert.DoesNotContain(elsewhere, items);
         Assert.Null(second);
         var line = Assert.Single(logged);
         Assert.Equal(($"batch {batch.Number}", batch.PhotoCount, "203.0.113.9"), (line.Subject, line.Records, line.Address));

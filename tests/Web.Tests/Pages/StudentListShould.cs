@@ -92,6 +92,25 @@ public sealed class StudentListShould(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Base}/staff/students?handler=Export&format=exe")).StatusCode);
     }
 
+    [Fact]
+    public async Task LetProductionStaffDownloadAnApprovedPhoto()
+    {
+        var photographer = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "photographer"));
+        var (approved, record) = await app.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.PendingProduction));
+
+        var (_, page) = await Html.GetAsync(photographer, Base + "/staff/production");
+        var link = page.QuerySelectorAll("[data-test=production-photo]").Single(a => a.GetAttribute("href")!.Contains(approved.Id.ToString(), StringComparison.Ordinal));
+        var photo = await photographer.GetAsync(new Uri(new Uri(page.Url), link.GetAttribute("href")));
+
+        Assert.Equal(("image/jpeg", $"{record.StudentNumber}.jpg"), (photo.Content.Headers.ContentType?.MediaType, photo.Content.Headers.ContentDisposition?.FileNameStar));
+        Assert.Equal(480, Photocollect.Vision.DeliveredPhotoCheck.Check(await photo.Content.ReadAsByteArrayAsync()).Width);
+        // Not approved yet: nothing to download.
+        var (waiting, _) = await app.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.PendingReview));
+        Assert.Equal(HttpStatusCode.NotFound, (await photographer.GetAsync($"{Base}/staff/production?handler=Photo&orderId={waiting.Id}")).StatusCode);
+        var logged = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().DataExports.CountAsync(e => e.Kind == "photo" && e.Subject == record.StudentNumber));
+        Assert.Equal(1, logged);
+    }
+
     [Theory]
     [InlineData("reviewer")]
     [InlineData("photographer")]

@@ -30,7 +30,8 @@ public sealed class SqlLog : DbCommandInterceptor
     public static IReadOnlyList<string> ByteColumns(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Model.GetEntityTypes()
+        // A school API key's hash is bytes too, 32 of them: not a file.
+        return db.Model.GetEntityTypes().Where(e => e.ClrType != typeof(SchoolApiKey))
             .SelectMany(e => e.GetProperties().Where(p => p.ClrType == typeof(byte[])).Select(p => $".\"{p.GetColumnName()}\""))
             .Distinct().ToList();
     }

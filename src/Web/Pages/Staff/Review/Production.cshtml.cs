@@ -6,12 +6,15 @@ using Microsoft.Extensions.Localization;
 using Photocollect.Grains.Orders;
 using Photocollect.Collection;
 using Photocollect.Data;
+using Photocollect.Delivery;
+using Photocollect.Delivery.Students;
+using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Staff.Review;
 
 /// <summary>Production by batch: 待制作 → 制作中 → 已完成 for the ticked orders.</summary>
 [Authorize(Roles = $"{Roles.SchoolAdmin},{Roles.Photographer},{Roles.Reviewer}")]
-public sealed class ProductionModel(ReviewDesk desk, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ProductionModel(ReviewDesk desk, FinishedPhotos photos, ExportLog log, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Waiting for production.</summary>
     public IReadOnlyList<QueueItem> Waiting { get; private set; } = [];
@@ -43,6 +46,18 @@ public sealed class ProductionModel(ReviewDesk desk, IStringLocalizer<SharedReso
         var moved = await desk.CompleteAsync(Selected, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         Info = text["Production.Completed", moved];
         await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>One order's standard photo, to print or send on (logged).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        if (await photos.ApprovedAsync(orderId, cancellationToken) is not { } photo)
+        {
+            return NotFound();
+        }
+
+        await log.RecordAsync(Requesters.Staff(HttpContext), "photo", photo.StudentNumber, 1, cancellationToken);
+        return File(photo.Jpeg, "image/jpeg", photo.FileName);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

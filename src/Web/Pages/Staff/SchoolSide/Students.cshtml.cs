@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Photocollect.Data;
 using Photocollect.Delivery;
-using Photocollect.Delivery.Batches;
 using Photocollect.Delivery.Students;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Infrastructure;
@@ -17,7 +16,7 @@ namespace Photocollect.Web.Pages.Staff.SchoolSide;
 /// every export and photo download is logged.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class StudentsModel(AppDbContext db, SchoolStudents students, ExportLog log, IStringLocalizer<SharedResource> text) : CampaignPageModel(db)
+public sealed class StudentsModel(AppDbContext db, SchoolStudents students, FinishedPhotos photos, ExportLog log, IStringLocalizer<SharedResource> text) : CampaignPageModel(db)
 {
     /// <summary><c>missing</c> for the not-collected list; otherwise all students.</summary>
     [BindProperty(SupportsGet = true)]
@@ -104,23 +103,16 @@ public sealed class StudentsModel(AppDbContext db, SchoolStudents students, Expo
         return File(output, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    /// <summary>One student's approved standard photo, named as the school names delivered files.</summary>
+    /// <summary>One student's approved standard photo, named as the school names delivered files (logged).</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        var found = await (from o in Db.Orders.AsNoTracking()
-                           join r in Db.StudentRecords on o.RecordId equals r.Id
-                           join f in Db.PhotoFiles on o.PhotoId equals f.PhotoId
-                           join c in Db.Campaigns on o.CampaignId equals c.Id
-                           where o.Id == orderId && (o.Status == OrderStatus.PendingProduction || o.Status == OrderStatus.InProduction || o.Status == OrderStatus.Completed)
-                           select new { f.Standard, r.StudentNumber, r.IdNumber, c.DeliveryNaming }).SingleOrDefaultAsync(cancellationToken);
-        if (found?.Standard is null)
+        if (await photos.ApprovedAsync(orderId, cancellationToken) is not { } photo)
         {
             return NotFound();
         }
 
-        await log.RecordAsync(Requesters.Staff(HttpContext), "photo", found.StudentNumber, 1, cancellationToken);
-        var name = DeliveryFileNames.Assign([new(orderId, found.StudentNumber, found.IdNumber, "")], found.DeliveryNaming == DeliveryNaming.IdNumber ? DeliveryNaming.IdNumber : DeliveryNaming.StudentNumber)[0].FileName;
-        return File(found.Standard, "image/jpeg", name);
+        await log.RecordAsync(Requesters.Staff(HttpContext), "photo", photo.StudentNumber, 1, cancellationToken);
+        return File(photo.Jpeg, "image/jpeg", photo.FileName);
     }
 
     /// <summary>The words for a status (or none).</summary>
