@@ -1,13 +1,15 @@
 using System.Text;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Data;
 
 namespace Photocollect.Collection;
 
 /// <summary>
-/// The roster from a CSV file (学号, 姓名, 身份证后四位, 层次, 学院, 专业; a header line in Chinese or English, in any
-/// column order). UTF-8 (with or without BOM) or GB18030 as Excel saves it in China. All or nothing: any bad line
-/// and nothing is written, with every problem reported by line. Re-importing the same file changes nothing.
+/// The roster from a CSV file (学号, 姓名, 身份证后四位, 层次, and optionally 学院, 专业, 班级, 考生号; a header line in
+/// Chinese or English, in any column order; commas or tabs). UTF-8 (with or without BOM) or GB18030 as Excel saves it
+/// in China; read by CsvHelper (quotes, doubled quotes, line breaks inside quotes). All or nothing: any bad line and
+/// nothing is written, with every problem reported by line. Re-importing the same file changes nothing.
 /// </summary>
 public sealed class RosterImport(AppDbContext db, TimeProvider clock)
 {
@@ -25,6 +27,8 @@ public sealed class RosterImport(AppDbContext db, TimeProvider clock)
         ["层次", "学历层次", "level"],
         ["学院", "college"],
         ["专业", "major"],
+        ["班级", "class", "classname"],
+        ["考生号", "exam_number", "examnumber"],
     ];
 
     /// <summary>Reads the file and, when every line is good, writes the roster.</summary>
@@ -42,25 +46,21 @@ public sealed class RosterImport(AppDbContext db, TimeProvider clock)
             return Fail(0, "Roster.Error.TooLarge", $"{MaxBytes / 1024 / 1024}");
         }
 
-        var lines = Decode(file).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        while (lines.Count > 0 && string.IsNullOrWhiteSpace(lines[^1]))
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        if (lines.Count == 0)
+        var records = Records(Decode(file));
+        if (records.Count == 0)
         {
             return Fail(0, "Roster.Error.Empty", null);
         }
 
-        var header = Split(lines[0]).Select(h => h.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal)).ToList();
+        var (headerLine, headerCells) = records[0];
+        var header = headerCells.Select(h => h.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal)).ToList();
         var index = Columns.Select(names => header.FindIndex(h => names.Contains(h))).ToArray();
         if (index.Take(4).Any(i => i < 0))
         {
-            return Fail(1, "Roster.Error.Header", lines[0]);
+            return Fail(headerLine, "Roster.Error.Header", string.Join(",", headerCells));
         }
 
-        if (lines.Count - 1 > MaxRows)
+        if (records.Count - 1 > MaxRows)
         {
             return Fail(0, "Roster.Error.TooManyRows", $"{MaxRows}");
         }
@@ -68,16 +68,14 @@ public sealed class RosterImport(AppDbContext db, TimeProvider clock)
         var errors = new List<RosterError>();
         var rows = new Dictionary<string, RosterEntry>(StringComparer.Ordinal);
         var rowCount = 0;
-        for (var n = 1; n < lines.Count; n++)
+        foreach (var (line, cells) in records.Skip(1))
         {
-            if (string.IsNullOrWhiteSpace(lines[n]))
+            if (cells.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
             rowCount++;
-            var line = n + 1;
-            var cells = Split(lines[n]);
             string Cell(int column) => index[column] >= 0 && index[column] < cells.Count ? cells[index[column]].Trim() : "";
             var number = Cell(0);
             var name = Cell(1);
@@ -107,14 +105,21 @@ public sealed class RosterImport(AppDbContext db, TimeProvider clock)
                 errors.Add(new(line, "Roster.Error.Level", level));
             }
 
-            var college = Cell(4);
-            var major = Cell(5);
-            if (college.Length > 100 || major.Length > 100)
+            var (college, major, className, exam) = (Cell(4), Cell(5), Cell(6), Cell(7));
+            if (college.Length > 100 || major.Length > 100 || className.Length > 50)
             {
                 errors.Add(new(line, "Roster.Error.TooLong", null));
             }
 
-            rows.TryAdd(number, new RosterEntry { StudentNumber = number, Name = name, IdLastFour = last4, Level = level, College = college, Major = major });
+            if (exam.Length > 32 || !exam.All(char.IsAsciiLetterOrDigit))
+            {
+                errors.Add(new(line, "Roster.Error.ExamNumber", exam));
+            }
+
+            rows.TryAdd(number, new RosterEntry
+            {
+                StudentNumber = number, Name = name, IdLastFour = last4, Level = level, College = college, Major = major, ClassName = className, ExamNumber = exam,
+            });
         }
 
         if (rowCount == 0)
@@ -139,9 +144,11 @@ public sealed class RosterImport(AppDbContext db, TimeProvider clock)
                 db.Roster.Add(row);
                 created++;
             }
-            else if ((current.Name, current.IdLastFour, current.Level, current.College, current.Major) != (row.Name, row.IdLastFour, row.Level, row.College, row.Major))
+            else if ((current.Name, current.IdLastFour, current.Level, current.College, current.Major, current.ClassName, current.ExamNumber)
+                != (row.Name, row.IdLastFour, row.Level, row.College, row.Major, row.ClassName, row.ExamNumber))
             {
-                (current.Name, current.IdLastFour, current.Level, current.College, current.Major) = (row.Name, row.IdLastFour, row.Level, row.College, row.Major);
+                (current.Name, current.IdLastFour, current.Level, current.College, current.Major, current.ClassName, current.ExamNumber) =
+                    (row.Name, row.IdLastFour, row.Level, row.College, row.Major, row.ClassName, row.ExamNumber);
                 current.ImportedAt = now;
                 updated++;
             }
@@ -171,47 +178,34 @@ public sealed class RosterImport(AppDbContext db, TimeProvider clock)
         }
     }
 
-    // RFC 4180 fields: commas, double quotes around fields, "" inside quotes.
-    private static List<string> Split(string line)
+    // The file's records with the line each starts on (RFC 4180: quotes, doubled quotes, line breaks inside quotes);
+    // the separator is a tab when the header has tabs and no commas (Excel's "Unicode text"), else a comma.
+    private static List<(int Line, List<string> Cells)> Records(string text)
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOf('\n', StringComparison.Ordinal) is var n and >= 0 ? n : text.Length));
+        var options = new CsvReaderOptions
         {
-            var c = line[i];
-            if (quoted)
+            HasHeader = false,
+            Separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',',
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+        };
+        var records = new List<(int, List<string>)>();
+        using var reader = CsvReader.Create(new StringReader(text), options, leaveOpen: false);
+        while (reader.Read())
+        {
+            var cells = new List<string>(reader.FieldCount);
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
+                cells.Add(reader.GetString(i));
             }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c is ',' or '\t')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
+
+            records.Add(((int)reader.LineNumber, cells));  // the line the record starts on
         }
 
-        cells.Add(cell.ToString());
-        return cells;
+        return records;
     }
 }

@@ -16,7 +16,7 @@ namespace Photocollect.Delivery.Batches;
 /// </summary>
 public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider clock)
 {
-    private const int Page = 100;
+    private const int Page = 25;
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 

@@ -31,25 +31,26 @@ public sealed record CampaignProgress(
 public sealed record Funnel(int Verified, int PhotoPassed, int Paid, int InReview, int Approved, int Produced, int Delivered,
     int Rejected, int Refunded, int Closed)
 {
-    /// <summary>Counts the students given.</summary>
+    /// <summary>Counts the students given (each group by its <see cref="StudentFacts.Count"/>).</summary>
     public static Funnel Of(IReadOnlyCollection<StudentFacts> students)
     {
         ArgumentNullException.ThrowIfNull(students);
+        int Count(Func<StudentFacts, bool> where) => students.Where(where).Sum(s => s.Count);
         return new(
-            students.Count,
-            students.Count(s => s.PhotoPassed),
-            students.Count(s => s.Live is { } l && l != OrderStatus.PendingPayment),
-            students.Count(s => s.Live is OrderStatus.PendingReview or OrderStatus.Rejected or OrderStatus.PendingProduction or OrderStatus.InProduction or OrderStatus.Completed),
-            students.Count(s => s.Live is OrderStatus.PendingProduction or OrderStatus.InProduction or OrderStatus.Completed),
-            students.Count(s => s.Live is OrderStatus.Completed),
-            students.Count(s => s.Live is OrderStatus.Completed && s.Delivered),
-            students.Count(s => s.Live is OrderStatus.Rejected),
-            students.Count(s => s.Live is null && s.Refunded),
-            students.Count(s => s.Live is null && !s.Refunded && s.Closed));
+            Count(_ => true),
+            Count(s => s.PhotoPassed),
+            Count(s => s.Live is { } l && l != OrderStatus.PendingPayment),
+            Count(s => s.Live is OrderStatus.PendingReview or OrderStatus.Rejected or OrderStatus.PendingProduction or OrderStatus.InProduction or OrderStatus.Completed),
+            Count(s => s.Live is OrderStatus.PendingProduction or OrderStatus.InProduction or OrderStatus.Completed),
+            Count(s => s.Live is OrderStatus.Completed),
+            Count(s => s.Live is OrderStatus.Completed && s.Delivered),
+            Count(s => s.Live is OrderStatus.Rejected),
+            Count(s => s.Live is null && s.Refunded),
+            Count(s => s.Live is null && !s.Refunded && s.Closed));
     }
 }
 
-/// <summary>One student's facts, as the dashboard counts them.</summary>
+/// <summary>Students alike in what the dashboard counts, and how many they are.</summary>
 /// <param name="Level">Level.</param>
 /// <param name="College">College.</param>
 /// <param name="Major">Major.</param>
@@ -59,8 +60,9 @@ public sealed record Funnel(int Verified, int PhotoPassed, int Paid, int InRevie
 /// <param name="Delivered">That order's photo is in a downloaded delivery.</param>
 /// <param name="Refunded">An order was refunded.</param>
 /// <param name="Closed">An order was closed unpaid.</param>
+/// <param name="Count">How many students these are.</param>
 public sealed record StudentFacts(string Level, string College, string Major, string ClassName, bool PhotoPassed, OrderStatus? Live,
-    bool Delivered, bool Refunded, bool Closed);
+    bool Delivered, bool Refunded, bool Closed, int Count = 1);
 
 /// <summary>The funnel of one group (a level, a college, a major, a class).</summary>
 public sealed record GroupRow(string Group, Funnel Funnel);

@@ -34,35 +34,44 @@ public sealed class ProgressReport(AppDbContext db, TenantContext tenant, TimePr
             await SessionsAsync(campaignId, cancellationToken));
     }
 
-    /// <summary>The facts of every verified student of the campaign.</summary>
+    /// <summary>
+    /// The verified students of the campaign, grouped by what the dashboard counts (level, college, major, class and
+    /// where each stands): a few hundred rows however large the class. PostgreSQL joins the orders, photos and
+    /// deliveries once each (hash joins) rather than once per student.
+    /// </summary>
     public async Task<IReadOnlyList<StudentFacts>> FactsAsync(Guid campaignId, CancellationToken cancellationToken)
     {
-        var orders = db.Orders.Where(o => o.Kind != OrderKind.Reprint);
-        var rows = await (
-            from r in db.StudentRecords.AsNoTracking()
-            where r.CampaignId == campaignId
-            join e in db.Roster on r.StudentNumber equals e.StudentNumber into roster
-            from e in roster.DefaultIfEmpty()
-            let live = orders.Where(o => o.RecordId == r.Id && o.Status != OrderStatus.Closed && o.Status != OrderStatus.Refunded)
-                .Select(o => new { o.Id, o.Status }).FirstOrDefault()
-            select new
-            {
-                r.Level,
-                r.College,
-                r.Major,
-                ClassName = e == null ? "" : e.ClassName,
-                Passed = db.Photos.Any(p => p.RecordId == r.Id && p.Passed),
-                Live = live == null ? (OrderStatus?)null : live.Status,
-                Delivered = live != null && db.DeliveryItems.Any(i => i.OrderId == live.Id
-                    && db.DeliveryBatches.Any(b => b.Id == i.BatchId && b.DeliveredAt != null)),
-                Refunded = orders.Any(o => o.RecordId == r.Id && o.Status == OrderStatus.Refunded),
-                Closed = orders.Any(o => o.RecordId == r.Id && o.Status == OrderStatus.Closed),
-            }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new StudentFacts(r.Level, r.College, r.Major, r.ClassName, r.Passed, r.Live, r.Delivered, r.Refunded, r.Closed))];
+        var school = tenant.RequiredSchool.Id;
+        var rows = await db.Database.SqlQuery<FactRow>($"""
+            SELECT r."Level", r."College", r."Major", coalesce(e."ClassName", '') AS "ClassName",
+                p."RecordId" IS NOT NULL AS "PhotoPassed", o."Live", coalesce(o."Delivered", false) AS "Delivered",
+                coalesce(o."Refunded", false) AS "Refunded", coalesce(o."Closed", false) AS "Closed", count(*)::int AS "Count"
+            FROM "StudentRecords" r
+            LEFT JOIN "Roster" e ON e."TenantId" = r."TenantId" AND e."StudentNumber" = r."StudentNumber"
+            LEFT JOIN (SELECT DISTINCT "RecordId" FROM "Photos" WHERE "TenantId" = {school} AND "Passed") p ON p."RecordId" = r."Id"
+            LEFT JOIN (
+                SELECT o."RecordId",
+                    max(o."Status") FILTER (WHERE o."Status" NOT IN ('Closed', 'Refunded')) AS "Live",
+                    bool_or(o."Status" NOT IN ('Closed', 'Refunded') AND d."OrderId" IS NOT NULL) AS "Delivered",
+                    bool_or(o."Status" = 'Refunded') AS "Refunded",
+                    bool_or(o."Status" = 'Closed') AS "Closed"
+                FROM "Orders" o
+                LEFT JOIN (SELECT DISTINCT i."OrderId" FROM "DeliveryItems" i JOIN "DeliveryBatches" b ON b."Id" = i."BatchId"
+                           WHERE i."TenantId" = {school} AND b."DeliveredAt" IS NOT NULL) d ON d."OrderId" = o."Id"
+                WHERE o."TenantId" = {school} AND o."CampaignId" = {campaignId} AND o."Kind" <> 'Reprint'
+                GROUP BY o."RecordId") o ON o."RecordId" = r."Id"
+            WHERE r."TenantId" = {school} AND r."CampaignId" = {campaignId}
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+            """).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new StudentFacts(r.Level, r.College, r.Major, r.ClassName, r.PhotoPassed,
+            r.Live is null ? null : Enum.Parse<OrderStatus>(r.Live), r.Delivered, r.Refunded, r.Closed, r.Count))];
     }
 
     private static IReadOnlyList<GroupRow> By(IReadOnlyList<StudentFacts> students, Func<StudentFacts, string> key) =>
         [.. students.GroupBy(key).Select(g => new GroupRow(g.Key, Funnel.Of([.. g]))).OrderByDescending(g => g.Funnel.Verified).ThenBy(g => g.Group, StringComparer.Ordinal)];
+
+    private sealed record FactRow(string Level, string College, string Major, string ClassName, bool PhotoPassed, string? Live,
+        bool Delivered, bool Refunded, bool Closed, int Count);
 
     private async Task<IReadOnlyList<DayRow>> DaysAsync(Guid campaignId, CancellationToken cancellationToken)
     {

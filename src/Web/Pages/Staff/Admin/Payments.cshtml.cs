@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,19 +64,23 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
         }
 
         var view = await ledger.ReadAsync(from, to, cancellationToken);
-        var csv = new StringBuilder();
-        csv.Append("type,time,order,student,provider,amount,currency,state,reference,reason\r\n");  // RFC 4180 line ends
-        foreach (var p in view.Payments)
+        var output = new MemoryStream();
+        await using (var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, NewLine = "\r\n" }, leaveOpen: true))
         {
-            csv.Append(Row("payment", p.Payment.PaidAt, p.OrderNumber, p.Student, p.Payment.Provider, p.Payment.AmountFen, p.Payment.Currency, p.Payment.State, p.Payment.ProviderReference, "")).Append("\r\n");
+            csv.WriteRecord(["type", "time", "order", "student", "provider", "amount", "currency", "state", "reference", "reason"]);
+            foreach (var p in view.Payments)
+            {
+                csv.WriteRecord(Row("payment", p.Payment.PaidAt, p.OrderNumber, p.Student, p.Payment.Provider, p.Payment.AmountFen, p.Payment.Currency, p.Payment.State, p.Payment.ProviderReference, ""));
+            }
+
+            foreach (var r in view.Refunds)
+            {
+                csv.WriteRecord(Row("refund", r.Refund.CreatedAt, r.OrderNumber, "", r.Provider, -r.Refund.AmountFen, r.Refund.Currency, r.Refund.State.ToString().ToLowerInvariant(), r.Refund.ProviderReference, r.Refund.Reason));
+            }
         }
 
-        foreach (var r in view.Refunds)
-        {
-            csv.Append(Row("refund", r.Refund.CreatedAt, r.OrderNumber, "", r.Provider, -r.Refund.AmountFen, r.Refund.Currency, r.Refund.State.ToString().ToLowerInvariant(), r.Refund.ProviderReference, r.Refund.Reason)).Append("\r\n");
-        }
-
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"ledger-{(string.IsNullOrWhiteSpace(From) ? "start" : From)}-{(string.IsNullOrWhiteSpace(To) ? "now" : To)}.csv");
+        output.Position = 0;
+        return File(output, "text/csv; charset=utf-8", $"ledger-{(string.IsNullOrWhiteSpace(From) ? "start" : From)}-{(string.IsNullOrWhiteSpace(To) ? "now" : To)}.csv");
     }
 
     /// <summary>Refunds part or all of a payment.</summary>
@@ -151,17 +155,10 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
         return ok;
     }
 
-    private static string Row(string type, DateTimeOffset? time, string order, string student, string provider, long fen, string currency, string state, string? reference, string reason) =>
-        string.Join(',', type, Formats.ChinaTime(time), order, Csv(student), provider, (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture), currency, state, Csv(reference ?? ""), Csv(reason));
+    // CsvHelper quotes; the text people typed is defused here (a leading =, +, - or @ would run as a formula in a
+    // spreadsheet), while the amounts keep their minus sign.
+    private static string[] Row(string type, DateTimeOffset? time, string order, string student, string provider, long fen, string currency, string state, string? reference, string reason) =>
+        [type, Formats.ChinaTime(time), order, Defuse(student), provider, (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture), currency, state, Defuse(reference ?? ""), Defuse(reason)];
 
-    // Quoted where needed; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula.
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    private static string Defuse(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
 }
