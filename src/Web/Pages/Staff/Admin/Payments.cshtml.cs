@@ -16,7 +16,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// and refunds, full or partial, with a reason. A refund form carries its refund id, so a double click refunds once.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUrls urls, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUrls urls, Delivery.ExportLog log, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>First day shown (China date, yyyy-MM-dd), or empty for all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -64,6 +64,7 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
         }
 
         var view = await ledger.ReadAsync(from, to, cancellationToken);
+        await log.RecordAsync(Requesters.Staff(HttpContext), "ledger-csv", $"{From}…{To}", view.Payments.Count + view.Refunds.Count, cancellationToken);
         var output = new MemoryStream();
         await using (var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, NewLine = "\r\n" }, leaveOpen: true))
         {
