@@ -62,7 +62,14 @@ public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFi
             Assert.NotNull(zip.GetEntry("manifest.xlsx"));
         }
 
-        foreach (var (url, name) in new[] { ("/staff/progress", "school-05-progress-en"), ("/staff/students", "school-06-students-en"), ("/staff/deliveries", "school-07-deliveries-en") })
+        // A key for the school's own systems, shown once.
+        await Open(page, school + "/staff/api-keys", "[data-test=create-api-key]");
+        await page.FillAsync("[data-test=new-api-key] input[type=text]", "学籍系统");
+        await Submit(page, "[data-test=create-api-key]", "[data-test=new-key]");
+        Assert.StartsWith("pcs_", (await page.InnerTextAsync("[data-test=new-key]")).Trim(), StringComparison.Ordinal);
+        await fixture.ShotAsync(page, "school-09-api-key");
+
+        foreach (var (url, name) in new[] { ("/staff/progress", "school-05-progress-en"), ("/staff/students", "school-06-students-en"), ("/staff/deliveries", "school-07-deliveries-en"), ("/staff/api-keys", "school-10-api-keys-en") })
         {
             await Open(page, school + url + "?culture=en", "h1");
             Assert.DoesNotMatch("[\u4e00-\u9fff]{2,}", await page.InnerTextAsync("h1"));

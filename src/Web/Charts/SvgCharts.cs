@@ -115,7 +115,7 @@ public static class SvgCharts
     public static IHtmlContent Funnel(string title, IReadOnlyList<Bar> stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        const int Width = 420, Row = 34, Label = 100;
+        const int Width = 420, Row = 34, Label = 122;
         var first = Math.Max(1, stages.Count == 0 ? 1 : stages[0].Value);
         var svg = Open(title, Width, Math.Max(Row, stages.Count * Row));
         var span = Width - Label - 10;
@@ -124,7 +124,7 @@ public static class SvgCharts
             var y = i * Row;
             var w = Math.Max(2, span * Math.Min(1.0, (double)stages[i].Value / first));
             var x = Label + ((span - w) / 2);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 22}\" text-anchor=\"end\" class=\"chart-label\">{Cut(stages[i].Label, 7.5)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 22}\" text-anchor=\"end\" class=\"chart-label\">{Cut(stages[i].Label, 9.5)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 4}\" width=\"{w:0.#}\" height=\"{Row - 8}\" rx=\"4\" fill=\"var(--brand)\" fill-opacity=\"{1 - (i * 0.08):0.##}\"/>");
             var share = stages[0].Value == 0 ? "" : $" · {(double)stages[i].Value / stages[0].Value:P0}";
             var inside = w >= 90;
