@@ -50,6 +50,8 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
             {
                 return await db.InTransactionAsync(async (transaction, ct) =>
                 {
+                    // One batch of a campaign at a time: two made at once would otherwise both take the same photos.
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"delivery:" + campaign.Id}))", ct);
                     var students = await (
                         from o in Candidates(selection)
                         join r in db.StudentRecords on o.RecordId equals r.Id
@@ -116,7 +118,7 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
     public Task<DeliveryBatch?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.DeliveryBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
 
-    /// <summary>The ZIP's file name: <c>{school code}-{campaign}-交付{n}.zip</c>, ASCII-safe in the header's fallback.</summary>
+    /// <summary>The ZIP's file name, <c>delivery-001.zip</c>: ASCII, so every browser and unzip tool keeps it.</summary>
     public static string ZipName(DeliveryBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);

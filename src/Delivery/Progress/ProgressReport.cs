@@ -57,7 +57,7 @@ public sealed class ProgressReport(AppDbContext db, TenantContext tenant, TimePr
                     bool_or(o."Status" = 'Closed') AS "Closed"
                 FROM "Orders" o
                 LEFT JOIN (SELECT DISTINCT i."OrderId" FROM "DeliveryItems" i JOIN "DeliveryBatches" b ON b."Id" = i."BatchId"
-                           WHERE i."TenantId" = {school} AND b."DeliveredAt" IS NOT NULL) d ON d."OrderId" = o."Id"
+                           WHERE i."TenantId" = {school} AND b."TenantId" = {school} AND b."DeliveredAt" IS NOT NULL) d ON d."OrderId" = o."Id"
                 WHERE o."TenantId" = {school} AND o."CampaignId" = {campaignId} AND o."Kind" <> 'Reprint'
                 GROUP BY o."RecordId") o ON o."RecordId" = r."Id"
             WHERE r."TenantId" = {school} AND r."CampaignId" = {campaignId}
@@ -84,7 +84,7 @@ public sealed class ProgressReport(AppDbContext db, TenantContext tenant, TimePr
         var paid = await db.Database.SqlQuery<DayCount>($"""
             SELECT (p."PaidAt" AT TIME ZONE 'Asia/Shanghai')::date AS "Day", count(DISTINCT o."Id")::int AS "Count"
             FROM "Payments" p JOIN "Orders" o ON o."Id" = p."OrderId"
-            WHERE p."TenantId" = {school} AND o."CampaignId" = {campaignId} AND o."Kind" <> 'Reprint' AND p."PaidAt" IS NOT NULL GROUP BY 1
+            WHERE p."TenantId" = {school} AND o."TenantId" = {school} AND o."CampaignId" = {campaignId} AND o."Kind" <> 'Reprint' AND p."PaidAt" IS NOT NULL GROUP BY 1
             """).ToListAsync(cancellationToken);
         var approved = await db.Database.SqlQuery<DayCount>($"""
             SELECT ((e->>'at')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AS "Day", count(*)::int AS "Count"
@@ -99,11 +99,13 @@ public sealed class ProgressReport(AppDbContext db, TenantContext tenant, TimePr
         }
 
         // Every day from the first to the last (or today), so a quiet day shows as zero rather than vanishing.
-        var (first, last) = (days.Min(), DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(China).Date));
+        var last = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(China).Date);
         last = days.Max() > last ? days.Max() : last;
+        // At most a year, the latest.
+        var first = days.Min() < last.AddDays(-365) ? last.AddDays(-365) : days.Min();
         static int On(List<DayCount> counts, DateOnly day) => counts.FirstOrDefault(c => c.Day == day)?.Count ?? 0;
         var rows = new List<DayRow>();
-        for (var day = first; day <= last && rows.Count < 366; day = day.AddDays(1))
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             rows.Add(new DayRow(day, On(verified, day), On(paid, day), On(approved, day)));
         }

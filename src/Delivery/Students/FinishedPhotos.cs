@@ -29,8 +29,12 @@ public sealed class FinishedPhotos(AppDbContext db)
         return found is null ? null : new Photo(found.Id, found.CampaignId, studentNumber, found.Standard!);
     }
 
-    /// <summary>An approved order's standard photo (待制作 and after) and the file name the school's pattern gives it, or null.</summary>
-    public async Task<(byte[] Jpeg, string FileName, string StudentNumber)?> ApprovedAsync(Guid orderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// An approved order's standard photo (待制作 and after) and its file name: by the school's pattern when
+    /// <paramref name="mayShowIdNumber"/> (a school admin), else by student number, so that a file name never shows
+    /// staff an ID number their pages do not.
+    /// </summary>
+    public async Task<(byte[] Jpeg, string FileName, string StudentNumber)?> ApprovedAsync(Guid orderId, bool mayShowIdNumber, CancellationToken cancellationToken)
     {
         var found = await (from o in db.Orders.AsNoTracking()
                            join r in db.StudentRecords on o.RecordId equals r.Id
@@ -44,7 +48,7 @@ public sealed class FinishedPhotos(AppDbContext db)
         }
 
         // One photo on its own: named by student or ID number (an exam number needs the roster; the student number stands in).
-        var naming = found.DeliveryNaming == DeliveryNaming.IdNumber ? DeliveryNaming.IdNumber : DeliveryNaming.StudentNumber;
+        var naming = mayShowIdNumber && found.DeliveryNaming == DeliveryNaming.IdNumber ? DeliveryNaming.IdNumber : DeliveryNaming.StudentNumber;
         var name = Batches.DeliveryFileNames.Assign([new(orderId, found.StudentNumber, found.IdNumber, "")], naming)[0].FileName;
         return (found.Standard, name, found.StudentNumber);
     }

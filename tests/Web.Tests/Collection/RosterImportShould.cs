@@ -61,7 +61,7 @@ public sealed class RosterImportShould(AppFactory app) : IClassFixture<AppFactor
     {
         // Excel's "Unicode text" is tab-separated; a quoted cell may hold a line break, which moves the next line's number.
         var tabs = "学号\t姓名\t身份证后四位\t层次\t学院\t专业\t班级\t考生号\n2024500001\t吴一\t1111\t本科\t理学院\t数学\t数学2101\t21110101123456\n";
-        var quoted = "学号,姓名,身份证后四位,层次,班级,考生号\n2024500002,\"郑\n二\",2222,本科,数学2102,\n2024500003,王三,33,本科,,E-1\n";
+        var quoted = "学号,姓名,身份证后四位,层次,班级,考生号\n2024500002,\"郑\n二\",22,本科,数学2102,\n2024500003,王三,33,本科,,E-1\n";
 
         var fromTabs = await ImportAsync(Encoding.UTF8.GetBytes(tabs));
         var fromQuotes = await ImportAsync(Encoding.UTF8.GetBytes(quoted));
@@ -70,7 +70,8 @@ public sealed class RosterImportShould(AppFactory app) : IClassFixture<AppFactor
         Assert.True(fromTabs.Imported);
         Assert.Equal(("理学院", "数学", "数学2101", "21110101123456"), (entry.College, entry.Major, entry.ClassName, entry.ExamNumber));
         Assert.False(fromQuotes.Imported);
-        Assert.Equal([(4, "Roster.Error.IdLastFour"), (4, "Roster.Error.ExamNumber")], fromQuotes.Errors.Select(e => (e.Line, e.Message)));
+        // Each problem on the line its record starts on: the two-line record at 2, the next at 4.
+        Assert.Equal([(2, "Roster.Error.IdLastFour"), (4, "Roster.Error.IdLastFour"), (4, "Roster.Error.ExamNumber")], fromQuotes.Errors.Select(e => (e.Line, e.Message)));
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed partial class DeliveryPagesShould(AppFactory app) : IClassFixture<
     public async Task MakeABatchByTheFormAndStreamItsZip()
     {
         var admin = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "admin"));
-        var (_, record) = await app.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.Completed));
+        var (order, record) = await app.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.Completed));
 
         var (_, page) = await Html.GetAsync(admin, Base + "/staff/deliveries");
         var ready = int.Parse(page.QuerySelector("[data-test=ready]")!.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
@@ -54,6 +54,16 @@ public sealed partial class DeliveryPagesShould(AppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Base}/staff/deliveries?handler=Prints&id={batch.GetAttribute("data-batch")}&format=gif")).StatusCode);
         var printsLogged = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().DataExports.CountAsync(e => e.Kind.StartsWith("prints-")));
         Assert.Equal(2, printsLogged);
+
+        // The student's order card says the photo reached the school.
+        var student = await app.StudentAsync("nanhu", record.Phone);
+        var (_, card) = await Html.GetAsync(student, $"{Base}/orders/{order.Id}");
+        Assert.NotNull(card.QuerySelector("[data-test=order-delivered]"));
+
+        // A naming that is not one of the choices changes nothing.
+        var refused = await Html.ParseAsync(await Html.SubmitAsync(admin, after, "[data-test=save-naming]", new Dictionary<string, string?> { ["Naming"] = "FileOfMyChoice" }));
+        Assert.NotNull(refused.QuerySelector(".alert.error"));
+        Assert.Equal("IdNumber", refused.QuerySelector("#naming option[selected]")?.GetAttribute("value"));
 
         // Nothing is left: a second batch is refused with what to do.
         var again = await Html.ParseAsync(await Html.SubmitAsync(admin, after, "[data-test=create]"));

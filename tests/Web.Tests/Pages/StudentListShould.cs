@@ -57,6 +57,12 @@ public sealed class StudentListShould(AppFactory app) : IClassFixture<AppFactory
             var level = campaign.Levels.Count > 0 ? campaign.Levels[0] : paid.Level;
             var never = new RosterEntry { StudentNumber = "R" + Guid.NewGuid().ToString("N")[..10], Name = "从未来过", IdLastFour = "1234", Level = level, College = "文学院", Major = "汉语言文学" };
             db.Roster.Add(never);
+            // The unpaid student is on the roster too (the demo roster may hold them already).
+            if (!await db.Roster.AnyAsync(e => e.StudentNumber == unpaid.StudentNumber))
+            {
+                db.Roster.Add(new RosterEntry { StudentNumber = unpaid.StudentNumber, Name = unpaid.Name, IdLastFour = unpaid.IdNumber[^4..], Level = level });
+            }
+
             await db.SaveChangesAsync();
             return (paid, unpaid, never);
         });
@@ -65,9 +71,8 @@ public sealed class StudentListShould(AppFactory app) : IClassFixture<AppFactory
         var listed = page.QuerySelectorAll("[data-test=missing]").Select(r => r.GetAttribute("data-student")).ToList();
         Assert.Contains(absent.StudentNumber, listed);
         Assert.DoesNotContain(paidRecord.StudentNumber, listed);
-        // The unpaid student is listed when the roster has them (the demo roster holds the demo students).
-        var onRoster = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().Roster.AnyAsync(e => e.StudentNumber == unpaidRecord.StudentNumber));
-        Assert.Equal(onRoster, listed.Contains(unpaidRecord.StudentNumber));
+        Assert.Contains(unpaidRecord.StudentNumber, listed);
+        Assert.Equal("待支付", page.QuerySelector($"[data-test=missing][data-student='{unpaidRecord.StudentNumber}'] td:last-child")?.TextContent.Trim());
 
         var csv = await admin.GetAsync($"{Base}/staff/students?View=missing&handler=Export&format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -109,6 +114,34 @@ public sealed class StudentListShould(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.NotFound, (await photographer.GetAsync($"{Base}/staff/production?handler=Photo&orderId={waiting.Id}")).StatusCode);
         var logged = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().DataExports.CountAsync(e => e.Kind == "photo" && e.Subject == record.StudentNumber));
         Assert.Equal(1, logged);
+
+        // Where the school names files by ID number, the photographer still gets the student number: a file name
+        // never shows staff an ID number their pages do not.
+        await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().Campaigns.Where(c => c.Id == record.CampaignId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveryNaming, DeliveryNaming.IdNumber)));
+        var again = await photographer.GetAsync($"{Base}/staff/production?handler=Photo&orderId={approved.Id}");
+        var admin = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "admin"));
+        var byAdmin = await admin.GetAsync($"{Base}/staff/production?handler=Photo&orderId={approved.Id}");
+        await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().Campaigns.Where(c => c.Id == record.CampaignId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveryNaming, DeliveryNaming.StudentNumber)));
+        Assert.Equal($"{record.StudentNumber}.jpg", again.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal($"{record.IdNumber}.jpg", byAdmin.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
+    public async Task OpenTheGraduationCampaignFirstAndRefuseACampaignItDoesNotHave()
+    {
+        var admin = await app.StaffAsync(AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "admin"));
+        var graduation = await app.InSchoolAsync(AppFactory.A, async sp => (await sp.GetRequiredService<CollectionFlow>().CampaignAsync(CampaignKind.Graduation))!.Id);
+        var otherSchools = await app.InSchoolAsync(AppFactory.B, async sp => (await sp.GetRequiredService<CollectionFlow>().CampaignAsync(CampaignKind.Graduation))!.Id);
+
+        // 北方示范大学 has a freshman campaign too; the dashboard opens on graduation.
+        var (_, page) = await Html.GetAsync(admin, "/s/beifang/staff/progress");
+        Assert.Equal(graduation.ToString(), page.QuerySelector("#campaign option[selected]")?.GetAttribute("value"));
+        foreach (var url in new[] { "/staff/progress?CampaignId=nonsense", $"/staff/progress?CampaignId={otherSchools}", $"/staff/students?CampaignId={otherSchools}&handler=Export&format=csv", $"/staff/deliveries?CampaignId={Guid.NewGuid()}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/s/beifang" + url)).StatusCode);
+        }
     }
 
     [Theory]

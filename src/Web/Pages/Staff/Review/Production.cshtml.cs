@@ -51,7 +51,7 @@ public sealed class ProductionModel(ReviewDesk desk, FinishedPhotos photos, Expo
     /// <summary>One order's standard photo, to print or send on (logged).</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        if (await photos.ApprovedAsync(orderId, cancellationToken) is not { } photo)
+        if (await photos.ApprovedAsync(orderId, User.IsInRole(Roles.SchoolAdmin), cancellationToken) is not { } photo)
         {
             return NotFound();
         }

@@ -56,9 +56,17 @@ public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, Scho
     /// <summary>Saves how files are named.</summary>
     public async Task<IActionResult> OnPostNamingAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(cancellationToken) || !Enum.IsDefined(Naming))
+        if (Campaign is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid || !Enum.IsDefined(Naming))
+        {
+            // A value that is not one of the choices changes nothing.
+            Problem = "Deliveries.Error.Naming";
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
         await Db.Campaigns.Where(c => c.Id == Campaign!.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveryNaming, Naming), cancellationToken);
@@ -69,7 +77,7 @@ public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, Scho
     /// <summary>Makes a batch.</summary>
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(cancellationToken))
+        if (Campaign is null)
         {
             return NotFound();
         }
@@ -105,8 +113,8 @@ public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, Scho
     /// <summary>The batch's print sheets: <c>format</c> pdf or jpg, <c>layout</c> one of the presets.</summary>
     public async Task<IActionResult> OnGetPrintsAsync(Guid id, string? format, string? layout, CancellationToken cancellationToken)
     {
-        var sheet = Delivery.Prints.PrintLayout.Find(layout) ?? Delivery.Prints.PrintLayout.FiveInchEightOneInch;
-        if (format is not ("pdf" or "jpg") || await deliveries.FindAsync(id, cancellationToken) is not { } batch)
+        var sheet = string.IsNullOrEmpty(layout) ? Delivery.Prints.PrintLayout.FiveInchEightOneInch : Delivery.Prints.PrintLayout.Find(layout);
+        if (sheet is null || format is not ("pdf" or "jpg") || await deliveries.FindAsync(id, cancellationToken) is not { } batch)
         {
             return NotFound();
         }
@@ -127,12 +135,12 @@ public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, Scho
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(cancellationToken))
+        if (Campaign is null)
         {
             return;
         }
 
-        Naming = Campaign!.DeliveryNaming;
+        Naming = Campaign.DeliveryNaming;
         Ready = await deliveries.CountAsync(new Deliveries.Selection(Campaign.Id, null, null, false), cancellationToken);
         Batches = await deliveries.ListAsync(Campaign.Id, cancellationToken);
         Facets = await students.FacetsAsync(Campaign.Id, cancellationToken);

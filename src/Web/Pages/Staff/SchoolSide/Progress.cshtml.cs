@@ -22,9 +22,9 @@ public sealed class ProgressModel(AppDbContext db, ProgressReport report, TimePr
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ReadAt = clock.GetUtcNow();
-        if (await LoadCampaignAsync(cancellationToken))
+        if (Campaign is not null)
         {
-            View = await report.ReadAsync(Campaign!.Id, cancellationToken);
+            View = await report.ReadAsync(Campaign.Id, cancellationToken);
         }
     }
 }

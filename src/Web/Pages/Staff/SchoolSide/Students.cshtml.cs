@@ -60,7 +60,7 @@ public sealed class StudentsModel(AppDbContext db, SchoolStudents students, Fini
     /// <summary>Shows the list.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(cancellationToken))
+        if (Campaign is null)
         {
             return;
         }
@@ -79,7 +79,7 @@ public sealed class StudentsModel(AppDbContext db, SchoolStudents students, Fini
     /// <summary>The list shown (all of it, not one page), or the not-collected list, as Excel or CSV.</summary>
     public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken cancellationToken)
     {
-        if (format is not ("csv" or "xlsx") || !await LoadCampaignAsync(cancellationToken))
+        if (format is not ("csv" or "xlsx") || Campaign is null)
         {
             return NotFound();
         }
@@ -106,7 +106,7 @@ public sealed class StudentsModel(AppDbContext db, SchoolStudents students, Fini
     /// <summary>One student's approved standard photo, named as the school names delivered files (logged).</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        if (await photos.ApprovedAsync(orderId, cancellationToken) is not { } photo)
+        if (await photos.ApprovedAsync(orderId, mayShowIdNumber: true, cancellationToken) is not { } photo)
         {
             return NotFound();
         }

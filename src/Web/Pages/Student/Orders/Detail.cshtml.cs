@@ -24,6 +24,9 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, School
     /// <summary>The rejection reason with its fix, when rejected.</summary>
     public RejectReason? Rejection { get; private set; }
 
+    /// <summary>When the photo was delivered to the school (the first download of a batch holding this order), or null.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
     /// <summary>Where the student reshoots: the capture step of the order's flow (graduation or freshman).</summary>
     public string CapturePath { get; private set; } = "/collect/capture";
 
@@ -85,6 +88,10 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, School
         Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
         var kind = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
         CapturePath = kind == CampaignKind.Freshman ? "/freshman/capture" : "/collect/capture";
+        DeliveredAt = await (from i in db.DeliveryItems
+                             join b in db.DeliveryBatches on i.BatchId equals b.Id
+                             where i.OrderId == order.Id && b.DeliveredAt != null
+                             select b.DeliveredAt).MinAsync(cancellationToken);
         Refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id && r.State != RefundState.Failed).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         if (order.RejectReason is { } code)
         {
