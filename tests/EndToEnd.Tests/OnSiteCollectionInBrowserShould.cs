@@ -8,6 +8,8 @@ using Photocollect.Data;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 
+using static Photocollect.EndToEnd.Tests.Steps;
+
 namespace Photocollect.EndToEnd.Tests;
 
 /// <summary>
@@ -34,10 +36,7 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         await using var laptop = await fixture.LaptopAsync();
         var station = await laptop.NewPageAsync();
         station.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await Open(station, school + "/staff/login", "[data-test=staff-login]");
-        await station.FillAsync("#Email", DemoSeeder.StaffEmail(School, "photographer"));
-        await station.FillAsync("#Password", AppFactory.Password);
-        await Submit(station, "[data-test=staff-login]", "[data-test=roles]");
+        await StaffSignIn(station, school, DemoSeeder.StaffEmail(School, "photographer"));
         await Open(station, school + "/staff/offline", "[data-test=open-station]");
         await Submit(station, "[data-test=open-station]", "[data-test=station-qr]");
         var session = station.Url[(station.Url.LastIndexOf('/') + 1)..];
@@ -99,10 +98,7 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         var orderUrl = first.Url;
         await using var reviewerLaptop = await fixture.LaptopAsync();
         var desk = await reviewerLaptop.NewPageAsync();
-        await Open(desk, school + "/staff/login", "[data-test=staff-login]");
-        await desk.FillAsync("#Email", DemoSeeder.StaffEmail(School, "reviewer"));
-        await desk.FillAsync("#Password", AppFactory.Password);
-        await Submit(desk, "[data-test=staff-login]", "[data-test=roles]");
+        await StaffSignIn(desk, school, DemoSeeder.StaffEmail(School, "reviewer"));
         await Open(desk, orderUrl.Replace("/orders/", "/staff/review/", StringComparison.Ordinal), "[data-test=approve]");
         await fixture.ShotAsync(desk, "onsite-15-review");
         await Submit(desk, "[data-test=approve]", ".alert.info");
@@ -125,10 +121,7 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         // The school admin's sessions page, in both languages.
         await using var adminLaptop = await fixture.LaptopAsync();
         var admin = await adminLaptop.NewPageAsync();
-        await Open(admin, school + "/staff/login", "[data-test=staff-login]");
-        await admin.FillAsync("#Email", DemoSeeder.StaffEmail(School, "admin"));
-        await admin.FillAsync("#Password", AppFactory.Password);
-        await Submit(admin, "[data-test=staff-login]", "[data-test=roles]");
+        await StaffSignIn(admin, school, DemoSeeder.StaffEmail(School, "admin"));
         await Open(admin, school + "/staff/sessions", "[data-test=session-list]");
         await fixture.ShotAsync(admin, "onsite-13-sessions");
         await Open(admin, school + "/staff/sessions?culture=en", "[data-test=session-list]");
@@ -188,17 +181,5 @@ public sealed class OnSiteCollectionInBrowserShould(BrowserFixture fixture) : IC
         var answer = await station.Context.APIRequest.GetAsync($"{school}/staff/api/offline/sessions/{session}/ticket");
         Assert.True(answer.Ok, $"{answer.Status}");
         return JsonDocument.Parse(await answer.TextAsync()).RootElement.GetProperty("ticket").GetString()!;
-    }
-
-    private static async Task Open(IPage page, string url, string expect)
-    {
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(expect).First.WaitForAsync();
-    }
-
-    private static async Task Submit(IPage page, string button, string expect)
-    {
-        await page.ClickAsync(button);
-        await page.Locator(expect).First.WaitForAsync();
     }
 }

@@ -5,6 +5,8 @@ using Photocollect.Collection.Registry;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 
+using static Photocollect.EndToEnd.Tests.Steps;
+
 namespace Photocollect.EndToEnd.Tests;
 
 /// <summary>
@@ -74,10 +76,7 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
         // A reviewer rejects it.
         await using var staff = await fixture.PhoneAsync();
         var desk = await staff.NewPageAsync();
-        await Open(desk, school + "/staff/login", "[data-test=staff-login]");
-        await desk.FillAsync("#Email", DemoSeeder.StaffEmail(AppFactory.A, "reviewer"));
-        await desk.FillAsync("#Password", AppFactory.Password);
-        await Submit(desk, "[data-test=staff-login]", "[data-test=roles]");
+        await StaffSignIn(desk, school, DemoSeeder.StaffEmail(AppFactory.A, "reviewer"));
         await Open(desk, orderUrl.Replace("/orders/", "/staff/review/", StringComparison.Ordinal), "[data-test=reject]");
         await desk.SelectOptionAsync("[data-test=reason]", "extra_content");
         await fixture.ShotAsync(desk, $"online-collection-{++step:00}-reviewer-rejects");
@@ -145,17 +144,5 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
 
         await page.Locator("[data-test=record]").WaitForAsync();
         Assert.Equal(DemoSeeder.DemoStudents[Busy].Name, await page.InnerTextAsync("[data-test=record-name]"));
-    }
-
-    private static async Task Open(IPage page, string url, string expect)
-    {
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(expect).First.WaitForAsync();
-    }
-
-    private static async Task Submit(IPage page, string button, string expect)
-    {
-        await page.ClickAsync(button);
-        await page.Locator(expect).First.WaitForAsync();
     }
 }

@@ -4,6 +4,8 @@ using Photocollect.Grains.Orders;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 
+using static Photocollect.EndToEnd.Tests.Steps;
+
 namespace Photocollect.EndToEnd.Tests;
 
 /// <summary>
@@ -30,10 +32,7 @@ public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFi
         await using var laptop = await fixture.LaptopAsync();
         var page = await laptop.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await Open(page, school + "/staff/login", "[data-test=staff-login]");
-        await page.FillAsync("#Email", DemoSeeder.StaffEmail(School, "admin"));
-        await page.FillAsync("#Password", AppFactory.Password);
-        await Submit(page, "[data-test=staff-login]", "[data-test=to-progress]");
+        await StaffSignIn(page, school, DemoSeeder.StaffEmail(School, "admin"));
         await Submit(page, "[data-test=to-progress]", "[data-test=funnel]");
         await fixture.ShotAsync(page, "school-01-progress");
         var produced = await page.GetAttributeAsync("[data-test=funnel] [data-stage=Produced]", "data-count");
@@ -79,25 +78,10 @@ public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFi
         // The dashboard on a phone: one column, nothing wider than the screen.
         await using var phone = await fixture.PhoneAsync();
         var small = await phone.NewPageAsync();
-        await Open(small, school + "/staff/login", "[data-test=staff-login]");
-        await small.FillAsync("#Email", DemoSeeder.StaffEmail(School, "admin"));
-        await small.FillAsync("#Password", AppFactory.Password);
-        await Submit(small, "[data-test=staff-login]", "[data-test=to-progress]");
+        await StaffSignIn(small, school, DemoSeeder.StaffEmail(School, "admin"));
         await Open(small, school + "/staff/progress", "[data-test=funnel]");
         await fixture.ShotAsync(small, "school-08-progress-phone");
         var width = await small.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"page is {width}px wide on a 390px phone");
-    }
-
-    private static async Task Open(IPage page, string url, string expect)
-    {
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(expect).First.WaitForAsync();
-    }
-
-    private static async Task Submit(IPage page, string button, string expect)
-    {
-        await page.ClickAsync(button);
-        await page.Locator(expect).First.WaitForAsync();
     }
 }

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Photocollect.Web.Tests.TestKit;
 
+using static Photocollect.EndToEnd.Tests.Steps;
+
 namespace Photocollect.EndToEnd.Tests;
 
 /// <summary>A new student on a phone: home → 上传图像采集码 → SMS login → back to the flow, in real Chromium.</summary>
@@ -19,7 +21,7 @@ public sealed class StudentLoginInBrowserShould(BrowserFixture fixture) : IClass
         await using var context = await fixture.PhoneAsync();
         var page = await context.NewPageAsync();
 
-        await OpenAsync(page, school + "/", "[data-test=upload-code]");
+        await Open(page, school + "/", "[data-test=upload-code]");
         Assert.Equal(2, await page.Locator(".tiles a").CountAsync());
         await AssertFitsThePhoneAsync(page);
         await fixture.ShotAsync(page, "student-login-01-home-new-user");
@@ -32,54 +34,40 @@ public sealed class StudentLoginInBrowserShould(BrowserFixture fixture) : IClass
 
         await page.FillAsync("#Phone", "12345");
         await page.CheckAsync("[data-test=agree]");
-        await SubmitAsync(page, "[data-test=send-code]", ".alert.error");
+        await Submit(page, "[data-test=send-code]", ".alert.error");
         Assert.Contains("手机号格式不正确", await page.Locator(".alert.error").InnerTextAsync(), StringComparison.Ordinal);
         await fixture.ShotAsync(page, "student-login-03-bad-phone");
 
         await page.FillAsync("#Phone", phone);
-        await SubmitAsync(page, "[data-test=send-code]", ".alert.info");
+        await Submit(page, "[data-test=send-code]", ".alert.info");
         Assert.Contains("验证码已发送", await page.Locator(".alert.info").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("[data-test=send-code]:disabled").WaitForAsync(); // the send button counts down
         await fixture.ShotAsync(page, "student-login-04-code-sent");
 
         var outbox = await context.NewPageAsync();
-        await OpenAsync(outbox, school + "/dev/sms", $"tr[data-phone='{phone}']");
+        await Open(outbox, school + "/dev/sms", $"tr[data-phone='{phone}']");
         var text = await outbox.Locator($"tr[data-phone='{phone}'] .sms-text").First.InnerTextAsync();
         await fixture.ShotAsync(outbox, "student-login-05-dev-outbox");
         var code = Outbox.CodeIn(text);
 
         await page.FillAsync("#Code", code == "000000" ? "111111" : "000000");
-        await SubmitAsync(page, "[data-test=verify]", ".alert.error");
+        await Submit(page, "[data-test=verify]", ".alert.error");
         Assert.Contains("验证码不正确", await page.Locator(".alert.error").InnerTextAsync(), StringComparison.Ordinal);
         await fixture.ShotAsync(page, "student-login-06-wrong-code");
 
         await page.FillAsync("#Code", code);
-        await SubmitAsync(page, "[data-test=verify]", "[data-test=pick-code]");  // the demo campaign's first step
+        await Submit(page, "[data-test=verify]", "[data-test=pick-code]");  // the demo campaign's first step
         Assert.EndsWith("/collect", page.Url, StringComparison.Ordinal);
         await fixture.ShotAsync(page, "student-login-07-signed-in-collect");
 
-        await OpenAsync(page, school + "/", "[data-test=account]");
+        await Open(page, school + "/", "[data-test=account]");
         Assert.Equal(6, await page.Locator(".tiles a").CountAsync());
         await AssertFitsThePhoneAsync(page);
         await fixture.ShotAsync(page, "student-login-08-home-signed-in");
 
-        await OpenAsync(page, school + "/account", "[data-test=masked-phone]");
+        await Open(page, school + "/account", "[data-test=masked-phone]");
         Assert.Equal(phone[..3] + "****" + phone[7..], await page.Locator("[data-test=masked-phone]").InnerTextAsync());
         await fixture.ShotAsync(page, "student-login-09-account");
-    }
-
-    /// <summary>Goes to a URL and waits until <paramref name="expect"/> is on the page.</summary>
-    private static async Task OpenAsync(IPage page, string url, string expect)
-    {
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator(expect).First.WaitForAsync();
-    }
-
-    /// <summary>Submits a form by its button and waits until <paramref name="expect"/>, found only on the answer, is there.</summary>
-    private static async Task SubmitAsync(IPage page, string button, string expect)
-    {
-        await page.ClickAsync(button);
-        await page.Locator(expect).First.WaitForAsync();
     }
 
     private static async Task AssertFitsThePhoneAsync(IPage page)
