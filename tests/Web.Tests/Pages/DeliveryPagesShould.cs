@@ -52,6 +52,7 @@ public sealed partial class DeliveryPagesShould(AppFactory app) : IClassFixture<
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Base}/staff/deliveries?handler=Prints&id={batch.GetAttribute("data-batch")}&format=gif")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Base}/staff/deliveries?handler=Prints&id={batch.GetAttribute("data-batch")}&format=pdf&layout=A4")).StatusCode);
         var printsLogged = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().DataExports.CountAsync(e => e.Kind.StartsWith("prints-")));
         Assert.Equal(2, printsLogged);
 
