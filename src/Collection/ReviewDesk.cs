@@ -12,7 +12,7 @@ namespace Photocollect.Collection;
 /// a maintained reason, production steps by batch, and the student's SMS on the review result and on completion.
 /// An SMS that fails is logged; it never undoes the decision.
 /// </summary>
-public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFactory grains, ISmsSender sms, TimeProvider clock, ILogger<ReviewDesk> logger)
+public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFactory grains, ISmsSender sms, AuditTrail audit, TimeProvider clock, ILogger<ReviewDesk> logger)
 {
     /// <summary>The review target.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromHours(48);
@@ -43,6 +43,7 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
         var result = await grains.Order(tenant.RequiredSchool.Id, orderId).ApproveAsync(reviewer, cancellationToken);
         if (result.Outcome == OrderOutcome.Done)
         {
+            await audit.RecordAsync(AuditActions.Approve, result.State!.Number, null, cancellationToken);
             await NotifyAsync(result.State!, SmsTemplate.ReviewApproved, null, cancellationToken);
         }
 
@@ -61,6 +62,7 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
         var result = await grains.Order(tenant.RequiredSchool.Id, orderId).RejectAsync(reviewer, reason.Code, cancellationToken);
         if (result.Outcome == OrderOutcome.Done)
         {
+            await audit.RecordAsync(AuditActions.Reject, result.State!.Number, new { reason = reason.Code }, cancellationToken);
             await NotifyAsync(result.State!, SmsTemplate.ReviewRejected, reason.Title, cancellationToken);
         }
 

@@ -42,6 +42,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Schools' API keys.</summary>
     public DbSet<SchoolApiKey> SchoolApiKeys => Set<SchoolApiKey>();
 
+    /// <summary>The audit trail (append-only).</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     /// <summary>Exports and downloads of students' data.</summary>
     public DbSet<DataExport> DataExports => Set<DataExport>();
 

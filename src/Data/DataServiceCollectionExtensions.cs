@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Photocollect.Data.DataProtection;
@@ -29,6 +30,8 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<MigrationStartup>();
         services.AddScoped<ITenantStore, DatabaseTenantStore>();
         services.AddScoped<ITenantSettingsStore, DatabaseTenantSettingsStore>();
+        services.TryAddSingleton<IAuditActor, SystemAuditActor>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;

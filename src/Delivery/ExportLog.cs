@@ -6,7 +6,7 @@ namespace Photocollect.Delivery;
 /// Records each export and download of students' data (<see cref="DataExport"/>) before the data leaves: who (a staff
 /// account or an API key), from where, what and how many records.
 /// </summary>
-public sealed class ExportLog(AppDbContext db, TimeProvider clock)
+public sealed class ExportLog(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Who asked: a staff account or a school API key, and from which address.</summary>
     public readonly record struct Requester(Guid? AccountId, Guid? ApiKeyId, string Address);
@@ -25,5 +25,14 @@ public sealed class ExportLog(AppDbContext db, TimeProvider clock)
             At = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
+        if (by.ApiKeyId is { } key)
+        {
+            // A school system with its key: the key is the who.
+            await audit.RecordAsAsync(null, $"apikey:{key}", "", by.Address, AuditActions.Export, $"{kind}: {subject}", new { records }, cancellationToken);
+        }
+        else
+        {
+            await audit.RecordAsync(AuditActions.Export, $"{kind}: {subject}", new { records }, cancellationToken);
+        }
     }
 }

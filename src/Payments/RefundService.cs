@@ -11,7 +11,7 @@ namespace Photocollect.Payments;
 /// The refund id is the merchant refund number: asking again after a timeout cannot refund twice. When everything
 /// paid has come back, the order goes to 已退款 where its status allows.
 /// </summary>
-public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, TimeProvider clock, ILogger<RefundService> logger)
+public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, AuditTrail audit, TimeProvider clock, ILogger<RefundService> logger)
 {
     /// <summary>Longest reason.</summary>
     public const int MaxReason = 80;
@@ -92,6 +92,8 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
             return new(refund, problem);
         }
 
+        var number = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.Refund, number, new { refund = refund.Id, amountFen = refund.AmountFen, reason = refund.Reason }, cancellationToken);
         await SendAsync(refund, payment, schoolUrl, cancellationToken);
         return new(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), null);
     }

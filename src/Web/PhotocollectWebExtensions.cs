@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -68,6 +69,7 @@ public static class PhotocollectWebExtensions
         services.AddCollection(configuration);
         services.AddPayments(configuration);
         services.AddDelivery();
+        services.Replace(ServiceDescriptor.Singleton<Data.IAuditActor, HttpAuditActor>());
         builder.AddSilo(connectionString);
         services.AddPaymentsJob(configuration);
 

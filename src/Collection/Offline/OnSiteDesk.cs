@@ -10,7 +10,7 @@ namespace Photocollect.Collection.Offline;
 /// who could not (Q1, Q5: a lost ID card, a failed booking); correct a wrong name or ID number before the shoot (Q2),
 /// each change kept with who, when, what and why.
 /// </summary>
-public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, TimeProvider clock)
+public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Most students a search shows.</summary>
     public const int MaxFound = 20;
@@ -76,8 +76,10 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, TimeProvider 
             return "no_reason";
         }
 
-        return await db.InTransactionAsync<string?>(async (transaction, ct) =>
+        var changed = new List<string>();
+        var problem = await db.InTransactionAsync<string?>(async (transaction, ct) =>
         {
+            changed.Clear();
             var record = await db.StudentRecords.FromSql($"""SELECT * FROM "StudentRecords" WHERE "Id" = {recordId} FOR UPDATE""")
                 .SingleOrDefaultAsync(r => r.CampaignId == campaign.Id, ct);
             if (record is null)
@@ -97,6 +99,7 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, TimeProvider 
             {
                 if (old != value)
                 {
+                    changed.Add(field);
                     db.RecordCorrections.Add(new RecordCorrection { Id = Guid.CreateVersion7(), RecordId = record.Id, Field = field, OldValue = old, NewValue = value, Reason = why, By = staff, At = now });
                 }
             }
@@ -107,5 +110,12 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, TimeProvider 
             await transaction.CommitAsync(ct);
             return null;
         }, cancellationToken);
+        if (problem is null && changed.Count > 0)
+        {
+            // The fields, not their values: the old and new values are in RecordCorrections for who may see them.
+            await audit.RecordAsync(AuditActions.RecordCorrection, recordId.ToString(), new { fields = changed, reason = why }, cancellationToken);
+        }
+
+        return problem;
     }
 }

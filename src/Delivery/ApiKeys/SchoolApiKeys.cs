@@ -12,7 +12,7 @@ namespace Photocollect.Delivery.ApiKeys;
 /// characters are kept, so neither the database nor a log can give it back. Every lookup is inside the current
 /// school (the tenant filter), so a key of one school is unknown at another.
 /// </summary>
-public sealed class SchoolApiKeys(AppDbContext db, TimeProvider clock)
+public sealed class SchoolApiKeys(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Every key begins with this.</summary>
     public const string KeyPrefix = "pcs_";
@@ -55,6 +55,7 @@ public sealed class SchoolApiKeys(AppDbContext db, TimeProvider clock)
         };
         db.SchoolApiKeys.Add(row);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.KeyCreated, row.Prefix, new { name = row.Name }, cancellationToken);
         return new CreatedKey(row, key);
     }
 
@@ -68,8 +69,14 @@ public sealed class SchoolApiKeys(AppDbContext db, TimeProvider clock)
     public async Task<SchoolApiKey?> RevokeAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await db.SchoolApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
-        return await db.SchoolApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var revoked = await db.SchoolApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        var key = await db.SchoolApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (revoked > 0 && key is not null)
+        {
+            await audit.RecordAsync(AuditActions.KeyRevoked, key.Prefix, new { name = key.Name }, cancellationToken);
+        }
+
+        return key;
     }
 
     /// <summary>

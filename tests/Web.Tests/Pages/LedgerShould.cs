@@ -71,6 +71,9 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         var lines = Encoding.UTF8.GetString(csv[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Count(l => l.StartsWith("payment,", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("refund,", StringComparison.Ordinal) && l.Contains(",-10.00,CNY,succeeded,", StringComparison.Ordinal) && l.EndsWith("拍摄套餐差价\r", StringComparison.Ordinal));
+        // Each refund is on the audit trail, by the admin who asked.
+        var refundsAudited = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().AuditEvents.Where(e => e.Action == AuditActions.Refund).Select(e => e.Who).ToListAsync());
+        Assert.Equal([DemoSeeder.StaffEmail(AppFactory.A, "admin"), DemoSeeder.StaffEmail(AppFactory.A, "admin")], refundsAudited);
         // The export is on record, with how many lines it held.
         var logged = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().DataExports.SingleAsync(e => e.Kind == "ledger-csv"));
         Assert.Equal(lines.Length - 1, logged.Records);

@@ -19,7 +19,8 @@ public sealed class LoginModel(
     UserManager<AppUser> users,
     SignInThrottle throttle,
     TenantContext tenant,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    AuditTrail audit) : PageModel
 {
     // A hash of a random password, checked against for unknown accounts.
     private static readonly Lazy<string> UnknownAccountHash = new(() =>
@@ -68,20 +69,24 @@ public sealed class LoginModel(
         }
 
         var user = await users.FindByNameAsync(Email.Trim());
-        if (user is null || !(await users.GetRolesAsync(user)).Any(r => r != Roles.Student))
+        var roleList = user is null ? [] : await users.GetRolesAsync(user);
+        if (user is null || !roleList.Any(r => r != Roles.Student))
         {
             // As long as checking a real password takes, so the answer's time does not tell which e-mails exist.
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownAccountHash.Value, Password);
             await throttle.FailedAsync(address, account, ct);
+            await audit.RecordAsAsync(null, Email.Trim(), "", address, AuditActions.SignInFailed, "", null, ct);
             Error = localizer["Staff.Login.Failed"];
             return Page();
         }
 
         // The throttle, not Identity's lockout, answers guessing: someone else's failures must not lock the owner out.
         var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
+        var roles = string.Join(",", roleList);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
             await throttle.SucceededAsync(address, account, ct);
+            await audit.RecordAsAsync(user.Id, Email.Trim(), roles, address, AuditActions.SignIn, "", result.RequiresTwoFactor ? new { secondFactor = "asked" } : null, ct);
             return result.Succeeded
                 ? LocalRedirect(Target())
                 : RedirectToPage("/Staff/TwoFactor", new { ReturnUrl = Target(), RememberMe });
@@ -91,6 +96,8 @@ public sealed class LoginModel(
         {
             await throttle.FailedAsync(address, account, ct);
         }
+
+        await audit.RecordAsAsync(user.Id, Email.Trim(), roles, address, AuditActions.SignInFailed, "", result.IsLockedOut ? new { lockedOut = true } : null, ct);
 
         // Locked only by failed second factors, which take the right password first.
         Error = result.IsLockedOut ? localizer["Staff.Login.LockedOut"] : localizer["Staff.Login.Failed"];

@@ -13,7 +13,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// prices, levels, capture and verification rules, support contact and the vision thresholds it changes.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrail audit) : PageModel
 {
     /// <summary>Levels a campaign may offer.</summary>
     public static readonly string[] AllLevels = ["专科", "本科", "硕士研究生", "博士研究生"];
@@ -183,7 +183,18 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock) : PageMod
         c.SupportHours = i.SupportHours;
         c.AgreementText = i.AgreementText;
         c.VisionThresholds = thresholds;
+        // The trail names each field that changed, with the value before and after (settings, no personal data).
+        db.ChangeTracker.DetectChanges();
+        var entry = db.Entry(c);
+        var created = entry.State == EntityState.Added;
+        var changes = entry.Properties.Where(p => created || p.IsModified)
+            .ToDictionary(p => p.Metadata.Name, p => new { from = created ? null : p.OriginalValue, to = p.CurrentValue });
         await db.SaveChangesAsync(cancellationToken);
+        if (changes.Count > 0)
+        {
+            await audit.RecordAsync(AuditActions.CampaignSettings, c.Name, new { created, changes }, cancellationToken);
+        }
+
         Saved = true;
     }
 

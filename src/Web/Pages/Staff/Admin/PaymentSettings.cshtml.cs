@@ -14,7 +14,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// is not echoed when the form comes back with problems. Nothing is saved while the chosen provider lacks something.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls urls, ILogger<PaymentSettingsModel> logger) : PageModel
+public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls urls, AuditTrail audit, ILogger<PaymentSettingsModel> logger) : PageModel
 {
     /// <summary>The form (secrets: empty keeps the stored value).</summary>
     [BindProperty]
@@ -55,7 +55,10 @@ public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls ur
         Errors = PaymentSettingsCheck.Problems(merged);
         if (Errors.Count == 0)
         {
+            // The trail names the fields that changed, never their values (keys and certificates among them).
+            var changed = typeof(PaymentSettings).GetProperties().Where(p => !Equals(p.GetValue(stored), p.GetValue(merged))).Select(p => p.Name).ToList();
             await settings.SaveAsync(merged, cancellationToken);
+            await audit.RecordAsync(AuditActions.PaymentSettings, merged.Provider.ToString(), new { changed }, cancellationToken);
             logger.LogInformation("Payment settings of the school saved by {User}: provider {Provider}", User.Identity?.Name, merged.Provider);
             Saved = true;
             stored = merged;

@@ -1,0 +1,42 @@
+namespace Photocollect.Data;
+
+/// <summary>The actions the audit trail records.</summary>
+public static class AuditActions
+{
+    /// <summary>A staff or operator sign-in.</summary>
+    public const string SignIn = "signin";
+
+    /// <summary>A refused staff or operator sign-in.</summary>
+    public const string SignInFailed = "signin.failed";
+
+    /// <summary>A photo approved.</summary>
+    public const string Approve = "order.approve";
+
+    /// <summary>A photo rejected.</summary>
+    public const string Reject = "order.reject";
+
+    /// <summary>A refund asked for.</summary>
+    public const string Refund = "order.refund";
+
+    /// <summary>A student's record corrected on site.</summary>
+    public const string RecordCorrection = "record.correct";
+
+    /// <summary>Campaign settings saved.</summary>
+    public const string CampaignSettings = "settings.campaign";
+
+    /// <summary>Payment settings saved.</summary>
+    public const string PaymentSettings = "settings.payments";
+
+    /// <summary>An export or download of students' data.</summary>
+    public const string Export = "export";
+
+    /// <summary>A school API key created.</summary>
+    public const string KeyCreated = "apikey.create";
+
+    /// <summary>A school API key revoked.</summary>
+    public const string KeyRevoked = "apikey.revoke";
+
+    /// <summary>Every action, for the filter.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked];
+}
