@@ -68,7 +68,12 @@ public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFi
         Assert.StartsWith("pcs_", (await page.InnerTextAsync("[data-test=new-key]")).Trim(), StringComparison.Ordinal);
         await fixture.ShotAsync(page, "school-09-api-key");
 
-        foreach (var (url, name) in new[] { ("/staff/progress", "school-05-progress-en"), ("/staff/students", "school-06-students-en"), ("/staff/deliveries", "school-07-deliveries-en"), ("/staff/api-keys", "school-10-api-keys-en") })
+        // The trail of what this admin did: sign-in, the batch's download, the key.
+        await Open(page, school + "/staff/audit", "[data-test=audit-list]");
+        Assert.True(await page.Locator("[data-test=audit-event][data-action='apikey.create']").CountAsync() == 1);
+        await fixture.ShotAsync(page, "school-11-audit");
+
+        foreach (var (url, name) in new[] { ("/staff/progress", "school-05-progress-en"), ("/staff/students", "school-06-students-en"), ("/staff/deliveries", "school-07-deliveries-en"), ("/staff/api-keys", "school-10-api-keys-en"), ("/staff/audit", "school-12-audit-en") })
         {
             await Open(page, school + url + "?culture=en", "h1");
             Assert.DoesNotMatch("[\u4e00-\u9fff]{2,}", await page.InnerTextAsync("h1"));
