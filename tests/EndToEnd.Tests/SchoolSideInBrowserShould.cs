@@ -80,6 +80,13 @@ public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFi
             await fixture.ShotAsync(page, name);
         }
 
+        // The operator's console, on the platform's own address.
+        await using var operatorLaptop = await fixture.LaptopAsync();
+        var console = await operatorLaptop.NewPageAsync();
+        await StaffSignIn(console, fixture.BaseUrl, DemoSeeder.OperatorEmail);
+        await Open(console, fixture.BaseUrl + "/staff/platform", "[data-test=faces]");
+        await fixture.ShotAsync(console, "school-13-platform");
+
         // The dashboard on a phone: one column, nothing wider than the screen.
         await using var phone = await fixture.PhoneAsync();
         var small = await phone.NewPageAsync();

@@ -36,7 +36,13 @@ public static class AuditActions
     /// <summary>A school API key revoked.</summary>
     public const string KeyRevoked = "apikey.revoke";
 
+    /// <summary>A school suspended by the operator.</summary>
+    public const string SchoolSuspended = "school.suspend";
+
+    /// <summary>A school resumed by the operator.</summary>
+    public const string SchoolResumed = "school.resume";
+
     /// <summary>Every action, for the filter.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked];
+        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, SchoolSuspended, SchoolResumed];
 }

@@ -72,6 +72,11 @@ public sealed class AuditTrailShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(page.QuerySelectorAll("[data-test=audit-event]"), r => r.GetAttribute("data-who") == DemoSeeder.StaffEmail(AppFactory.A, "admin"));
         Assert.All(onlyExports.QuerySelectorAll("[data-test=audit-event]"), r => Assert.Equal("export", r.GetAttribute("data-action")));
         Assert.NotNull(bad.QuerySelector("[data-test=audit-error]"));
+        var today = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (_, todays) = await Html.GetAsync(admin, $"{Base}/staff/audit?From={today}&To={today}");
+        var (_, longAgo) = await Html.GetAsync(admin, $"{Base}/staff/audit?To=2020-01-01");
+        Assert.Equal(page.QuerySelector("[data-test=audit-total]")?.GetAttribute("data-count"), todays.QuerySelector("[data-test=audit-total]")?.GetAttribute("data-count"));
+        Assert.Equal("0", longAgo.QuerySelector("[data-test=audit-total]")?.GetAttribute("data-count"));
         var csv = Encoding.UTF8.GetString(await admin.GetByteArrayAsync(Base + "/staff/audit?handler=Csv"));
         Assert.Contains("settings.campaign", csv, StringComparison.Ordinal);
         var reviewer = await app.StaffAsync("nanhu", DemoSeeder.StaffEmail("nanhu", "reviewer"));

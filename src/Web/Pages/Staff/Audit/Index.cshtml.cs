@@ -143,6 +143,6 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, ExportLog 
 
     private static DateTimeOffset? Day(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))
+            ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime()
             : null;
 }
