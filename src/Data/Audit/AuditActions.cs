@@ -36,6 +36,9 @@ public static class AuditActions
     /// <summary>A school API key revoked.</summary>
     public const string KeyRevoked = "apikey.revoke";
 
+    /// <summary>A roster imported (students' names and ID digits written in bulk).</summary>
+    public const string RosterImport = "roster.import";
+
     /// <summary>A school suspended by the operator.</summary>
     public const string SchoolSuspended = "school.suspend";
 
@@ -44,5 +47,5 @@ public static class AuditActions
 
     /// <summary>Every action, for the filter.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, SchoolSuspended, SchoolResumed];
+        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, RosterImport, SchoolSuspended, SchoolResumed];
 }

@@ -98,6 +98,9 @@ public sealed class RosterImportShould(AppFactory app) : IClassFixture<AppFactor
         Assert.NotNull(bad.QuerySelector("[data-test=roster-errors] [data-line='2']"));
         Assert.NotNull(good.QuerySelector("[data-test=roster-imported]"));
         Assert.NotEqual(System.Net.HttpStatusCode.OK, (await reviewer.GetAsync("/s/nanhu/staff/roster")).StatusCode);
+        // The good import is on the audit trail, the refused one is not.
+        var audited = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().AuditEvents.Where(e => e.Action == AuditActions.RosterImport).ToListAsync());
+        Assert.Equal(DemoSeeder.StaffEmail(AppFactory.B, "admin"), Assert.Single(audited).Who);
     }
 
     private Task<RosterReport> ImportAsync(byte[] file) => app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<RosterImport>().ImportAsync(file, Levels));

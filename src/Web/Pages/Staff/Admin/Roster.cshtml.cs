@@ -11,7 +11,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// <summary>The school's roster: CSV import with a report by line (all or nothing), and the count on file.</summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
 [UploadLimit(RosterImport.MaxBytes)]
-public sealed class RosterModel(AppDbContext db, RosterImport import, CollectionFlow flow) : PageModel
+public sealed class RosterModel(AppDbContext db, RosterImport import, CollectionFlow flow, AuditTrail audit) : PageModel
 {
     /// <summary>The file.</summary>
     [BindProperty]
@@ -44,6 +44,10 @@ public sealed class RosterModel(AppDbContext db, RosterImport import, Collection
         var campaign = await flow.CampaignAsync(CampaignKind.Graduation, cancellationToken);
         IReadOnlyCollection<string> levels = campaign?.Levels is { Count: > 0 } l ? l : ["专科", "本科", "硕士研究生", "博士研究生"];
         Report = await import.ImportAsync(bytes, levels, cancellationToken);
+        if (Report.Imported)
+        {
+            await audit.RecordAsync(AuditActions.RosterImport, Upload?.FileName ?? "", new { rows = Report.Rows, created = Report.Created, updated = Report.Updated }, cancellationToken);
+        }
         Count = await db.Roster.CountAsync(cancellationToken);
     }
 }
