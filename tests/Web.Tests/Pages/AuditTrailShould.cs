@@ -90,6 +90,10 @@ public sealed class AuditTrailShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("admin@nanhu.demo", who);
         Assert.Contains(DemoSeeder.StaffEmail(AppFactory.A, "admin"), who);
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/staff/audit")).StatusCode);
+        await op.GetByteArrayAsync("/staff/audit?handler=Csv");
+        var operatorExport = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().AuditEvents.IgnoreQueryFilters()
+            .SingleAsync(e => e.Action == AuditActions.Export && e.TenantId == null));
+        Assert.Equal(DemoSeeder.OperatorEmail, operatorExport.Who);
     }
 
     [Theory]

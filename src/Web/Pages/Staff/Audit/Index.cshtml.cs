@@ -16,7 +16,7 @@ namespace Photocollect.Web.Pages.Staff.Audit;
 /// (the export is itself on the trail).
 /// </summary>
 [Authorize(Roles = $"{Roles.SchoolAdmin},{Roles.PlatformOperator}")]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, ExportLog log) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, ExportLog log, AuditTrail audit) : PageModel
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 100;
@@ -87,7 +87,12 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, ExportLog 
         var rows = await Filtered().OrderBy(e => e.Id).Take(100_000).ToListAsync(cancellationToken);
         var table = new Table("操作日志", ["时间", "学校", "账号", "角色", "地址", "操作", "对象", "详情"],
             [.. rows.Select(e => (IReadOnlyList<string>)[Text.Formats.ChinaTime(e.At), e.TenantId?.ToString() ?? "platform", e.Who, e.Roles, e.Address, e.Action, e.Subject, e.Details ?? ""])]);
-        if (!Platform)
+        if (Platform)
+        {
+            // The export register is per school; the operator's export of every school's trail is on the trail itself.
+            await audit.RecordAsync(AuditActions.Export, $"audit-csv: {From}…{To}", new { records = rows.Count }, cancellationToken);
+        }
+        else
         {
             await log.RecordAsync(Requesters.Staff(HttpContext), "audit-csv", $"{From}…{To}", rows.Count, cancellationToken);
         }
