@@ -36,7 +36,7 @@ student() {
   record=$(curl -sf "$SCHOOL/dev/codes" | grep -o 'data-code>[^<]*' | sed -n "$((i + 1))p" | cut -c11-)
   json -H "Authorization: Bearer $token" -d "{\"code\":\"$record\"}" "$API/collection/code" >/dev/null
   json -H "Authorization: Bearer $token" -d '{"featureCode":"sv8s65"}' "$API/collection/verify" >/dev/null
-  json -H "Authorization: Bearer $token" "$API/collection/standards" >/dev/null
+  json -H "Authorization: Bearer $token" -d '{"faceConsent":true}' "$API/collection/standards" >/dev/null
   echo "$token"
 }
 

@@ -290,12 +290,31 @@ public sealed class CollectionFlow(
     public Task<StudentRecord?> RecordAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default) =>
         db.StudentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.AccountId == accountId && r.CampaignId == campaign.Id, cancellationToken);
 
-    /// <summary>The standards were read.</summary>
-    public Task<StudentState> AcknowledgeStandardsAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default) =>
-        Student(accountId, campaign).AcknowledgeStandardsAsync(cancellationToken);
+    /// <summary>
+    /// The standards were read and the student consented, separately, to the processing of their face image (the time
+    /// of the first consent is kept on the record). Without that consent there is no online photo: callers ask for it
+    /// and, when it is declined, say what else the student can do.
+    /// </summary>
+    public async Task<StudentState> AcknowledgeStandardsAsync(Guid accountId, Campaign campaign, bool faceConsent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (!faceConsent)
+        {
+            throw new ArgumentException("The face image needs the student's separate consent.", nameof(faceConsent));
+        }
+
+        var now = clock.GetUtcNow();
+        await db.StudentRecords.Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id && r.FaceConsentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FaceConsentAt, now), cancellationToken);
+        return await Student(accountId, campaign).AcknowledgeStandardsAsync(cancellationToken);
+    }
 
     /// <summary>Checks an uploaded photo, makes its standard photo and compares it with the admission photo.</summary>
-    public async Task<PhotoResult> CheckPhotoAsync(Guid accountId, Campaign campaign, byte[] bytes, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Online the student's consent to the face image is required (<paramref name="requireConsent"/>); the on-site
+    /// station, where the photographer takes the photo in person, does not ask it here yet.
+    /// </remarks>
+    public async Task<PhotoResult> CheckPhotoAsync(Guid accountId, Campaign campaign, byte[] bytes, bool requireConsent = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(bytes);
@@ -303,6 +322,11 @@ public sealed class CollectionFlow(
         if (record is null)
         {
             return new(null, new CheckReport(false, [], null, null), "no_record");
+        }
+
+        if (requireConsent && record.FaceConsentAt is null)
+        {
+            return new(null, new CheckReport(false, [], null, null), "no_consent");
         }
 
         if (bytes.Length > MaxUploadBytes)

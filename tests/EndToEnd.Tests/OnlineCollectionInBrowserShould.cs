@@ -50,6 +50,7 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
         await Submit(page, "[data-test=verify-record]", "[data-test=understood]");
         await Shot("standards");
         await page.CheckAsync("[data-test=understood]");
+        await page.CheckAsync("[data-test=face-consent]");
         await Submit(page, "[data-test=to-camera]", "[data-test=pick-photo]");
         await Shot("capture");
 

@@ -213,7 +213,7 @@ public sealed class Student(Traffic traffic, School school, BenchDatabase db, Ac
                     return read.Ok && (await SendAsync(http, HttpMethod.Post, School.Api + "/collection/verify", Json(new { featureCode = School.FeatureCode }), "api POST /collection/verify", true, null, stop)).Ok
                         ? Progress.Moved : Progress.Failed;
                 case "Verified":
-                    return Moved(await SendAsync(http, HttpMethod.Post, School.Api + "/collection/standards", null, "api POST /collection/standards", true, null, stop));
+                    return Moved(await SendAsync(http, HttpMethod.Post, School.Api + "/collection/standards", Json(new { faceConsent = true }), "api POST /collection/standards", true, null, stop));
                 case "ReadyToShoot":
                     var photo = await SendAsync(http, HttpMethod.Post, School.Api + "/collection/photos", Photo, "api POST /collection/photos", true, null, stop);
                     if (photo.Ok && !photo.Json.GetProperty("passed").GetBoolean())

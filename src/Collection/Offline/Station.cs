@@ -52,7 +52,7 @@ public sealed class Station(AppDbContext db, TenantContext tenant, IGrainFactory
         }
 
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == entry.OrderId, cancellationToken);
-        var checkedPhoto = await flow.CheckPhotoAsync(order.AccountId, campaign, photo, cancellationToken);
+        var checkedPhoto = await flow.CheckPhotoAsync(order.AccountId, campaign, photo, requireConsent: false, cancellationToken);
         if (checkedPhoto.Problem is not null || checkedPhoto.Photo is not { Passed: true } passed)
         {
             return new(checkedPhoto.Photo, checkedPhoto.Report, null, checkedPhoto.Problem);

@@ -54,6 +54,9 @@ public sealed class StudentRecord : ITenantOwned
     /// <summary>SHA-256 of the collection code text it came from (hex), or null (freshman).</summary>
     public string? CodeHash { get; set; }
 
+    /// <summary>When the student consented, separately, to the processing of their face image (UTC), or null.</summary>
+    public DateTimeOffset? FaceConsentAt { get; set; }
+
     /// <summary>When it was verified (UTC).</summary>
     public DateTimeOffset VerifiedAt { get; set; }
 }

@@ -78,7 +78,9 @@ public static partial class StudentApi
                 .ProblemCodes(422, "wrong (with remainingAttempts)", "not_on_roster", "level_not_offered", "bad_phone").ProblemCodes(429, "locked (with lockedUntil)");
             student.MapPost($"/{flow}/standards", StandardsAsync)
                 .WithName($"Acknowledge{name}Standards").WithSummary("Records that the student read the photo standards; capture comes next.")
-                .Produces<StateView>().ProblemCodes(404, "no_campaign").ProblemCodes(409, "not_started", "ended", "no_record");
+                .Accepts<StandardsRequest>(MediaTypeNames.Application.Json)
+                .Produces<StateView>().ProblemCodes(404, "no_campaign").ProblemCodes(409, "not_started", "ended", "no_record")
+                .ProblemCodes(422, "no_consent");
             student.MapPost($"/{flow}/photos", PhotoAsync).DisableAntiforgery().WithMetadata(Upload)
                 .WithName($"Check{name}Photo").WithSummary("Uploads a photo for the automatic check; a passed photo can be submitted.")
                 .Accepts<PhotoUpload>(MediaTypeNames.Multipart.FormData)
@@ -114,6 +116,9 @@ public static partial class StudentApi
 
     /// <summary>Request of an SMS code.</summary>
     public sealed record CodeRequest(string? Phone);
+
+    /// <summary>The standards step: the student's separate consent to the processing of their face image.</summary>
+    public sealed record StandardsRequest(bool FaceConsent);
 
     /// <summary>Request of a token.</summary>
     public sealed record TokenRequest(string? Phone, string? Code, bool Agree);
@@ -306,7 +311,14 @@ public static partial class StudentApi
             return closed!;
         }
 
-        var state = await flow.AcknowledgeStandardsAsync(Account(user), campaign, cancellationToken);
+        // The body says whether the student consented to the face image; none, or anything but true, is a no.
+        var consent = request.HasJsonContentType() && await request.ReadFromJsonAsync<StandardsRequest>(cancellationToken) is { FaceConsent: true };
+        if (!consent)
+        {
+            return Problem(422, "no_consent", text["Collect.Consent.Declined"]);
+        }
+
+        var state = await flow.AcknowledgeStandardsAsync(Account(user), campaign, faceConsent: true, cancellationToken);
         return state.Step == StudentStep.NeedsRecord
             ? Problem(409, "no_record", text["Collect.Verify.NoPendingRecord"])
             : Results.Ok(new StateView(state.Step, state.CheckAttempts, state.LastCheck?.PhotoId, state.LastCheck?.Passed, state.OrderId));
@@ -337,7 +349,7 @@ public static partial class StudentApi
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var result = await flow.CheckPhotoAsync(Account(user), campaign, buffer.ToArray(), cancellationToken);
+        var result = await flow.CheckPhotoAsync(Account(user), campaign, buffer.ToArray(), cancellationToken: cancellationToken);
         return result.Problem switch
         {
             null => Results.Ok(new PhotoView(result.Photo!.Id, result.Photo.Passed,

@@ -49,7 +49,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(("wrong", 4), (problem.GetProperty("code").GetString(), problem.GetProperty("remainingAttempts").GetInt32()));
         var verified = await Ok(await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
         Assert.Equal(("100001", "北方示范大学"), (verified.GetProperty("schoolCode").GetString(), verified.GetProperty("schoolName").GetString()));
-        Assert.Equal("ReadyToShoot", (await Ok(await client.PostAsync(Api + "/collection/standards", null))).GetProperty("step").GetString());
+        Assert.Equal("ReadyToShoot", (await Ok(await client.PostAsJsonAsync(Api + "/collection/standards", new { faceConsent = true }))).GetProperty("step").GetString());
 
         // A failed check, then a passing one, then submit twice: one order.
         var failed = await UploadAsync(client, Faces.TeethPhoto());
@@ -115,7 +115,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         var record = await Ok(await client.PostAsJsonAsync(Api + "/freshman/verify",
             new { name = DemoSeeder.DemoFreshmen[0].Name, studentNumber = number, idLastFour = DemoSeeder.DemoIdLastFour("100001", number) }));
         Assert.Equal(DemoSeeder.DemoFreshmen[0].Major, record.GetProperty("major").GetString());
-        await Ok(await client.PostAsync(Api + "/freshman/standards", null));
+        await Ok(await client.PostAsJsonAsync(Api + "/freshman/standards", new { faceConsent = true }));
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Faces.GoodPhoto()), "photo", "photo.jpg" } };
         var photo = await Ok(await client.PostAsync(Api + "/freshman/photos", form));
         var order = await Ok(await client.PostAsync($"{Api}/freshman/photos/{photo.GetProperty("id").GetGuid()}/submit", null));
@@ -132,7 +132,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         var code = await IssueAsync(0);
         await Ok(await owner.PostAsJsonAsync(Api + "/collection/code", new { code }));
         await Ok(await owner.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
-        await Ok(await owner.PostAsync(Api + "/collection/standards", null));
+        await Ok(await owner.PostAsJsonAsync(Api + "/collection/standards", new { faceConsent = true }));
         var photoId = (await UploadAsync(owner, Faces.GoodPhoto())).GetProperty("id").GetGuid();
         var orderId = (await Ok(await owner.PostAsync($"{Api}/collection/photos/{photoId}/submit", null))).GetProperty("id").GetGuid();
 

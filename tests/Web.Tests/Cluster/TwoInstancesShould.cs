@@ -178,7 +178,7 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
         var code = codes.QuerySelectorAll("[data-code]")[student].TextContent;
         await Ok(await client.PostAsJsonAsync(Api + "/collection/code", new { code }));
         await Ok(await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" }));
-        await Ok(await client.PostAsync(Api + "/collection/standards", null));
+        await Ok(await client.PostAsJsonAsync(Api + "/collection/standards", new { faceConsent = true }));
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Faces.GoodPhoto()), "photo", "photo.jpg" } };
         var photo = await Ok(await client.PostAsync(Api + "/collection/photos", form));
         var order = await Ok(await client.PostAsync($"{Api}/collection/photos/{photo.GetProperty("id").GetGuid()}/submit", null));

@@ -60,7 +60,7 @@ public sealed class AdmissionComparisonShould(AppFactory app) : IClassFixture<Ap
         Assert.Null((await flow.ReadCodeAsync(account.Id, campaign, null, code)).Problem);
         var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("sv8s65", null, null, null, null));
         Assert.Null(verified.Problem);
-        await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+        await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
         return (flow, account.Id, campaign, verified.Record!.Id);
     }
 }

@@ -18,6 +18,28 @@ public sealed class CollectionFlowShould(AppFactory app) : IClassFixture<AppFact
     private static int nextStudent = 4;
 
     [Fact]
+    public async Task RefuseAPhotoWithoutTheSeparateFaceConsent()
+    {
+        var (refused, consentAt) = await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var (flow, account, campaign) = await StartAsync(sp);
+            var number = DemoSeeder.DemoStudentNumber(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
+            Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", number))).Record);
+            Assert.Null((await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("SV8S65", null, null, null, null))).Problem);
+            // The standards read (as a record from before consent was asked would be), the consent never given.
+            var school = sp.GetRequiredService<Photocollect.Tenancy.TenantContext>().RequiredSchool.Id;
+            await sp.GetRequiredService<IGrainFactory>().Student(school, account.Id, campaign.Id).AcknowledgeStandardsAsync();
+            var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
+            await Assert.ThrowsAsync<ArgumentException>(() => flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: false));
+            await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
+            return (photo.Problem, (await flow.RecordAsync(account.Id, campaign))!.FaceConsentAt);
+        });
+
+        Assert.Equal("no_consent", refused);
+        Assert.NotNull(consentAt);
+    }
+
+    [Fact]
     public async Task TakeAStudentFromCodeToOneOrderWithTheFrozenPrice()
     {
         var student = Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count;
@@ -28,7 +50,7 @@ public sealed class CollectionFlowShould(AppFactory app) : IClassFixture<AppFact
             Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, code)).Record);
             var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("SV8S65", null, null, null, null));
             Assert.Null(verified.Problem);
-            await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+            await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
             var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
             Assert.True(photo.Photo!.Passed, string.Join(", ", photo.Report.Failures.Select(f => f.Name)));
             var first = await flow.SubmitAsync(account.Id, campaign, photo.Photo.Id);
@@ -126,7 +148,7 @@ public sealed class CollectionFlowShould(AppFactory app) : IClassFixture<AppFact
             var before = (await flow.StateAsync(account.Id, campaign)).Step;
 
             var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("SV8S65", null, null, null, null));
-            await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+            await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
             var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
             return (before, verified.Problem, photo.Problem);
         });

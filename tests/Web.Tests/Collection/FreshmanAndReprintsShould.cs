@@ -55,7 +55,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
                 var verified = await flow.VerifyFromRosterAsync(account.Id, account.PhoneNumber!, campaign,
                     new VerifyInput(null, DemoSeeder.DemoIdLastFour("100001", n), DemoSeeder.DemoFreshmen[1].Name, n, null));
                 Assert.Null(verified.Problem);
-                await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+                await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
                 var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
                 return (await flow.SubmitAsync(account.Id, campaign, photo.Photo!.Id)).Order!;
             }
@@ -116,7 +116,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
         var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", await Journeys.UnusedStudentNumberAsync(sp));
         await flow.ReadCodeAsync(account.Id, campaign, null, code);
         await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(DemoSeeder.FeatureCode("beifang"), null, null, null, null));
-        await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+        await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
         var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
         var order = (await flow.SubmitAsync(account.Id, campaign, photo.Photo!.Id)).Order!;
         await sp.GetRequiredService<IGrainFactory>().Order(order.TenantId, order.Id).PayAsync("p-" + order.Id, order.PriceFen, "CNY");

@@ -60,7 +60,7 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
         {
             var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
             var flow = sp.GetRequiredService<CollectionFlow>();
-            await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+            await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
             var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
             var order = (await flow.SubmitAsync(account.Id, campaign, photo.Photo!.Id)).Order!;
             var school = sp.GetRequiredService<TenantContext>().RequiredSchool.Id;

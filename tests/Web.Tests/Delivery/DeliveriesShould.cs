@@ -29,7 +29,7 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
             var code = sp.GetRequiredService<Photocollect.Collection.Registry.SimulatedStudentRegistry>().IssueCode(Photocollect.Web.Seeding.DemoSeeder.Schools[0].Code, await Journeys.UnusedStudentNumberAsync(sp));
             Assert.NotNull((await collection.ReadCodeAsync(account.Id, campaign, null, code)).Record);
             Assert.Null((await collection.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(Photocollect.Web.Seeding.DemoSeeder.FeatureCode(AppFactory.A), null, null, null, null))).Problem);
-            await collection.AcknowledgeStandardsAsync(account.Id, campaign);
+            await collection.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
             var order = (await collection.SubmitAsync(account.Id, campaign, (await collection.CheckPhotoAsync(account.Id, campaign, TestKit.Faces.GoodPhoto())).Photo!.Id)).Order!;
             await OnSite.PayAsync(sp, order);
             var desk = sp.GetRequiredService<ReviewDesk>();

@@ -74,7 +74,7 @@ public sealed class BusyVisionShould(AppFactory app) : IClassFixture<AppFactory>
         var code = await app.NewStudentCodeAsync();
         Assert.True((await client.PostAsJsonAsync(Api + "/collection/code", new { code })).IsSuccessStatusCode);  // as text: no vision work
         Assert.True((await client.PostAsJsonAsync(Api + "/collection/verify", new { featureCode = "sv8s65" })).IsSuccessStatusCode);
-        Assert.True((await client.PostAsync(Api + "/collection/standards", null)).IsSuccessStatusCode);
+        Assert.True((await client.PostAsJsonAsync(Api + "/collection/standards", new { faceConsent = true })).IsSuccessStatusCode);
         var photos = await PhotoCountAsync();
 
         HttpResponseMessage photo, picture;

@@ -88,6 +88,7 @@ public sealed class CampaignSettingsShould(AppFactory app) : IClassFixture<AppFa
             var account = await sp.GetRequiredService<StudentAccounts>().FindOrCreateAsync(AppFactory.NewPhone(), default);
             await flow.ReadCodeAsync(account.Id, campaign, null, sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100002", DemoSeeder.DemoStudentNumber(2)));
             await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(campaign.FeatureCode, null, null, null, null));
+            await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
             var checkedPhoto = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
             return (campaign.VisionThresholds, checkedPhoto.Report.Failures.Select(f => f.Name).ToList());
         });

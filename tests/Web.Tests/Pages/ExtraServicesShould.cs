@@ -34,7 +34,7 @@ public sealed class ExtraServicesShould(AppFactory app) : IClassFixture<AppFacto
         var verified = await Html.SubmitAsync(browser, form, "[data-test=verify-freshman]", fields);
         Assert.Equal(Base + "/freshman/standards", verified.Headers.Location?.OriginalString);
         var (_, standards) = await Html.GetAsync(browser, Base + "/freshman/standards");
-        var ticked = await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        var ticked = await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
         Assert.Equal(Base + "/freshman/capture", ticked.Headers.Location?.OriginalString);
 
         var orderUrl = await Journeys.SubmitPhotoAsync(browser, Faces.GoodPhoto(), "/freshman");

@@ -34,7 +34,11 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
         var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
         var unticked = await Html.ParseAsync(await Html.SubmitAsync(browser, standards, "[data-test=to-camera]"));
         Assert.NotNull(unticked.QuerySelector(".alert.error"));
-        var ticked = await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        // The face image needs its own consent: declined, no camera, and the page says what else the student can do.
+        var declined = await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, declined.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(declined)).QuerySelector("[data-test=consent-declined]"));
+        var ticked = await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
         Assert.Equal(Base + "/collect/capture", ticked.Headers.Location?.OriginalString);
 
         // A photo showing teeth fails on mouth_closed and offers a reshoot.
@@ -88,7 +92,7 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
         var (_, verify) = await Html.GetAsync(owner, Base + "/collect/verify");
         await Html.SubmitAsync(owner, verify, "[data-test=verify-record]", new Dictionary<string, string?> { ["FeatureCode"] = "sv8s65" });
         var (_, standards) = await Html.GetAsync(owner, Base + "/collect/standards");
-        await Html.SubmitAsync(owner, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        await Html.SubmitAsync(owner, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
         var (_, capture) = await Html.GetAsync(owner, Base + "/collect/capture");
         var uploaded = await Html.UploadAsync(owner, capture, "form[data-upload]", "Photo", "good.jpg", Faces.GoodPhoto());
         var resultUrl = uploaded.Headers.Location!.OriginalString;

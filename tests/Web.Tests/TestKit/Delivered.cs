@@ -17,7 +17,7 @@ public static class Delivered
     {
         var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
         var flow = sp.GetRequiredService<CollectionFlow>();
-        await flow.AcknowledgeStandardsAsync(account.Id, campaign);
+        await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
         var checkedPhoto = await flow.CheckPhotoAsync(account.Id, campaign, photo ?? Faces.GoodPhoto());
         Assert.Null(checkedPhoto.Problem);
         var order = (await flow.SubmitAsync(account.Id, campaign, checkedPhoto.Photo!.Id)).Order!;

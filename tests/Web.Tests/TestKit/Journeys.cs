@@ -60,7 +60,7 @@ public static class Journeys
         }
 
         var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
-        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true" });
+        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
         return browser;
     }
 

@@ -58,7 +58,7 @@ public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedRes
 
         using var buffer = new MemoryStream();
         await Photo.CopyToAsync(buffer, cancellationToken);
-        var result = await Flow.CheckPhotoAsync(AccountId, Campaign!, buffer.ToArray(), cancellationToken);
+        var result = await Flow.CheckPhotoAsync(AccountId, Campaign!, buffer.ToArray(), cancellationToken: cancellationToken);
         switch (result.Problem)
         {
             case null:

@@ -12,6 +12,13 @@ public sealed class StandardsModel(CollectionFlow flow, IStringLocalizer<SharedR
     [BindProperty]
     public bool Understood { get; set; }
 
+    /// <summary>同意处理人脸信息: the separate consent to the face image.</summary>
+    [BindProperty]
+    public bool FaceConsent { get; set; }
+
+    /// <summary>The student declined the face consent: the page says what else they can do.</summary>
+    public bool Declined { get; private set; }
+
     /// <summary>Shows the standard.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +45,13 @@ public sealed class StandardsModel(CollectionFlow flow, IStringLocalizer<SharedR
             return Page();
         }
 
-        var state = await Flow.AcknowledgeStandardsAsync(AccountId, Campaign!, cancellationToken);
+        if (!FaceConsent)
+        {
+            Declined = true;
+            return Page();
+        }
+
+        var state = await Flow.AcknowledgeStandardsAsync(AccountId, Campaign!, faceConsent: true, cancellationToken);
         return state.Step == StudentStep.NeedsRecord ? Go(Root) : Go(Root + "/capture");
     }
 }
