@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -145,31 +146,14 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
         await using var body = new ForwardBuffer(output);
         await using (var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true))
         {
-            // Photos a page at a time, by file name (the batch's unique key).
-            var after = "";
-            while (true)
+            await foreach (var photo in PhotosAsync(batch.Id, cancellationToken))
             {
-                var page = await (from i in db.DeliveryItems.AsNoTracking()
-                                  join f in db.PhotoFiles on i.PhotoId equals f.PhotoId
-                                  where i.BatchId == batch.Id && i.FileName.CompareTo(after) > 0
-                                  orderby i.FileName
-                                  select new { i.FileName, f.Standard }).Take(Page).ToListAsync(cancellationToken);
-                foreach (var photo in page)
-                {
-                    var bytes = photo.Standard ?? [];
-                    checks[photo.FileName] = DeliveredPhotoCheck.Check(bytes);
-                    var entry = zip.CreateEntry("photos/" + photo.FileName, CompressionLevel.NoCompression);
-                    entry.LastWriteTime = deliveredAt.ToOffset(China);
-                    await using var stream = await entry.OpenAsync(cancellationToken);
-                    await stream.WriteAsync(bytes, cancellationToken);
-                }
-
-                if (page.Count < Page)
-                {
-                    break;
-                }
-
-                after = page[^1].FileName;
+                var bytes = photo.Standard ?? [];
+                checks[photo.FileName] = DeliveredPhotoCheck.Check(bytes);
+                var entry = zip.CreateEntry("photos/" + photo.FileName, CompressionLevel.NoCompression);
+                entry.LastWriteTime = deliveredAt.ToOffset(China);
+                await using var stream = await entry.OpenAsync(cancellationToken);
+                await stream.WriteAsync(bytes, cancellationToken);
             }
 
             var manifest = Manifest(rows, deliveredAt);
@@ -212,8 +196,21 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
         return $"prints-{batch.Number:000}.{(pdf ? "pdf" : "zip")}";
     }
 
-    // The batch's photos with their captions, a page of rows at a time.
-    private async IAsyncEnumerable<Prints.PrintPhoto> PrintPhotosAsync(Guid batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    // The batch's photos with their captions, for the print sheets.
+    private async IAsyncEnumerable<Prints.PrintPhoto> PrintPhotosAsync(Guid batchId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var photo in PhotosAsync(batchId, cancellationToken))
+        {
+            if (photo.Standard is { } jpeg)
+            {
+                yield return new Prints.PrintPhoto(photo.Name, photo.StudentNumber, jpeg);
+            }
+        }
+    }
+
+    // The batch's photos in file-name order, a page at a time (keyset on the file name, the batch's unique key), so a
+    // batch of thousands is never held at once.
+    private async IAsyncEnumerable<BatchPhoto> PhotosAsync(Guid batchId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = "";
         while (true)
@@ -223,10 +220,10 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
                               join f in db.PhotoFiles on i.PhotoId equals f.PhotoId
                               where i.BatchId == batchId && i.FileName.CompareTo(after) > 0
                               orderby i.FileName
-                              select new { i.FileName, r.Name, r.StudentNumber, f.Standard }).Take(Page).ToListAsync(cancellationToken);
-            foreach (var photo in page.Where(p => p.Standard is not null))
+                              select new BatchPhoto(i.FileName, r.Name, r.StudentNumber, f.Standard)).Take(Page).ToListAsync(cancellationToken);
+            foreach (var photo in page)
             {
-                yield return new Prints.PrintPhoto(photo.Name, photo.StudentNumber, photo.Standard!);
+                yield return photo;
             }
 
             if (page.Count < Page)
@@ -237,6 +234,8 @@ public sealed class Deliveries(AppDbContext db, ExportLog log, TimeProvider cloc
             after = page[^1].FileName;
         }
     }
+
+    private sealed record BatchPhoto(string FileName, string Name, string StudentNumber, byte[]? Standard);
 
     /// <summary>The batch's manifest rows, in file-name order.</summary>
     public async Task<IReadOnlyList<ManifestRow>> ManifestAsync(Guid batchId, CancellationToken cancellationToken)

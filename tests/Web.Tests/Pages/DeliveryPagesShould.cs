@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Photocollect.Collection;
 using Photocollect.Data;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Seeding;

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Collection;
