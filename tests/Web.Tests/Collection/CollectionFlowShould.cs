@@ -15,38 +15,13 @@ namespace Photocollect.Web.Tests.Collection;
 /// <summary>The collection flow the pages and the API share, on the real database with the registry simulator.</summary>
 public sealed class CollectionFlowShould(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static int nextStudent = 4;
-
-    [Fact]
-    public async Task RefuseAPhotoWithoutTheSeparateFaceConsent()
-    {
-        var (refused, consentAt) = await app.InSchoolAsync(AppFactory.A, async sp =>
-        {
-            var (flow, account, campaign) = await StartAsync(sp);
-            var number = DemoSeeder.DemoStudentNumber(Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count);
-            Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", number))).Record);
-            Assert.Null((await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("SV8S65", null, null, null, null))).Problem);
-            // The standards read (as a record from before consent was asked would be), the consent never given.
-            var school = sp.GetRequiredService<Photocollect.Tenancy.TenantContext>().RequiredSchool.Id;
-            await sp.GetRequiredService<IGrainFactory>().Student(school, account.Id, campaign.Id).AcknowledgeStandardsAsync();
-            var photo = await flow.CheckPhotoAsync(account.Id, campaign, Faces.GoodPhoto());
-            await Assert.ThrowsAsync<ArgumentException>(() => flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: false));
-            await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
-            return (photo.Problem, (await flow.RecordAsync(account.Id, campaign))!.FaceConsentAt);
-        });
-
-        Assert.Equal("no_consent", refused);
-        Assert.NotNull(consentAt);
-    }
-
     [Fact]
     public async Task TakeAStudentFromCodeToOneOrderWithTheFrozenPrice()
     {
-        var student = Interlocked.Increment(ref nextStudent) % DemoSeeder.DemoStudents.Count;
         var (order, again) = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
             var (flow, account, campaign) = await StartAsync(sp);
-            var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student));
+            var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", await Journeys.UnusedStudentNumberAsync(sp));
             Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, code)).Record);
             var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput("SV8S65", null, null, null, null));
             Assert.Null(verified.Problem);
