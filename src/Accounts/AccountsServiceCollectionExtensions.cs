@@ -34,6 +34,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection("SmsCodes").Get<SmsCodeOptions>() ?? new SmsCodeOptions());
         services.AddScoped<SmsCodeService>();
         services.AddScoped<StudentAccounts>();
+        services.AddScoped<Invites.StaffInvites>();
         services.AddScoped<SignInThrottle>();
         services.AddMemoryCache();
         services.AddSingleton<SessionStamps>();

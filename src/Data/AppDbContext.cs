@@ -54,6 +54,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Development SMS outbox.</summary>
     public DbSet<SmsOutboxMessage> SmsOutbox => Set<SmsOutboxMessage>();
 
+    /// <summary>The platform's own settings sections (the operator's).</summary>
+    public DbSet<PlatformSettingsRow> PlatformSettings => Set<PlatformSettingsRow>();
+
+    /// <summary>One-time links to set up a staff account.</summary>
+    public DbSet<StaffInvite> StaffInvites => Set<StaffInvite>();
+
+    /// <summary>Schools' uploaded logos.</summary>
+    public DbSet<SchoolLogo> SchoolLogos => Set<SchoolLogo>();
+
     /// <summary>Per-school settings sections.</summary>
     public DbSet<TenantSettingsRow> TenantSettings => Set<TenantSettingsRow>();
 

@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<MigrationStartup>();
         services.AddScoped<ITenantStore, DatabaseTenantStore>();
         services.AddScoped<ITenantSettingsStore, DatabaseTenantSettingsStore>();
+        services.AddScoped<IPlatformSettingsStore, DatabasePlatformSettingsStore>();
         services.TryAddSingleton<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -24,12 +24,16 @@ public sealed class SmsSettings
     /// <summary>Provider template id for "photo completed".</summary>
     public string? CompletedTemplateId { get; set; }
 
+    /// <summary>Provider template id for a staff invite (the school's first admin).</summary>
+    public string? StaffInviteTemplateId { get; set; }
+
     /// <summary>The template id for a template, and the setting's name (for error messages).</summary>
     public (string? Id, string Setting) TemplateId(SmsTemplate template) => template switch
     {
         SmsTemplate.ReviewApproved => (ReviewApprovedTemplateId, nameof(ReviewApprovedTemplateId)),
         SmsTemplate.ReviewRejected => (ReviewRejectedTemplateId, nameof(ReviewRejectedTemplateId)),
         SmsTemplate.Completed => (CompletedTemplateId, nameof(CompletedTemplateId)),
+        SmsTemplate.StaffInvite => (StaffInviteTemplateId, nameof(StaffInviteTemplateId)),
         _ => (LoginCodeTemplateId, nameof(LoginCodeTemplateId)),
     };
 

@@ -15,4 +15,7 @@ public enum SmsTemplate
 
     /// <summary>Photo produced and delivered; parameters: name, order number.</summary>
     Completed = 3,
+
+    /// <summary>A staff invite; parameters: school name, link.</summary>
+    StaffInvite = 4,
 }

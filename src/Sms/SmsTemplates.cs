@@ -9,6 +9,7 @@ public static class SmsTemplates
     {
         SmsTemplate.LoginCode => ["code"],
         SmsTemplate.ReviewRejected => ["name", "order", "reason"],
+        SmsTemplate.StaffInvite => ["school", "link"],
         _ => ["name", "order"],
     };
 }

@@ -10,8 +10,8 @@ namespace Photocollect.Tenancy;
 public static class TenancyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers resolution, the scoped <see cref="TenantContext"/> and <see cref="ITenantSettings"/>. The caller
-    /// registers <see cref="ITenantStore"/> and <see cref="ITenantSettingsStore"/>.
+    /// Registers resolution, the scoped <see cref="TenantContext"/> and <see cref="ITenantSettings"/> and <see cref="IPlatformSettings"/>. The caller
+    /// registers <see cref="ITenantStore"/>, <see cref="ITenantSettingsStore"/> and <see cref="IPlatformSettingsStore"/>.
     /// </summary>
     public static IServiceCollection AddTenancy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +31,7 @@ public static class TenancyServiceCollectionExtensions
         services.AddScoped<TenantResolver>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantSettings, TenantSettings>();
+        services.AddScoped<IPlatformSettings, PlatformSettings>();
         return services;
     }
 

@@ -15,6 +15,7 @@ using Photocollect.Web.Api;
 using Photocollect.Collection;
 using Photocollect.Data;
 using Photocollect.Web.Infrastructure;
+using Photocollect.Web.Platform;
 using Photocollect.Data.Migrations;
 using Photocollect.Web.Silo;
 using Photocollect.Payments;
@@ -100,12 +101,15 @@ public static class PhotocollectWebExtensions
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
                 o.Conventions.AllowAnonymousToPage("/Staff/Login");
                 o.Conventions.AllowAnonymousToPage("/Staff/TwoFactor");
+                o.Conventions.AllowAnonymousToPage("/Staff/Invite");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         // The product's texts for services below the pages that word a message (the SMS login code).
         services.AddScoped<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizer<SharedResource>>());
         services.AddSingleton<SchoolUrls>();
+        services.AddScoped<Platform.SchoolOnboarding>();
+        services.AddScoped<Platform.InviteLinks>();
         services.AddSingleton<QueueWatch>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -166,6 +170,7 @@ public static class PhotocollectWebExtensions
         app.MapStudentApi();
         app.MapSchoolApi();
         app.MapOfflineEndpoints();
+        app.MapSchoolLogo();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

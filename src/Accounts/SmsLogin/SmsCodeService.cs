@@ -25,9 +25,6 @@ public sealed class SmsCodeService(
     IStringLocalizer localizer,
     ILogger<SmsCodeService> logger)
 {
-    /// <summary>SMS go to mainland phones: always in Chinese, whatever the page language.</summary>
-    private static readonly CultureInfo SmsCulture = new("zh-CN");
-
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>Sends a new code to <paramref name="phoneInput"/> if every limit allows.</summary>
@@ -84,17 +81,7 @@ public sealed class SmsCodeService(
             await db.SaveChangesAsync(ct);
 
             var minutes = ((int)options.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
-            string text;
-            var uiCulture = CultureInfo.CurrentUICulture;
-            try
-            {
-                CultureInfo.CurrentUICulture = SmsCulture;
-                text = localizer["Sms.LoginCode", school.Branding.ShortName ?? school.DisplayName, code, minutes];
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = uiCulture;
-            }
+            var text = SmsTexts.Of(localizer, "Sms.LoginCode", school.Branding.ShortName ?? school.DisplayName, code, minutes);
 
             try
             {

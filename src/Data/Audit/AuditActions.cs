@@ -45,7 +45,26 @@ public static class AuditActions
     /// <summary>A school resumed by the operator.</summary>
     public const string SchoolResumed = "school.resume";
 
+    /// <summary>A school onboarded by the operator.</summary>
+    public const string SchoolCreated = "school.create";
+
+    /// <summary>A school's name, hosts, branding or contact changed by the operator.</summary>
+    public const string SchoolChanged = "school.update";
+
+    /// <summary>A school's adapters (SMS, registry) changed by the operator.</summary>
+    public const string SchoolAdapters = "settings.adapters";
+
+    /// <summary>The platform's own WeChat Pay service-provider settings saved.</summary>
+    public const string PlatformPaymentSettings = "settings.platform-payments";
+
+    /// <summary>A staff invite link made.</summary>
+    public const string InviteIssued = "invite.create";
+
+    /// <summary>A staff account set up through an invite.</summary>
+    public const string InviteAccepted = "invite.accept";
+
     /// <summary>Every action, for the filter.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, RosterImport, SchoolSuspended, SchoolResumed];
+        [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, RosterImport, SchoolSuspended, SchoolResumed,
+         SchoolCreated, SchoolChanged, SchoolAdapters, PlatformPaymentSettings, InviteIssued, InviteAccepted];
 }

@@ -8,11 +8,13 @@ namespace Photocollect.Payments;
 
 /// <summary>
 /// Makes the school's payment provider from its settings, once per school and kind in a scope: a job going through
-/// a school's payments reads and decrypts the settings (and parses the keys) once, not per payment.
+/// a school's payments reads and decrypts the settings (and parses the keys) once, not per payment. WeChat Pay runs
+/// under the platform's service-provider account with the school's sub-merchant number.
 /// </summary>
-public sealed class PaymentProviders(ITenantSettings settings, TenantContext tenant, IOptions<SandboxOptions> sandbox, IHttpClientFactory http, TimeProvider clock)
+public sealed class PaymentProviders(ITenantSettings settings, IPlatformSettings platform, TenantContext tenant, IOptions<SandboxOptions> sandbox, IHttpClientFactory http, TimeProvider clock)
 {
     private readonly Dictionary<Guid, PaymentSettings> read = [];
+    private WeChatPlatformSettings? wechat;
     private readonly Dictionary<(Guid School, PaymentProviderKind Kind), IPaymentProvider> made = [];
 
     /// <summary>The provider the school uses now.</summary>
@@ -28,7 +30,7 @@ public sealed class PaymentProviders(ITenantSettings settings, TenantContext ten
             var config = await SettingsAsync(cancellationToken);
             provider = made[(school, kind)] = kind switch
             {
-                PaymentProviderKind.WeChatPay => new WeChatPayProvider(config, http.CreateClient("payments"), clock),
+                PaymentProviderKind.WeChatPay => new WeChatPayProvider(wechat ??= await platform.GetAsync<WeChatPlatformSettings>(cancellationToken), config.WeChatSubMchId, http.CreateClient("payments"), clock),
                 PaymentProviderKind.Stripe => new StripeProvider(config, http.CreateClient("payments"), clock),
                 _ => new SandboxProvider(school, sandbox.Value.Secret),
             };

@@ -4,15 +4,20 @@ using System.Security.Cryptography.X509Certificates;
 namespace Photocollect.Payments;
 
 /// <summary>
-/// What a school's payment settings lack or get wrong for the chosen provider, as resource keys
-/// (<c>PaymentSettings.Error.{field}</c>): checked before saving, so a school never switches to a provider it cannot use.
+/// What a school's payment settings, or the platform's WeChat Pay service-provider account, lack or get wrong, as
+/// resource keys (<c>PaymentSettings.Error.{field}</c>): checked before saving, so a school never switches to a provider
+/// it cannot use.
 /// </summary>
 public static class PaymentSettingsCheck
 {
-    /// <summary>The problems, empty when the chosen provider can be used.</summary>
-    public static IReadOnlyList<string> Problems(PaymentSettings settings)
+    /// <summary>
+    /// The problems of a school's settings, empty when the chosen provider can be used: WeChat Pay needs the school's
+    /// sub-merchant number and a usable platform service-provider account (<paramref name="platform"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Problems(PaymentSettings settings, WeChatPlatformSettings platform)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(platform);
         var problems = new List<string>();
         void Need(bool ok, string field)
         {
@@ -25,18 +30,8 @@ public static class PaymentSettingsCheck
         switch (settings.Provider)
         {
             case PaymentProviderKind.WeChatPay:
-                Need(IsDigits(settings.WeChatSpMchId), nameof(PaymentSettings.WeChatSpMchId));
                 Need(IsDigits(settings.WeChatSubMchId), nameof(PaymentSettings.WeChatSubMchId));
-                Need(settings.WeChatSpAppId is null or "" || settings.WeChatSpAppId.StartsWith("wx", StringComparison.Ordinal), nameof(PaymentSettings.WeChatSpAppId));
-                Need(settings.WeChatMerchantSerialNo is { Length: >= 16 and <= 64 } serial && serial.All(Uri.IsHexDigit), nameof(PaymentSettings.WeChatMerchantSerialNo));
-                Need(IsRsaPem(settings.WeChatMerchantPrivateKey, isPrivate: true), nameof(PaymentSettings.WeChatMerchantPrivateKey));
-                Need(settings.WeChatApiV3Key is { Length: 32 } key && key.All(char.IsAsciiLetterOrDigit), nameof(PaymentSettings.WeChatApiV3Key));
-                var certificates = string.IsNullOrWhiteSpace(settings.WeChatPlatformCertificates) || IsCertificatePem(settings.WeChatPlatformCertificates);
-                var publicKey = string.IsNullOrWhiteSpace(settings.WeChatPublicKey) && string.IsNullOrWhiteSpace(settings.WeChatPublicKeyId)
-                    || (settings.WeChatPublicKeyId?.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal) == true && IsRsaPem(settings.WeChatPublicKey, isPrivate: false));
-                Need(certificates, nameof(PaymentSettings.WeChatPlatformCertificates));
-                Need(publicKey, nameof(PaymentSettings.WeChatPublicKey));
-                Need(!string.IsNullOrWhiteSpace(settings.WeChatPlatformCertificates) || !string.IsNullOrWhiteSpace(settings.WeChatPublicKey), "WeChatVerifier");
+                Need(PlatformProblems(platform).Count == 0, "WeChatPlatform");
                 break;
             case PaymentProviderKind.Stripe:
                 Need(settings.StripeSecretKey is { } sk && (sk.StartsWith("sk_", StringComparison.Ordinal) || sk.StartsWith("rk_", StringComparison.Ordinal)) && sk.Length > 10, nameof(PaymentSettings.StripeSecretKey));
@@ -44,6 +39,33 @@ public static class PaymentSettingsCheck
                 break;
         }
 
+        return problems;
+    }
+
+    /// <summary>The problems of the platform's WeChat Pay service-provider account, empty when it can be used.</summary>
+    public static IReadOnlyList<string> PlatformProblems(WeChatPlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = new List<string>();
+        void Need(bool ok, string field)
+        {
+            if (!ok)
+            {
+                problems.Add($"PaymentSettings.Error.WeChat{field}");
+            }
+        }
+
+        Need(IsDigits(settings.SpMchId), nameof(WeChatPlatformSettings.SpMchId));
+        Need(settings.SpAppId is null or "" || settings.SpAppId.StartsWith("wx", StringComparison.Ordinal), nameof(WeChatPlatformSettings.SpAppId));
+        Need(settings.MerchantSerialNo is { Length: >= 16 and <= 64 } serial && serial.All(Uri.IsHexDigit), nameof(WeChatPlatformSettings.MerchantSerialNo));
+        Need(IsRsaPem(settings.MerchantPrivateKey, isPrivate: true), nameof(WeChatPlatformSettings.MerchantPrivateKey));
+        Need(settings.ApiV3Key is { Length: 32 } key && key.All(char.IsAsciiLetterOrDigit), nameof(WeChatPlatformSettings.ApiV3Key));
+        var certificates = string.IsNullOrWhiteSpace(settings.PlatformCertificates) || IsCertificatePem(settings.PlatformCertificates);
+        var publicKey = string.IsNullOrWhiteSpace(settings.PublicKey) && string.IsNullOrWhiteSpace(settings.PublicKeyId)
+            || (settings.PublicKeyId?.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal) == true && IsRsaPem(settings.PublicKey, isPrivate: false));
+        Need(certificates, nameof(WeChatPlatformSettings.PlatformCertificates));
+        Need(publicKey, nameof(WeChatPlatformSettings.PublicKey));
+        Need(!string.IsNullOrWhiteSpace(settings.PlatformCertificates) || !string.IsNullOrWhiteSpace(settings.PublicKey), "Verifier");
         return problems;
     }
 

@@ -23,35 +23,37 @@ public sealed class WeChatPayProvider : IPaymentProvider
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-    private readonly PaymentSettings config;
+    private readonly WeChatPlatformSettings config;
+    private readonly string? subMchId;
     private readonly HttpClient http;
     private readonly TimeProvider clock;
     private readonly RSA? merchantKey;
     private readonly Dictionary<string, RSA> verifiers = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Makes the provider from a school's settings.</summary>
-    public WeChatPayProvider(PaymentSettings config, HttpClient http, TimeProvider clock)
+    /// <summary>Makes the provider from the platform's service-provider account and a school's sub-merchant number.</summary>
+    public WeChatPayProvider(WeChatPlatformSettings config, string? subMchId, HttpClient http, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(config);
         this.config = config;
+        this.subMchId = subMchId;
         this.http = http;
         this.clock = clock;
-        if (!string.IsNullOrWhiteSpace(config.WeChatMerchantPrivateKey))
+        if (!string.IsNullOrWhiteSpace(config.MerchantPrivateKey))
         {
             merchantKey = RSA.Create();
-            merchantKey.ImportFromPem(config.WeChatMerchantPrivateKey);
+            merchantKey.ImportFromPem(config.MerchantPrivateKey);
         }
 
-        foreach (var certificate in Certificates(config.WeChatPlatformCertificates))
+        foreach (var certificate in Certificates(config.PlatformCertificates))
         {
             verifiers[certificate.SerialNumber] = certificate.GetRSAPublicKey()!;
         }
 
-        if (!string.IsNullOrWhiteSpace(config.WeChatPublicKeyId) && !string.IsNullOrWhiteSpace(config.WeChatPublicKey))
+        if (!string.IsNullOrWhiteSpace(config.PublicKeyId) && !string.IsNullOrWhiteSpace(config.PublicKey))
         {
             var key = RSA.Create();
-            key.ImportFromPem(config.WeChatPublicKey);
-            verifiers[config.WeChatPublicKeyId] = key;
+            key.ImportFromPem(config.PublicKey);
+            verifiers[config.PublicKeyId] = key;
         }
     }
 
@@ -70,9 +72,9 @@ public sealed class WeChatPayProvider : IPaymentProvider
         };
         var body = new JsonObject
         {
-            ["sp_appid"] = config.WeChatSpAppId,
-            ["sp_mchid"] = config.WeChatSpMchId,
-            ["sub_mchid"] = config.WeChatSubMchId,
+            ["sp_appid"] = config.SpAppId,
+            ["sp_mchid"] = config.SpMchId,
+            ["sub_mchid"] = subMchId,
             ["description"] = Truncate(request.Description, 127),
             ["out_trade_no"] = MerchantNumbers.Of(request.Payment.Id),
             ["time_expire"] = request.ExpiresAt.ToOffset(China).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
@@ -106,7 +108,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
     {
         ArgumentNullException.ThrowIfNull(payment);
         var answer = await CallAsync(HttpMethod.Get,
-            $"/v3/pay/partner/transactions/out-trade-no/{MerchantNumbers.Of(payment.Id)}?sp_mchid={Uri.EscapeDataString(config.WeChatSpMchId ?? "")}&sub_mchid={Uri.EscapeDataString(config.WeChatSubMchId ?? "")}",
+            $"/v3/pay/partner/transactions/out-trade-no/{MerchantNumbers.Of(payment.Id)}?sp_mchid={Uri.EscapeDataString(config.SpMchId ?? "")}&sub_mchid={Uri.EscapeDataString(subMchId ?? "")}",
             null, cancellationToken, notFoundIsAnswer: true);
         return answer.NotFound ? new RemotePayment(payment.Id, RemoteState.NotFound, null, 0, payment.Currency) : Transaction(answer.Json!) ?? throw Unreadable();
     }
@@ -116,7 +118,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
     {
         ArgumentNullException.ThrowIfNull(payment);
         await CallAsync(HttpMethod.Post, $"/v3/pay/partner/transactions/out-trade-no/{MerchantNumbers.Of(payment.Id)}/close",
-            new JsonObject { ["sp_mchid"] = config.WeChatSpMchId, ["sub_mchid"] = config.WeChatSubMchId }, cancellationToken);
+            new JsonObject { ["sp_mchid"] = config.SpMchId, ["sub_mchid"] = subMchId }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -126,7 +128,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
         ArgumentNullException.ThrowIfNull(payment);
         var body = new JsonObject
         {
-            ["sub_mchid"] = config.WeChatSubMchId,
+            ["sub_mchid"] = subMchId,
             ["out_trade_no"] = MerchantNumbers.Of(payment.Id),
             ["out_refund_no"] = MerchantNumbers.Of(refund.Id),
             ["reason"] = Truncate(refund.Reason, 80),
@@ -146,7 +148,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
     {
         ArgumentNullException.ThrowIfNull(refund);
         var answer = await CallAsync(HttpMethod.Get,
-            $"/v3/refund/domestic/refunds/{MerchantNumbers.Of(refund.Id)}?sub_mchid={Uri.EscapeDataString(config.WeChatSubMchId ?? "")}", null, cancellationToken, notFoundIsAnswer: true);
+            $"/v3/refund/domestic/refunds/{MerchantNumbers.Of(refund.Id)}?sub_mchid={Uri.EscapeDataString(subMchId ?? "")}", null, cancellationToken, notFoundIsAnswer: true);
         return answer.NotFound ? new RemoteRefund(refund.Id, RefundState.Pending, null) : RefundOf(refund.Id, answer.Json!);
     }
 
@@ -172,7 +174,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
             var plain = Decrypt(resource["ciphertext"]!.GetValue<string>(), resource["nonce"]!.GetValue<string>(), resource["associated_data"]?.GetValue<string>() ?? "");
             var content = JsonNode.Parse(plain)!.AsObject();
             var type = envelope["event_type"]?.GetValue<string>() ?? "";
-            if (content["sub_mchid"]?.GetValue<string>() != config.WeChatSubMchId)
+            if (content["sub_mchid"]?.GetValue<string>() != subMchId)
             {
                 return null;  // another school's sub-merchant: never applied here
             }
@@ -182,7 +184,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
                 return MerchantNumbers.Parse(content["out_refund_no"]?.GetValue<string>()) is { } refundId ? new ProviderEvent(null, RefundOf(refundId, content)) : null;
             }
 
-            return content["sp_mchid"]?.GetValue<string>() == config.WeChatSpMchId && Transaction(content) is { } payment ? new ProviderEvent(payment, null) : null;
+            return content["sp_mchid"]?.GetValue<string>() == config.SpMchId && Transaction(content) is { } payment ? new ProviderEvent(payment, null) : null;
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException or CryptographicException)
         {
@@ -243,10 +245,10 @@ public sealed class WeChatPayProvider : IPaymentProvider
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Nonce();
         var package = "prepay_id=" + prepayId;
-        var sign = Sign($"{config.WeChatSpAppId}\n{timestamp}\n{nonce}\n{package}\n");
+        var sign = Sign($"{config.SpAppId}\n{timestamp}\n{nonce}\n{package}\n");
         return new Checkout(null, null, new Dictionary<string, string>
         {
-            ["appId"] = config.WeChatSpAppId ?? "",
+            ["appId"] = config.SpAppId ?? "",
             ["timeStamp"] = timestamp,
             ["nonceStr"] = nonce,
             ["package"] = package,
@@ -257,7 +259,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
 
     private async Task<Answer> CallAsync(HttpMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
-        if (merchantKey is null || string.IsNullOrEmpty(config.WeChatSpMchId) || string.IsNullOrEmpty(config.WeChatSubMchId) || string.IsNullOrEmpty(config.WeChatMerchantSerialNo))
+        if (merchantKey is null || string.IsNullOrEmpty(config.SpMchId) || string.IsNullOrEmpty(subMchId) || string.IsNullOrEmpty(config.MerchantSerialNo))
         {
             throw new PaymentProviderException("WeChat Pay is not configured for this school (sp_mchid, sub_mchid, serial, private key)", transient: false);
         }
@@ -265,12 +267,12 @@ public sealed class WeChatPayProvider : IPaymentProvider
         var json = body?.ToJsonString() ?? "";
         var (status, response, text) = await ProviderHttp.SendAsync(http, () =>
         {
-            var message = new HttpRequestMessage(method, config.WeChatBaseUrl.TrimEnd('/') + pathAndQuery);
+            var message = new HttpRequestMessage(method, config.BaseUrl.TrimEnd('/') + pathAndQuery);
             var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             var nonce = Nonce();
             var signature = Sign($"{method.Method}\n{pathAndQuery}\n{timestamp}\n{nonce}\n{json}\n");
             message.Headers.TryAddWithoutValidation("Authorization",
-                $"WECHATPAY2-SHA256-RSA2048 mchid=\"{config.WeChatSpMchId}\",nonce_str=\"{nonce}\",signature=\"{signature}\",timestamp=\"{timestamp}\",serial_no=\"{config.WeChatMerchantSerialNo}\"");
+                $"WECHATPAY2-SHA256-RSA2048 mchid=\"{config.SpMchId}\",nonce_str=\"{nonce}\",signature=\"{signature}\",timestamp=\"{timestamp}\",serial_no=\"{config.MerchantSerialNo}\"");
             message.Headers.Accept.ParseAdd("application/json");
             message.Headers.UserAgent.ParseAdd("Photocollect/1.0");
             if (body is not null)
@@ -337,7 +339,7 @@ public sealed class WeChatPayProvider : IPaymentProvider
 
     private string Decrypt(string ciphertext, string nonce, string associatedData)
     {
-        var key = Encoding.UTF8.GetBytes(config.WeChatApiV3Key ?? "");
+        var key = Encoding.UTF8.GetBytes(config.ApiV3Key ?? "");
         var data = Convert.FromBase64String(ciphertext);
         if (key.Length != 32 || data.Length < 16)
         {

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Photocollect.Tenancy.Settings;
@@ -13,33 +9,12 @@ namespace Photocollect.Tenancy.Settings;
 public sealed class TenantSettings(TenantContext tenant, ITenantSettingsStore store, IDataProtectionProvider protection)
     : ITenantSettings
 {
-    private const string SecretPrefix = "dp:";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly ConcurrentDictionary<Type, (string Section, PropertyInfo[] Secrets)> Shapes = new();
-
     /// <inheritdoc />
     public async Task<T> GetAsync<T>(CancellationToken cancellationToken = default) where T : class, new()
     {
         var school = tenant.RequiredSchool;
-        var (section, secrets) = ShapeOf(typeof(T));
-        var json = await store.LoadAsync(school.Id, section, cancellationToken);
-        if (json is null)
-        {
-            return new T();
-        }
-
-        var node = JsonNode.Parse(json)?.AsObject() ?? [];
-        var protector = Protector(school.Id, section);
-        foreach (var secret in secrets)
-        {
-            var name = Json.PropertyNamingPolicy!.ConvertName(secret.Name);
-            if (node[name]?.GetValue<string>() is { } stored && stored.StartsWith(SecretPrefix, StringComparison.Ordinal))
-            {
-                node[name] = protector.Unprotect(stored[SecretPrefix.Length..]);
-            }
-        }
-
-        return node.Deserialize<T>(Json) ?? new T();
+        var section = SettingsJson.SectionOf<T>();
+        return SettingsJson.Read<T>(await store.LoadAsync(school.Id, section, cancellationToken), Protector(school.Id, section));
     }
 
     /// <inheritdoc />
@@ -47,36 +22,10 @@ public sealed class TenantSettings(TenantContext tenant, ITenantSettingsStore st
     {
         ArgumentNullException.ThrowIfNull(value);
         var school = tenant.RequiredSchool;
-        var (section, secrets) = ShapeOf(typeof(T));
-        var node = JsonSerializer.SerializeToNode(value, Json)!.AsObject();
-        var protector = Protector(school.Id, section);
-        foreach (var secret in secrets)
-        {
-            var name = Json.PropertyNamingPolicy!.ConvertName(secret.Name);
-            if (secret.GetValue(value) is string { Length: > 0 } plain)
-            {
-                node[name] = SecretPrefix + protector.Protect(plain);
-            }
-        }
-
-        await store.SaveAsync(school.Id, section, node.ToJsonString(), cancellationToken);
+        var section = SettingsJson.SectionOf<T>();
+        await store.SaveAsync(school.Id, section, SettingsJson.Write(value, Protector(school.Id, section)), cancellationToken);
     }
 
     private IDataProtector Protector(Guid tenantId, string section) =>
         protection.CreateProtector("Photocollect.TenantSettings", tenantId.ToString("N"), section);
-
-    private static (string Section, PropertyInfo[] Secrets) ShapeOf(Type type) => Shapes.GetOrAdd(type, t =>
-    {
-        var section = t.GetCustomAttribute<TenantSettingsSectionAttribute>()?.Name
-            ?? throw new InvalidOperationException($"{t.Name} has no [TenantSettingsSection].");
-        var secrets = t.GetProperties()
-            .Where(p => p.GetCustomAttribute<SecretAttribute>() is not null)
-            .ToArray();
-        if (secrets.FirstOrDefault(p => p.PropertyType != typeof(string)) is { } wrong)
-        {
-            throw new InvalidOperationException($"{t.Name}.{wrong.Name}: only string properties can be [Secret].");
-        }
-
-        return (section, secrets);
-    });
 }

@@ -37,6 +37,9 @@ public sealed class SchoolUrls(IConfiguration configuration, IServer server, ILo
         return root.GetLeftPart(UriPartial.Authority) + root.AbsolutePath.TrimEnd('/') + request.PathBase;
     }
 
+    /// <summary>A school's base URL by its path prefix (<c>{public base}/s/{slug}</c>), for links made outside its pages.</summary>
+    public string OfSlug(string slug) => PublicBase.GetLeftPart(UriPartial.Authority) + PublicBase.AbsolutePath.TrimEnd('/') + "/s/" + slug;
+
     private Uri? Configured() =>
         configuration[Key] is { Length: > 0 } value
             ? Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

@@ -80,25 +80,30 @@ public sealed class FakeWeChatPay : IAsyncDisposable
         ProviderHttp.FirstPause = TimeSpan.FromMilliseconds(10);
         var fake = await StartAsync();
         fake.Clock = app.Clock;
-        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(fake.Settings(subMchId)));
+        await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            await sp.GetRequiredService<IPlatformSettings>().SaveAsync(fake.Platform());
+            await sp.GetRequiredService<ITenantSettings>().SaveAsync(Settings(subMchId));
+        });
         return fake;
     }
 
-    /// <summary>A school's settings for this server: the given sub-merchant, answers verified with the public key
-    /// and (for an older serial) the platform certificate.</summary>
-    public PaymentSettings Settings(string subMchId) => new()
+    /// <summary>A school's settings: WeChat Pay as the given sub-merchant of the platform's service provider.</summary>
+    public static PaymentSettings Settings(string subMchId) => new() { Provider = PaymentProviderKind.WeChatPay, WeChatSubMchId = subMchId };
+
+    /// <summary>The platform's service-provider account at this server: answers verified with the public key and (for an
+    /// older serial) the platform certificate.</summary>
+    public WeChatPlatformSettings Platform() => new()
     {
-        Provider = PaymentProviderKind.WeChatPay,
-        WeChatBaseUrl = BaseUrl,
-        WeChatSpMchId = SpMchId,
-        WeChatSpAppId = SpAppId,
-        WeChatSubMchId = subMchId,
-        WeChatMerchantSerialNo = MerchantSerial,
-        WeChatMerchantPrivateKey = merchant.ExportPkcs8PrivateKeyPem(),
-        WeChatApiV3Key = ApiV3Key,
-        WeChatPlatformCertificates = certificate.ExportCertificatePem(),
-        WeChatPublicKeyId = PublicKeyId,
-        WeChatPublicKey = platform.ExportSubjectPublicKeyInfoPem(),
+        BaseUrl = BaseUrl,
+        SpMchId = SpMchId,
+        SpAppId = SpAppId,
+        MerchantSerialNo = MerchantSerial,
+        MerchantPrivateKey = merchant.ExportPkcs8PrivateKeyPem(),
+        ApiV3Key = ApiV3Key,
+        PlatformCertificates = certificate.ExportCertificatePem(),
+        PublicKeyId = PublicKeyId,
+        PublicKey = platform.ExportSubjectPublicKeyInfoPem(),
     };
 
     /// <summary>The next <paramref name="count"/> requests answer <c>500 SYSTEM_ERROR</c>.</summary>

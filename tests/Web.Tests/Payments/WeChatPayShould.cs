@@ -21,7 +21,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
     public async Task InitializeAsync()
     {
         wechat = await FakeWeChatPay.ForAppAsync(app, BeifangSub);
-        await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(wechat.Settings(NanhuSub)));
+        await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(FakeWeChatPay.Settings(NanhuSub)));
     }
 
     public async Task DisposeAsync() => await wechat.DisposeAsync();
@@ -125,7 +125,7 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
     public async Task QueryCloseAndRefundThroughTheProvider()
     {
         using var http = new HttpClient();
-        var provider = new WeChatPayProvider(wechat.Settings(BeifangSub), http, TimeProvider.System);
+        var provider = new WeChatPayProvider(wechat.Platform(), BeifangSub, http, TimeProvider.System);
         var open = NewPayment(2500);
         var paid = NewPayment(3000);
 
@@ -161,24 +161,24 @@ public sealed class WeChatPayShould(AppFactory app) : IClassFixture<AppFactory>,
     public async Task RefuseToTrustAnAnswerSignedByAnotherKeyOrToSignWithAWrongOne()
     {
         using var http = new HttpClient();
-        var wrongMerchant = wechat.Settings(BeifangSub);
+        var wrongMerchant = wechat.Platform();
         using (var other = RSA.Create(2048))
         {
-            wrongMerchant.WeChatMerchantPrivateKey = other.ExportPkcs8PrivateKeyPem();
+            wrongMerchant.MerchantPrivateKey = other.ExportPkcs8PrivateKeyPem();
         }
 
         var refused = await Assert.ThrowsAsync<PaymentProviderException>(() =>
-            new WeChatPayProvider(wrongMerchant, http, TimeProvider.System).CheckoutAsync(Request(NewPayment(100), PayChannel.Desktop), default));
+            new WeChatPayProvider(wrongMerchant, BeifangSub, http, TimeProvider.System).CheckoutAsync(Request(NewPayment(100), PayChannel.Desktop), default));
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
 
-        var wrongPlatform = wechat.Settings(BeifangSub);
+        var wrongPlatform = wechat.Platform();
         using (var other = RSA.Create(2048))
         {
-            wrongPlatform.WeChatPublicKey = other.ExportSubjectPublicKeyInfoPem();
+            wrongPlatform.PublicKey = other.ExportSubjectPublicKeyInfoPem();
         }
 
         var untrusted = await Assert.ThrowsAsync<PaymentProviderException>(() =>
-            new WeChatPayProvider(wrongPlatform, http, TimeProvider.System).CheckoutAsync(Request(NewPayment(100), PayChannel.Desktop), default));
+            new WeChatPayProvider(wrongPlatform, BeifangSub, http, TimeProvider.System).CheckoutAsync(Request(NewPayment(100), PayChannel.Desktop), default));
         Assert.Contains("signature", untrusted.Message, StringComparison.Ordinal);
     }
 

@@ -67,7 +67,7 @@ public static class Html
 
     /// <summary>
     /// Uploads a file through a multipart form, as a browser would: the form's other fields (anti-forgery token
-    /// included) plus <paramref name="fileField"/> carrying <paramref name="bytes"/>.
+    /// included, overridden by <paramref name="values"/>) plus <paramref name="fileField"/> carrying <paramref name="bytes"/>.
     /// </summary>
     public static Task<HttpResponseMessage> UploadAsync(
         HttpClient client,
@@ -77,13 +77,22 @@ public static class Html
         string fileName,
         byte[] bytes,
         string contentType = "image/jpeg",
-        bool chunked = false)
+        bool chunked = false,
+        IDictionary<string, string?>? values = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         var content = new MultipartFormDataContent();
-        foreach (var (name, value) in Fields(form, null))
+        foreach (var (name, value) in Fields(form, values))
         {
             content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, value) in values ?? new Dictionary<string, string?>())
+        {
+            if (value is not null)
+            {
+                content.Add(new StringContent(value), name);
+            }
         }
 
         var file = new ByteArrayContent(bytes);

@@ -9,12 +9,14 @@ using Photocollect.Web.Infrastructure;
 namespace Photocollect.Web.Pages.Staff.Admin;
 
 /// <summary>
-/// The school's payment provider and its credentials (收款设置). Secrets are never shown back: the page says only
+/// The school's payment provider (收款设置): WeChat Pay as a sub-merchant of the platform's service provider (the school
+/// gives only its sub-merchant number; the platform's keys are the operator's), Stripe with the school's own keys, or
+/// the Sandbox. Secrets are never shown back: the page says only
 /// whether one is set and its last four characters, an empty secret field keeps the stored one, and a typed secret
 /// is not echoed when the form comes back with problems. Nothing is saved while the chosen provider lacks something.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls urls, AuditTrail audit, ILogger<PaymentSettingsModel> logger) : PageModel
+public sealed class PaymentSettingsModel(ITenantSettings settings, IPlatformSettings platform, SchoolUrls urls, AuditTrail audit, ILogger<PaymentSettingsModel> logger) : PageModel
 {
     /// <summary>The form (secrets: empty keeps the stored value).</summary>
     [BindProperty]
@@ -26,6 +28,9 @@ public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls ur
     /// <summary>Problems (resource keys).</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>Whether the platform's WeChat Pay service-provider account is set up (a school can choose WeChat Pay).</summary>
+    public bool WeChatPlatformReady { get; private set; }
+
     /// <summary>Saved.</summary>
     public bool Saved { get; private set; }
 
@@ -36,6 +41,7 @@ public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls ur
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var stored = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        WeChatPlatformReady = PaymentSettingsCheck.PlatformProblems(await platform.GetAsync<WeChatPlatformSettings>(cancellationToken)).Count == 0;
         Mask(stored);
         Input = WithoutSecrets(stored);
     }
@@ -45,14 +51,13 @@ public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls ur
     {
         var stored = await settings.GetAsync<PaymentSettings>(cancellationToken);
         var merged = WithoutSecrets(Input);
-        merged.WeChatBaseUrl = stored.WeChatBaseUrl;  // not editable here: the provider's address is not the school's to choose
-        merged.StripeBaseUrl = stored.StripeBaseUrl;
-        merged.WeChatMerchantPrivateKey = Keep(Input.WeChatMerchantPrivateKey, stored.WeChatMerchantPrivateKey);
-        merged.WeChatApiV3Key = Keep(Input.WeChatApiV3Key, stored.WeChatApiV3Key);
+        merged.StripeBaseUrl = stored.StripeBaseUrl;  // not editable here: the provider's address is not the school's to choose
         merged.StripeSecretKey = Keep(Input.StripeSecretKey, stored.StripeSecretKey);
         merged.StripeWebhookSecret = Keep(Input.StripeWebhookSecret, stored.StripeWebhookSecret);
 
-        Errors = PaymentSettingsCheck.Problems(merged);
+        var wechat = await platform.GetAsync<WeChatPlatformSettings>(cancellationToken);
+        WeChatPlatformReady = PaymentSettingsCheck.PlatformProblems(wechat).Count == 0;
+        Errors = PaymentSettingsCheck.Problems(merged, wechat);
         if (Errors.Count == 0)
         {
             // The trail names the fields that changed, never their values (keys and certificates among them).
@@ -73,19 +78,11 @@ public sealed class PaymentSettingsModel(ITenantSettings settings, SchoolUrls ur
     private static PaymentSettings WithoutSecrets(PaymentSettings s) => new()
     {
         Provider = s.Provider,
-        WeChatSpMchId = s.WeChatSpMchId?.Trim(),
-        WeChatSpAppId = s.WeChatSpAppId?.Trim(),
         WeChatSubMchId = s.WeChatSubMchId?.Trim(),
-        WeChatMerchantSerialNo = s.WeChatMerchantSerialNo?.Trim(),
-        WeChatPlatformCertificates = s.WeChatPlatformCertificates?.Trim(),
-        WeChatPublicKeyId = s.WeChatPublicKeyId?.Trim(),
-        WeChatPublicKey = s.WeChatPublicKey?.Trim(),
     };
 
     private void Mask(PaymentSettings stored) => Masked = new Dictionary<string, string>
     {
-        [nameof(PaymentSettings.WeChatMerchantPrivateKey)] = SecretMask.Mask(stored.WeChatMerchantPrivateKey?.Trim()),
-        [nameof(PaymentSettings.WeChatApiV3Key)] = SecretMask.Mask(stored.WeChatApiV3Key),
         [nameof(PaymentSettings.StripeSecretKey)] = SecretMask.Mask(stored.StripeSecretKey),
         [nameof(PaymentSettings.StripeWebhookSecret)] = SecretMask.Mask(stored.StripeWebhookSecret),
     };
