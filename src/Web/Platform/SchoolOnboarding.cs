@@ -202,7 +202,9 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
     {
         var hosts = (text ?? string.Empty).Split([',', ' ', '\n', '\r', '\t', '，'], StringSplitOptions.RemoveEmptyEntries)
             .Select(h => h.Trim().TrimEnd('.').ToLowerInvariant()).Distinct().ToList();
-        var underBase = hosts.Any(h => resolution.BaseDomains.Any(d => h.Equals(d, StringComparison.OrdinalIgnoreCase) || h.EndsWith("." + d, StringComparison.OrdinalIgnoreCase)));
+        // The platform's domain and its one-label sub-domains ({slug}.{domain}) are resolved by slug, never as a school's own host.
+        var underBase = hosts.Any(h => resolution.BaseDomains.Any(d => h.Equals(d, StringComparison.OrdinalIgnoreCase)
+            || (h.EndsWith("." + d, StringComparison.OrdinalIgnoreCase) && !h[..^(d.Length + 1)].Contains('.', StringComparison.Ordinal))));
         return hosts.Count > 10 || underBase || hosts.Any(h => h.Length > 253 || !Host().IsMatch(h)) ? null : hosts;
     }
 

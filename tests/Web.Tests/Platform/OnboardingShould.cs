@@ -161,6 +161,60 @@ public sealed class OnboardingShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ChangeASchoolsDetailsAndAdaptersWithSecretsKeptAndMasked()
+    {
+        var op = await app.StaffAsync(null, DemoSeeder.OperatorEmail);
+        var nanhu = await app.SchoolAsync(AppFactory.B);
+        var url = $"/staff/platform/schools/{nanhu.Id}";
+        var (_, page) = await Html.GetAsync(op, url);
+
+        // A host another school has is refused; the name, colour and a new logo are saved.
+        var taken = await Html.ParseAsync(await Html.UploadAsync(op, page, "form[data-test=details]", "Logo", "logo.png", Png, "image/png",
+            values: new Dictionary<string, string?> { ["Form.HostNames"] = "photos.beifang.edu.localhost" }));
+        Assert.Equal(["Onboard.Error.HostsTaken"], taken.QuerySelectorAll(".field-error").Select(e => e.GetAttribute("data-error")));
+        var saved = await Html.ParseAsync(await Html.UploadAsync(op, page, "form[data-test=details]", "Logo", "logo.png", Png, "image/png",
+            values: new Dictionary<string, string?> { ["Form.DisplayName"] = "南湖师范大学", ["Form.PrimaryColor"] = "#0f766e" }));
+        Assert.NotNull(saved.QuerySelector("[data-test=school-saved]"));
+        var school = await app.SchoolAsync(AppFactory.B);
+        Assert.Equal(("南湖师范大学", "#0f766e", nanhu.SchoolCode, nanhu.Slug), (school.DisplayName, school.Branding.PrimaryColor, school.SchoolCode, school.Slug));
+        Assert.StartsWith("/logo?v=", school.Branding.LogoUrl, StringComparison.Ordinal);
+        Assert.NotNull(saved.QuerySelector("[data-test=logo-preview]"));
+
+        // Tencent Cloud SMS without its keys: each missing part named, nothing saved.
+        var missing = await Html.ParseAsync(await Html.SubmitAsync(op, saved, "[data-test=save-adapters]", new Dictionary<string, string?> { ["Adapters.SmsProvider"] = "TencentCloud" }));
+        Assert.Equal(["Adapters.Error.SignName", "Adapters.Error.AccessKeyId", "Adapters.Error.SdkAppId", "Adapters.Error.LoginCodeTemplateId", "Adapters.Error.AccessKeySecret"],
+            missing.QuerySelectorAll(".field-error").Select(e => e.GetAttribute("data-error")));
+        Assert.Equal(Photocollect.Sms.SmsProvider.DevOutbox, (await SmsAsync()).Provider);
+        var good = new Dictionary<string, string?>
+        {
+            ["Adapters.SmsProvider"] = "TencentCloud",
+            ["Adapters.AccessKeyId"] = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+            ["Adapters.AccessKeySecret"] = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+            ["Adapters.SignName"] = "南湖师院",
+            ["Adapters.SdkAppId"] = "1400006666",
+            ["Adapters.LoginCodeTemplateId"] = "449739",
+        };
+        var adapters = await Html.ParseAsync(await Html.SubmitAsync(op, missing, "[data-test=save-adapters]", good));
+        Assert.NotNull(adapters.QuerySelector("[data-test=school-saved]"));
+        Assert.Equal("已设置：••••MPLE", adapters.Text("[data-test=secret-sms]"));
+        Assert.DoesNotContain("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", adapters.Source.Text, StringComparison.Ordinal);
+
+        // Saved again with the secret empty: the secret stays.
+        await Html.SubmitAsync(op, adapters, "[data-test=save-adapters]", new Dictionary<string, string?> { ["Adapters.SignName"] = "南湖师大" });
+        var sms = await SmsAsync();
+        Assert.Equal((Photocollect.Sms.SmsProvider.TencentCloud, "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", "南湖师大"), (sms.Provider, sms.AccessKeySecret, sms.SignName));
+        var trail = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().AuditEvents.IgnoreQueryFilters()
+            .CountAsync(e => (e.Action == AuditActions.SchoolAdapters || e.Action == AuditActions.SchoolChanged) && e.Subject == "nanhu"));
+        Assert.Equal(3, trail);
+
+        // Put the demo school back as the other tests of this class expect it.
+        await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<Photocollect.Tenancy.Settings.ITenantSettings>().SaveAsync(new Photocollect.Sms.SmsSettings()));
+    }
+
+    private Task<Photocollect.Sms.SmsSettings> SmsAsync() =>
+        app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<Photocollect.Tenancy.Settings.ITenantSettings>().GetAsync<Photocollect.Sms.SmsSettings>());
+
+    [Fact]
     public async Task KeepSchoolStaffAndStrangersOutOfTheOperatorsSchoolPages()
     {
         var admin = await app.StaffAsync(AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "admin"));

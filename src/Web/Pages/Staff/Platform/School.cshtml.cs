@@ -67,6 +67,7 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
         }
 
         Form = await onboarding.FormOfAsync(School, cancellationToken);
+        await ShowAdaptersAsync(keepTyped: false, cancellationToken);
         return Page();
     }
 
@@ -92,6 +93,7 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
             Saved = "Onboard.Saved";
         }
 
+        await ShowAdaptersAsync(keepTyped: false, cancellationToken);
         return Page();
     }
 
@@ -127,7 +129,7 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
             await audit.RecordAsync(AuditActions.SchoolAdapters, School.Slug, new { sms = Adapters.SmsProvider.ToString(), registry = Adapters.RegistryProvider }, cancellationToken);
         }
 
-        await MaskAsync(cancellationToken);
+        await ShowAdaptersAsync(keepTyped: Problems.Count > 0, cancellationToken);
         return Page();
     }
 
@@ -157,6 +159,7 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
             await LoadAsync(id, cancellationToken);
         }
 
+        await ShowAdaptersAsync(keepTyped: false, cancellationToken);
         return Page();
     }
 
@@ -173,22 +176,18 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
             Invites = await invites.ListAsync(cancellationToken);
         }
 
-        if (Request.Method == HttpMethods.Get || Saved is null)
-        {
-            await MaskAsync(cancellationToken);
-        }
-
         return true;
     }
 
-    private async Task MaskAsync(CancellationToken cancellationToken)
+    // The stored secrets, masked, and (unless the adapters form comes back with its problems) the stored adapters.
+    private async Task ShowAdaptersAsync(bool keepTyped, CancellationToken cancellationToken)
     {
         using (tenant.EnterTenant(School))
         {
             var sms = await settings.GetAsync<SmsSettings>(cancellationToken);
             var registry = await settings.GetAsync<RegistrySettings>(cancellationToken);
             Masked = (SecretMask.Mask(sms.AccessKeySecret), SecretMask.Mask(registry.ApiKey));
-            if (Request.Method == HttpMethods.Get || Problems.Count == 0)
+            if (!keepTyped)
             {
                 Adapters = SchoolAdapters.From(sms, registry);
             }
