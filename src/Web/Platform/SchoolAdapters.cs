@@ -1,12 +1,15 @@
 using Photocollect.Collection.Registry;
+using Photocollect.Payments;
 using Photocollect.Sms;
 
 namespace Photocollect.Web.Platform;
 
 /// <summary>
 /// The operator's form for a school's adapters: its SMS provider (with the provider's keys, signature and template
-/// ids) and its student registry (the simulator, or the HTTP registry's address and key). A secret left empty keeps
-/// the stored one. <see cref="Problems"/> names what the chosen provider lacks, so nothing unusable is saved.
+/// ids), its student registry (the simulator, or the HTTP registry's address and key) and its payment provider with
+/// the WeChat Pay sub-merchant number (the service provider applies for it on the school's behalf; Stripe's keys stay
+/// the school admin's to enter). A secret left empty keeps the stored one. <see cref="Problems"/> names what the
+/// chosen providers lack, so nothing unusable is saved.
 /// </summary>
 public sealed class SchoolAdapters
 {
@@ -52,13 +55,22 @@ public sealed class SchoolAdapters
     /// <summary>The HTTP registry's key; empty keeps the stored one.</summary>
     public string? RegistryApiKey { get; set; }
 
+    /// <summary>Payment provider.</summary>
+    public PaymentProviderKind PaymentProvider { get; set; }
+
+    /// <summary>WeChat Pay sub-merchant number.</summary>
+    public string? WeChatSubMchId { get; set; }
+
     /// <summary>The form filled from stored settings (secrets left out).</summary>
-    public static SchoolAdapters From(SmsSettings sms, RegistrySettings registry)
+    public static SchoolAdapters From(SmsSettings sms, RegistrySettings registry, PaymentSettings payments)
     {
         ArgumentNullException.ThrowIfNull(sms);
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(payments);
         return new()
         {
+            PaymentProvider = payments.Provider,
+            WeChatSubMchId = payments.WeChatSubMchId,
             SmsProvider = sms.Provider,
             SignName = sms.SignName,
             AccessKeyId = sms.AccessKeyId,
@@ -75,10 +87,11 @@ public sealed class SchoolAdapters
     }
 
     /// <summary>The settings to store: the form over the stored ones (stored secrets kept where the form's are empty).</summary>
-    public (SmsSettings Sms, RegistrySettings Registry) Merge(SmsSettings stored, RegistrySettings storedRegistry)
+    public (SmsSettings Sms, RegistrySettings Registry, PaymentSettings Payments) Merge(SmsSettings stored, RegistrySettings storedRegistry, PaymentSettings storedPayments)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(storedRegistry);
+        ArgumentNullException.ThrowIfNull(storedPayments);
         var sms = new SmsSettings
         {
             Provider = SmsProvider,
@@ -100,14 +113,23 @@ public sealed class SchoolAdapters
             BaseUrl = Trim(RegistryBaseUrl),
             ApiKey = Trim(RegistryApiKey) ?? storedRegistry.ApiKey,
         };
-        return (sms, registry);
+        var payments = new PaymentSettings
+        {
+            Provider = PaymentProvider,
+            WeChatSubMchId = Trim(WeChatSubMchId),
+            StripeBaseUrl = storedPayments.StripeBaseUrl,
+            StripeSecretKey = storedPayments.StripeSecretKey,
+            StripeWebhookSecret = storedPayments.StripeWebhookSecret,
+        };
+        return (sms, registry, payments);
     }
 
     /// <summary>What the chosen providers lack: (form field, resource key).</summary>
-    public static IReadOnlyList<(string Field, string Key)> Problems(SmsSettings sms, RegistrySettings registry)
+    public static IReadOnlyList<(string Field, string Key)> Problems(SmsSettings sms, RegistrySettings registry, PaymentSettings payments, WeChatPlatformSettings wechat)
     {
         ArgumentNullException.ThrowIfNull(sms);
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(payments);
         var problems = new List<(string, string)>();
         void Need(bool ok, string field)
         {
@@ -141,6 +163,17 @@ public sealed class SchoolAdapters
         {
             Need(Uri.TryCreate(registry.BaseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.Query.Length == 0, nameof(RegistryBaseUrl));
             Need(registry.ApiKey is { Length: >= 8 }, nameof(RegistryApiKey));
+        }
+
+        if (!Enum.IsDefined(payments.Provider))
+        {
+            problems.Add((nameof(PaymentProvider), "Adapters.Error.PaymentProvider"));
+        }
+        else
+        {
+            // The payment checks are the school page's: a sub-merchant number, the platform's account, Stripe's keys.
+            problems.AddRange(PaymentSettingsCheck.Problems(payments, wechat).Select(key =>
+                (key == "PaymentSettings.Error.WeChatSubMchId" ? nameof(WeChatSubMchId) : nameof(PaymentProvider), key)));
         }
 
         return problems;

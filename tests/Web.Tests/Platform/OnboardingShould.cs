@@ -194,6 +194,10 @@ public sealed class OnboardingShould(AppFactory app) : IClassFixture<AppFactory>
             ["Adapters.SdkAppId"] = "1400006666",
             ["Adapters.LoginCodeTemplateId"] = "449739",
         };
+        // WeChat Pay before the platform's service-provider account exists: refused, under the payment provider.
+        var noPlatform = await Html.ParseAsync(await Html.SubmitAsync(op, missing, "[data-test=save-adapters]",
+            new Dictionary<string, string?>(good) { ["Adapters.PaymentProvider"] = "WeChatPay", ["Adapters.WeChatSubMchId"] = "1900000110" }));
+        Assert.Equal(["PaymentSettings.Error.WeChatPlatform"], noPlatform.QuerySelectorAll(".field-error").Select(e => e.GetAttribute("data-error")));
         var adapters = await Html.ParseAsync(await Html.SubmitAsync(op, missing, "[data-test=save-adapters]", good));
         Assert.NotNull(adapters.QuerySelector("[data-test=school-saved]"));
         Assert.Equal("已设置：••••MPLE", adapters.Text("[data-test=secret-sms]"));

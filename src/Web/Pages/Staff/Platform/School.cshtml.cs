@@ -6,6 +6,7 @@ using Photocollect.Accounts;
 using Photocollect.Accounts.Invites;
 using Photocollect.Collection.Registry;
 using Photocollect.Data;
+using Photocollect.Payments;
 using Photocollect.Sms;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Settings;
@@ -16,12 +17,12 @@ namespace Photocollect.Web.Pages.Staff.Platform;
 
 /// <summary>
 /// One school on the operator's console: its name, hosts, branding, logo and support contact; its adapters (the SMS
-/// provider and the student registry, secrets masked and kept when left empty, checked before saving); and its staff
+/// provider, the student registry and the payment provider with its WeChat Pay sub-merchant number, secrets masked and kept when left empty, checked before saving); and its staff
 /// invites, with a new one-time link for the admin (an older open link stops working).
 /// </summary>
 [Authorize(Policy = Policies.PlatformOperator)]
 [BodyLimit(SchoolLogoFile.MaxBytes * 8)]
-public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSettings settings, SchoolOnboarding onboarding, InviteLinks inviteLinks,
+public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSettings settings, IPlatformSettings platform, SchoolOnboarding onboarding, InviteLinks inviteLinks,
     StaffInvites invites, AuditTrail audit) : PageModel
 {
     /// <summary>The school.</summary>
@@ -110,23 +111,25 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
         {
             var sms = await settings.GetAsync<SmsSettings>(cancellationToken);
             var registry = await settings.GetAsync<RegistrySettings>(cancellationToken);
-            var (newSms, newRegistry) = Adapters.Merge(sms, registry);
-            foreach (var problem in SchoolAdapters.Problems(newSms, newRegistry))
+            var payments = await settings.GetAsync<PaymentSettings>(cancellationToken);
+            var (newSms, newRegistry, newPayments) = Adapters.Merge(sms, registry, payments);
+            foreach (var problem in SchoolAdapters.Problems(newSms, newRegistry, newPayments, await platform.GetAsync<WeChatPlatformSettings>(cancellationToken)))
             {
-                Problems[problem.Field] = problem.Key;
+                Problems.TryAdd(problem.Field, problem.Key);
             }
 
             if (Problems.Count == 0)
             {
                 await settings.SaveAsync(newSms, cancellationToken);
                 await settings.SaveAsync(newRegistry, cancellationToken);
+                await settings.SaveAsync(newPayments, cancellationToken);
                 Saved = "Onboard.AdaptersSaved";
             }
         }
 
         if (Saved is not null)
         {
-            await audit.RecordAsync(AuditActions.SchoolAdapters, School.Slug, new { sms = Adapters.SmsProvider.ToString(), registry = Adapters.RegistryProvider }, cancellationToken);
+            await audit.RecordAsync(AuditActions.SchoolAdapters, School.Slug, new { sms = Adapters.SmsProvider.ToString(), registry = Adapters.RegistryProvider, payments = Adapters.PaymentProvider.ToString() }, cancellationToken);
         }
 
         await ShowAdaptersAsync(keepTyped: Problems.Count > 0, cancellationToken);
@@ -189,7 +192,7 @@ public sealed class SchoolModel(AppDbContext db, TenantContext tenant, ITenantSe
             Masked = (SecretMask.Mask(sms.AccessKeySecret), SecretMask.Mask(registry.ApiKey));
             if (!keepTyped)
             {
-                Adapters = SchoolAdapters.From(sms, registry);
+                Adapters = SchoolAdapters.From(sms, registry, await settings.GetAsync<PaymentSettings>(cancellationToken));
             }
         }
     }
