@@ -79,6 +79,45 @@ public sealed class OnSiteFlowShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task MoveABookingToAnotherSlotButNotIntoAFullOrFinishedOne()
+    {
+        var (_, first) = await app.NewSessionAsync(capacity: 2);
+        var (_, second) = await app.NewSessionAsync(capacity: 2);
+        var (_, full) = await app.NewSessionAsync(capacity: 1);
+        var (_, over) = await app.NewSessionAsync(capacity: 5);
+        var outcome = await app.InSchoolAsync(AppFactory.B, async sp =>
+        {
+            var onSite = sp.GetRequiredService<OnSiteFlow>();
+            async Task<(AppUser Account, Campaign Campaign)> PaidAsync()
+            {
+                var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
+                await OnSite.PayAsync(sp, (await onSite.StartAsync(account.Id, campaign)).Value!);
+                return (account, campaign);
+            }
+
+            var (other, otherCampaign) = await PaidAsync();
+            Assert.Null((await onSite.BookAsync(other.Id, otherCampaign, full.Id, bookedBy: null)).Problem);
+            var (account, campaign) = await PaidAsync();
+            var booked = await onSite.BookAsync(account.Id, campaign, first.Id, bookedBy: null);
+            var moved = await onSite.BookAsync(account.Id, campaign, second.Id, bookedBy: null);
+            var same = await onSite.BookAsync(account.Id, campaign, second.Id, bookedBy: null);
+            var intoFull = await onSite.BookAsync(account.Id, campaign, full.Id, bookedBy: null);
+            var db = sp.GetRequiredService<AppDbContext>();
+            await db.SessionSlots.Where(s => s.Id == over.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndsAt, app.Clock.GetUtcNow().AddMinutes(-1)));
+            var intoOver = await onSite.BookAsync(account.Id, campaign, over.Id, bookedBy: null);
+            var counts = await db.SlotBookings.GroupBy(b => b.SlotId).ToDictionaryAsync(g => g.Key, g => g.Count());
+            var state = await onSite.StateAsync(account.Id, campaign);
+            return (booked.Problem, moved.Problem, same.Problem, intoFull.Problem, intoOver.Problem, counts, state.Booking!.Slot.Id);
+        });
+
+        Assert.Equal(((string?)null, (string?)null, (string?)null, "full", "slot_over"), (outcome.Item1, outcome.Item2, outcome.Item3, outcome.Item4, outcome.Item5));
+        Assert.Equal(0, outcome.counts.GetValueOrDefault(first.Id));
+        Assert.Equal(1, outcome.counts.GetValueOrDefault(second.Id));
+        Assert.Equal(1, outcome.counts.GetValueOrDefault(full.Id));
+        Assert.Equal(second.Id, outcome.Item7);
+    }
+
+    [Fact]
     public async Task RefuseForgedExpiredAndOtherCampaignsTickets()
     {
         var (session, _) = await app.NewSessionAsync(capacity: 5);
@@ -92,13 +131,25 @@ public sealed class OnSiteFlowShould(AppFactory app) : IClassFixture<AppFactory>
             var forged = await onSite.TakeNumberAsync(account.Id, campaign, "not-a-ticket");
             var otherSchool = await onSite.TakeNumberAsync(account.Id, campaign, tickets.Issue(Guid.NewGuid(), session.Id).Text);
             var noSuchSession = await onSite.TakeNumberAsync(account.Id, campaign, tickets.Issue(school, Guid.NewGuid()).Text);
+            // A real session of the school's other campaign (its freshman upload): neither a number nor a booking there.
+            var db = sp.GetRequiredService<AppDbContext>();
+            var freshman = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
+            freshman.Id = Guid.CreateVersion7();
+            freshman.Kind = CampaignKind.Freshman;
+            freshman.Name = "2026级新生照片采集";
+            var elsewhere = new CollectionSession { Id = Guid.CreateVersion7(), CampaignId = freshman.Id, Place = "体育馆", Day = session.Day, CreatedAt = app.Clock.GetUtcNow() };
+            var elsewhereSlot = new SessionSlot { Id = Guid.CreateVersion7(), SessionId = elsewhere.Id, StartsAt = app.Clock.GetUtcNow(), EndsAt = app.Clock.GetUtcNow().AddHours(2), Capacity = 5 };
+            db.AddRange(freshman, elsewhere, elsewhereSlot);
+            await db.SaveChangesAsync();
+            var otherCampaign = await onSite.TakeNumberAsync(account.Id, campaign, tickets.Issue(school, elsewhere.Id).Text);
+            var otherCampaignSlot = await onSite.BookAsync(account.Id, campaign, elsewhereSlot.Id, bookedBy: null);
             var old = tickets.Issue(school, session.Id).Text;
             app.Clock.Advance(QueueTickets.Lifetime + TimeSpan.FromSeconds(1));
             var expired = await onSite.TakeNumberAsync(account.Id, campaign, old);
             app.Clock.Advance(-(QueueTickets.Lifetime + TimeSpan.FromSeconds(1)));
-            return new[] { forged.Problem, otherSchool.Problem, noSuchSession.Problem, expired.Problem };
+            return new[] { forged.Problem, otherSchool.Problem, noSuchSession.Problem, otherCampaign.Problem, otherCampaignSlot.Problem, expired.Problem };
         });
 
-        Assert.Equal(new string?[] { "forged", "other_school", "other_campaign", "expired" }, problems);
+        Assert.Equal(new string?[] { "forged", "other_school", "other_campaign", "other_campaign", "no_slot", "expired" }, problems);
     }
 }

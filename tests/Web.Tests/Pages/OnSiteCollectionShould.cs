@@ -86,7 +86,8 @@ public sealed class OnSiteCollectionShould(AppFactory app) : IClassFixture<AppFa
     [Fact]
     public async Task RefundAPaidOrderNeverPhotographedWhenTheWindowEnds()
     {
-        var student = await VerifiedStudentAsync();
+        var phone = AppFactory.NewPhone();
+        var student = await VerifiedStudentAsync(phone);
         var (_, offline) = await Html.GetAsync(student, Base + "/offline");
         var toOrder = await Html.SubmitAsync(student, offline, "[data-test=offline-pay]");
         var orderUrl = toOrder.Headers.Location!.OriginalString;
@@ -111,6 +112,11 @@ public sealed class OnSiteCollectionShould(AppFactory app) : IClassFixture<AppFa
                 return ((await db.Orders.SingleAsync(o => o.Id == orderId)).Status, await db.Refunds.CountAsync(r => r.OrderId == orderId));
             });
             Assert.Equal((OrderStatus.Refunded, 1), (status, refunds));
+
+            // The student, signing in again two months on, finds the order saying so and when the money is back.
+            var back = await app.StudentAsync("nanhu", phone);
+            var (_, refunded) = await Html.GetAsync(back, orderUrl);
+            Assert.Contains("3 个工作日", refunded.Text("[data-test=refund]"), StringComparison.Ordinal);
         }
         finally
         {
