@@ -51,24 +51,40 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail au
     }
 
     /// <summary>
-    /// Corrects the record's name and ID number before the shoot; each changed field is kept as a correction. Refused
-    /// once the photo is taken (the record went to review with it), without a reason, or with an ID number that is not
-    /// a valid one.
+    /// Corrects the record before the shoot: name, ID number (empty keeps it: the desk sees it only masked) and the
+    /// 学籍信息 in <paramref name="fields"/>; each changed field is kept as a correction. Refused once the photo is taken
+    /// (the record went to review with it), without a reason, with an ID number that is not a valid one, a level the
+    /// campaign does not collect, or a student number another record of the campaign has.
     /// </summary>
-    public async Task<string?> CorrectAsync(Campaign campaign, Guid recordId, string? name, string? idNumber, string? reason, string staff, CancellationToken cancellationToken = default)
+    public async Task<string?> CorrectAsync(Campaign campaign, Guid recordId, string? name, string? idNumber, string? reason, string staff,
+        RecordFields? fields = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var newName = name?.Trim() ?? "";
-        var newId = idNumber?.Trim().ToUpperInvariant() ?? "";
+        var typedId = idNumber?.Trim().ToUpperInvariant() ?? "";
         var why = reason?.Trim() ?? "";
+        var number = fields?.StudentNumber?.Trim();
+        var level = fields?.Level?.Trim();
+        var college = fields?.College?.Trim();
+        var major = fields?.Major?.Trim();
         if (newName.Length is 0 or > 50)
         {
             return "bad_name";
         }
 
-        if (!IdNumber.IsValid(newId))
+        if (typedId.Length > 0 && !IdNumber.IsValid(typedId))
         {
             return "bad_id";
+        }
+
+        if (number is not null && (number.Length is 0 or > 30 || !number.All(char.IsAsciiLetterOrDigit)))
+        {
+            return "bad_student_number";
+        }
+
+        if (college is { Length: > 100 } || major is { Length: > 100 })
+        {
+            return "bad_major";
         }
 
         if (why.Length is 0 or > 200)
@@ -95,7 +111,23 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail au
             }
 
             var now = clock.GetUtcNow();
-            foreach (var (field, old, value) in new[] { ("Name", record.Name, newName), ("IdNumber", record.IdNumber, newId) })
+            var newId = typedId.Length > 0 ? typedId : record.IdNumber;
+            var newNumber = number ?? record.StudentNumber;
+            if (level is not null && level != record.Level && !campaign.Levels.Contains(level))
+            {
+                return "bad_level";
+            }
+
+            if (newNumber != record.StudentNumber && await db.StudentRecords.AnyAsync(r => r.CampaignId == campaign.Id && r.StudentNumber == newNumber && r.Id != record.Id, ct))
+            {
+                return "taken_student_number";
+            }
+
+            foreach (var (field, old, value) in new[]
+            {
+                ("Name", record.Name, newName), ("IdNumber", record.IdNumber, newId), ("StudentNumber", record.StudentNumber, newNumber),
+                ("Level", record.Level, level ?? record.Level), ("College", record.College, college ?? record.College), ("Major", record.Major, major ?? record.Major),
+            })
             {
                 if (old != value)
                 {
@@ -106,6 +138,10 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail au
 
             record.Name = newName;
             record.IdNumber = newId;
+            record.StudentNumber = newNumber;
+            record.Level = level ?? record.Level;
+            record.College = college ?? record.College;
+            record.Major = major ?? record.Major;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return null;

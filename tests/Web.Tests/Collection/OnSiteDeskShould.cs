@@ -54,6 +54,35 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task CorrectTheSchoolRecordKeepingAnIdNumberLeftEmpty()
+    {
+        var (problems, corrections, record, before) = await app.InSchoolAsync(AppFactory.B, async sp =>
+        {
+            var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
+            var (other, _) = await OnSite.VerifiedStudentAsync(sp);
+            var desk = sp.GetRequiredService<OnSiteDesk>();
+            var db = sp.GetRequiredService<AppDbContext>();
+            var mine = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.AccountId == account.Id);
+            var theirs = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.AccountId == other.Id);
+            var problems = new[]
+            {
+                await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields("20-23/1", null, null, null)),
+                await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields(null, "幼儿园", null, null)),
+                await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields(theirs.StudentNumber, null, null, null)),
+                await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields("2023999999", "硕士研究生", "数学学院", "应用数学")),
+            };
+            return (problems, await db.RecordCorrections.AsNoTracking().Where(c => c.RecordId == mine.Id).OrderBy(c => c.Field).ToListAsync(),
+                await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == mine.Id), mine);
+        });
+
+        Assert.Equal(new string?[] { "bad_student_number", "bad_level", "taken_student_number", null }, problems);
+        Assert.Equal(("2023999999", "硕士研究生", "数学学院", "应用数学"), (record.StudentNumber, record.Level, record.College, record.Major));
+        Assert.Equal(before.IdNumber, record.IdNumber);  // left empty: kept
+        Assert.Equal(["College", "Level", "Major", "StudentNumber"], corrections.Select(c => c.Field));
+        Assert.Equal(before.StudentNumber, corrections.Single(c => c.Field == "StudentNumber").OldValue);
+    }
+
+    [Fact]
     public async Task RefuseACorrectionOnceThePhotoIsTaken()
     {
         var problem = await app.InSchoolAsync(AppFactory.B, async sp =>

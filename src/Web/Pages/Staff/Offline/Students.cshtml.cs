@@ -31,7 +31,23 @@ public sealed class StudentsModel(CollectionFlow flow, OnSiteFlow onSite, OnSite
     [BindProperty]
     public string? Name { get; set; }
 
-    /// <summary>Corrected ID number.</summary>
+    /// <summary>Corrected student number.</summary>
+    [BindProperty]
+    public string? StudentNumber { get; set; }
+
+    /// <summary>Corrected level.</summary>
+    [BindProperty]
+    public string? Level { get; set; }
+
+    /// <summary>Corrected college.</summary>
+    [BindProperty]
+    public string? College { get; set; }
+
+    /// <summary>Corrected major.</summary>
+    [BindProperty]
+    public string? Major { get; set; }
+
+    /// <summary>Corrected ID number (empty keeps it).</summary>
     [BindProperty]
     public string? IdNumber { get; set; }
 
@@ -87,7 +103,7 @@ public sealed class StudentsModel(CollectionFlow flow, OnSiteFlow onSite, OnSite
             return Page();
         }
 
-        if (await desk.CorrectAsync(Campaign, RecordId, Name, IdNumber, Reason, Staff, cancellationToken) is { } problem)
+        if (await desk.CorrectAsync(Campaign, RecordId, Name, IdNumber, Reason, Staff, new RecordFields(StudentNumber, Level, College, Major), cancellationToken) is { } problem)
         {
             Error = localizer[$"Desk.Problem.{problem}"];
             return Page();
