@@ -12,6 +12,7 @@ public sealed record RetentionCounts(int SourcePhotos, int StandardPhotos, int A
     public static RetentionCounts None { get; } = new(0, 0, 0, 0, 0);
 
     /// <summary>True when nothing was removed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => this == None;
 
     /// <summary>The sum of two counts.</summary>

@@ -225,6 +225,12 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
         c.StandardPhotoRetentionDays = standardDays;
         c.IdNumberRetentionDays = idDays;
         c.PhoneRetentionDays = phoneDays;
+        // Shown back as stored (" 400 " becomes "400").
+        i.SourcePhotoDays = Days(sourceDays);
+        i.AdmissionPhotoDays = Days(admissionDays);
+        i.StandardPhotoDays = Days(standardDays);
+        i.IdNumberDays = Days(idDays);
+        i.PhoneDays = Days(phoneDays);
         // The trail names each field that changed, with the value before and after (settings, no personal data).
         db.ChangeTracker.DetectChanges();
         var entry = db.Entry(c);
