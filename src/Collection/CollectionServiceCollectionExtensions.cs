@@ -9,7 +9,7 @@ public static class CollectionServiceCollectionExtensions
 {
     /// <summary>
     /// The student registry (simulator or HTTP, per school), the collection flow, the bounded vision work, photo files,
-    /// the review desk, reprints, the roster import and order numbers.
+    /// the review desk, reprints, the roster import, order numbers, the retention purge and the student's own data.
     /// </summary>
     public static IServiceCollection AddCollection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +30,22 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<Offline.OnSiteFlow>();
         services.AddScoped<Offline.Station>();
         services.AddScoped<Offline.OnSiteDesk>();
+        services.AddScoped<Retention.RetentionPurge>();
+        services.AddScoped<Retention.PersonalData>();
+        return services;
+    }
+
+    /// <summary>
+    /// The retention purge, once a day across the cluster (a reminder). Register it after the silo: it asks a grain at
+    /// start-up. Tests that move the clock leave it out (<c>Photocollect:Jobs:Enabled=false</c>) and run the purge.
+    /// </summary>
+    public static IServiceCollection AddRetentionJob(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue("Photocollect:Jobs:Enabled", true))
+        {
+            services.AddHostedService<Retention.RetentionJobSchedule>();
+        }
+
         return services;
     }
 }

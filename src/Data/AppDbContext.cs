@@ -48,6 +48,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     /// <summary>Exports and downloads of students' data.</summary>
     public DbSet<DataExport> DataExports => Set<DataExport>();
 
+    /// <summary>What each run of the retention purge removed, per school.</summary>
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
     /// <summary>Failed staff sign-ins (the throttle).</summary>
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 

@@ -73,6 +73,7 @@ public static class PhotocollectWebExtensions
         services.Replace(ServiceDescriptor.Singleton<Data.IAuditActor, HttpAuditActor>());
         builder.AddSilo(connectionString);
         services.AddPaymentsJob(configuration);
+        services.AddRetentionJob(configuration);
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -63,8 +63,14 @@ public static class AuditActions
     /// <summary>A staff account set up through an invite.</summary>
     public const string InviteAccepted = "invite.accept";
 
+    /// <summary>A run of the retention purge (the system, at the platform level): what it removed per school, counts only.</summary>
+    public const string RetentionPurge = "retention.purge";
+
+    /// <summary>A student erased their personal data and account (recorded without their phone number).</summary>
+    public const string PersonalDataErased = "personal.erase";
+
     /// <summary>Every action, for the filter.</summary>
     public static IReadOnlyList<string> All { get; } =
         [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, RosterImport, SchoolSuspended, SchoolResumed,
-         SchoolCreated, SchoolChanged, SchoolAdapters, PlatformPaymentSettings, InviteIssued, InviteAccepted];
+         SchoolCreated, SchoolChanged, SchoolAdapters, PlatformPaymentSettings, InviteIssued, InviteAccepted, RetentionPurge, PersonalDataErased];
 }

@@ -79,6 +79,23 @@ public sealed class Campaign : ITenantOwned
     /// <summary>How delivered photo files are named (学号, 身份证号 or 考生号).</summary>
     public DeliveryNaming DeliveryNaming { get; set; }
 
+    /// <summary>Days the uploads (source photos) are kept after the record's photo was delivered to the school (or, never
+    /// delivered, after the window end); then the purge deletes them (<c>Collection/Retention</c>).</summary>
+    public int SourcePhotoRetentionDays { get; set; } = 30;
+
+    /// <summary>Days the admission photo (and its aligned face) is kept, counted as for the source photos.</summary>
+    public int AdmissionPhotoRetentionDays { get; set; } = 30;
+
+    /// <summary>Days after the window end the standard photos are kept, or null: to the end of the campaign year.</summary>
+    public int? StandardPhotoRetentionDays { get; set; }
+
+    /// <summary>Days after the window end the records' ID numbers (with name, gender, birth date) are kept, or null: to the
+    /// end of the campaign year.</summary>
+    public int? IdNumberRetentionDays { get; set; }
+
+    /// <summary>Days after the window end the records' phone numbers are kept, or null: to the end of the campaign year.</summary>
+    public int? PhoneRetentionDays { get; set; }
+
     /// <summary>Created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -14,9 +14,10 @@ public sealed class PhotoFile : ITenantOwned
     /// <inheritdoc />
     public Guid TenantId { get; set; }
 
-    /// <summary>The file as uploaded.</summary>
-    public required byte[] Source { get; set; }
+    /// <summary>The file as uploaded, or null once the retention purge deleted it (the standard photo may stay longer).</summary>
+    public byte[]? Source { get; set; }
 
-    /// <summary>The 480×640 standard photo, or null when none could be made.</summary>
+    /// <summary>The 480×640 standard photo, or null when none could be made or the purge deleted it. A row with neither is
+    /// deleted.</summary>
     public byte[]? Standard { get; set; }
 }

@@ -30,6 +30,8 @@ public sealed class DeliveryItemConfiguration : IEntityTypeConfiguration<Deliver
         builder.ToTable("DeliveryItems");
         builder.HasKey(i => new { i.BatchId, i.OrderId });
         builder.HasIndex(i => new { i.TenantId, i.OrderId });
+        // The retention purge asks when each record's photo was delivered.
+        builder.HasIndex(i => new { i.TenantId, i.RecordId });
         builder.HasIndex(i => new { i.TenantId, i.BatchId, i.FileName }).IsUnique();
         builder.Property(i => i.FileName).HasMaxLength(100);
         builder.Property(i => i.WantedName).HasMaxLength(100);

@@ -33,6 +33,13 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary>Forgets the order (it closed unpaid) so that a new one can be made.</summary>
     Task ReleaseOrderAsync(Guid orderId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets the student (their erasure of their data): back to a new student's state, without the registry record a
+    /// code resolved to (name, ID number) or the record and order it pointed at. Nothing is written when there is
+    /// nothing to forget.
+    /// </summary>
+    Task ForgetAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Offline: remembers the session whose queue the student took a number in.</summary>
     Task<StudentState> JoinQueueAsync(Guid sessionId, CancellationToken cancellationToken = default);
 }

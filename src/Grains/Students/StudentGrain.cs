@@ -108,6 +108,10 @@ public sealed class StudentGrain(
             cancellationToken);
 
     /// <inheritdoc />
+    public Task ForgetAsync(CancellationToken cancellationToken = default) =>
+        ChangeAsync(state => state == new StudentState() ? null : new StudentState(), cancellationToken);
+
+    /// <inheritdoc />
     public Task<StudentState> JoinQueueAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         ChangeAsync(state => state with { QueueSessionId = sessionId }, cancellationToken);
 

@@ -111,6 +111,7 @@ public static partial class StudentApi
             .WithName("PayOrder").WithSummary("Starts paying an order: where to send the student to pay.")
             .Produces<PaymentView>().ProblemCodes(404, "not_found").ProblemCodes(409, "closed", "paid").ProblemCodes(503, "provider");
         MapOffline(student);
+        MapPersonalData(student);
         return app;
     }
 

@@ -29,11 +29,12 @@ public static class Sessions
         return browser;
     }
 
-    /// <summary>A JSON API client signed in as a new student of a school (SMS code, then a bearer token).</summary>
-    public static async Task<HttpClient> ApiStudentAsync(this AppFactory app, string slug)
+    /// <summary>A JSON API client signed in as a student of a school (SMS code, then a bearer token): new, or the one of
+    /// <paramref name="phone"/>.</summary>
+    public static async Task<HttpClient> ApiStudentAsync(this AppFactory app, string slug, string? phone = null)
     {
         var client = app.CreateClient();
-        var phone = AppFactory.NewPhone();
+        phone ??= AppFactory.NewPhone();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/code", new { phone })).StatusCode);
         var answer = await client.PostAsJsonAsync($"/s/{slug}/api/v1/auth/token", new { phone, code = await app.LatestCodeAsync(slug, phone), agree = true });
         Assert.True(answer.IsSuccessStatusCode, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");

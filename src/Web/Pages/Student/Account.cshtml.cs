@@ -1,14 +1,20 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Accounts;
+using Photocollect.Collection.Retention;
 using Photocollect.Data;
 using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Student;
 
-/// <summary>账号信息: masked phone, agreement accepted, sign out.</summary>
-public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionStamps sessions) : PageModel
+/// <summary>
+/// 账号信息: masked phone, agreement accepted, sign out, and what the school's collection holds about the student
+/// (records per campaign with name, masked ID number, photos stored and since when, orders, consent time), with the way
+/// to erase it (<see cref="EraseModel"/>).
+/// </summary>
+public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionStamps sessions, PersonalData personal) : PageModel
 {
     /// <summary>138****5678.</summary>
     public string MaskedPhone { get; private set; } = string.Empty;
@@ -22,8 +28,11 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
     /// <summary>Account created, China time.</summary>
     public string CreatedAt { get; private set; } = string.Empty;
 
+    /// <summary>The student's records at this school, with their photos and orders.</summary>
+    public IReadOnlyList<HeldRecord> Records { get; private set; } = [];
+
     /// <summary>Shows the account.</summary>
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -35,6 +44,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         AgreementVersion = user.AgreementVersion;
         AgreementAcceptedAt = Formats.ChinaTime(user.AgreementAcceptedAt);
         CreatedAt = Formats.ChinaTime(user.CreatedAt);
+        Records = (await personal.HeldAsync(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), cancellationToken))?.Records ?? [];
         return Page();
     }
 

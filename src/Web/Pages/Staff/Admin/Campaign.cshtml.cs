@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Collection;
+using Photocollect.Collection.Retention;
 using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff.Admin;
@@ -71,7 +72,26 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
 
         /// <summary>Agreement text.</summary>
         public string AgreementText { get; set; } = "";
+
+        /// <summary>Days the uploads are kept after delivery (text as typed, so a wrong value is shown back as it was).</summary>
+        public string? SourcePhotoDays { get; set; }
+
+        /// <summary>Days the admission photos are kept after delivery.</summary>
+        public string? AdmissionPhotoDays { get; set; }
+
+        /// <summary>Days after the window end the standard photos are kept; empty: to the end of the campaign year.</summary>
+        public string? StandardPhotoDays { get; set; }
+
+        /// <summary>Days after the window end the ID numbers are kept; empty: to the end of the campaign year.</summary>
+        public string? IdNumberDays { get; set; }
+
+        /// <summary>Days after the window end the phone numbers are kept; empty: to the end of the campaign year.</summary>
+        public string? PhoneDays { get; set; }
     }
+
+    /// <summary>The retention fields: the form's name, whether it may be left empty (end of the campaign year).</summary>
+    public static readonly (string Field, bool Optional)[] RetentionFields =
+        [("SourcePhotoDays", false), ("AdmissionPhotoDays", false), ("StandardPhotoDays", true), ("IdNumberDays", true), ("PhoneDays", true)];
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
@@ -93,6 +113,12 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
     /// <summary>Threshold keys whose values are wrong.</summary>
     public IReadOnlyList<string> InvalidThresholds { get; private set; } = [];
 
+    /// <summary>Retention fields whose values are wrong (their names in <see cref="RetentionFields"/>).</summary>
+    public List<string> InvalidRetention { get; } = [];
+
+    /// <summary>The end of the campaign year of the campaign shown, China time (for the retention fields' hint), or empty.</summary>
+    public string YearEnd { get; private set; } = "";
+
     /// <summary>Saved.</summary>
     public bool Saved { get; private set; }
 
@@ -102,7 +128,8 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
         var c = await CampaignAsync(cancellationToken);
         Thresholds = SchoolThresholds.Overrides(c?.VisionThresholds)
             .ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
-        Input = c is null ? new Form { Levels = ["本科"], RearCameraHint = true, CompareWithAdmission = true, ComparisonThreshold = 0.46, PayWithinMinutes = 30 } : new Form
+        YearEnd = c is null ? "" : RetentionPeriods.YearEnd(c).ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Input = c is null ? new Form { Levels = ["本科"], RearCameraHint = true, CompareWithAdmission = true, ComparisonThreshold = 0.46, PayWithinMinutes = 30, SourcePhotoDays = "30", AdmissionPhotoDays = "30" } : new Form
         {
             Name = c.Name,
             FeatureCode = c.FeatureCode,
@@ -121,6 +148,11 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
             SupportPhone = c.SupportPhone,
             SupportHours = c.SupportHours,
             AgreementText = c.AgreementText,
+            SourcePhotoDays = Days(c.SourcePhotoRetentionDays),
+            AdmissionPhotoDays = Days(c.AdmissionPhotoRetentionDays),
+            StandardPhotoDays = Days(c.StandardPhotoRetentionDays),
+            IdNumberDays = Days(c.IdNumberRetentionDays),
+            PhoneDays = Days(c.PhoneRetentionDays),
         };
     }
 
@@ -149,7 +181,12 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
         if (!Enum.IsDefined(i.CaptureMode) || !Enum.IsDefined(i.Verification) || !Enum.IsDefined(Kind)) Errors.Add("Campaign.Error.Mode");
         var (thresholds, invalid) = SchoolThresholds.Parse(Thresholds);
         InvalidThresholds = invalid;
-        if (Errors.Count > 0 || invalid.Count > 0)
+        var sourceDays = Retention(nameof(Form.SourcePhotoDays), i.SourcePhotoDays, optional: false);
+        var admissionDays = Retention(nameof(Form.AdmissionPhotoDays), i.AdmissionPhotoDays, optional: false);
+        var standardDays = Retention(nameof(Form.StandardPhotoDays), i.StandardPhotoDays, optional: true);
+        var idDays = Retention(nameof(Form.IdNumberDays), i.IdNumberDays, optional: true);
+        var phoneDays = Retention(nameof(Form.PhoneDays), i.PhoneDays, optional: true);
+        if (Errors.Count > 0 || invalid.Count > 0 || InvalidRetention.Count > 0)
         {
             return;
         }
@@ -183,6 +220,17 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
         c.SupportHours = i.SupportHours;
         c.AgreementText = i.AgreementText;
         c.VisionThresholds = thresholds;
+        c.SourcePhotoRetentionDays = sourceDays!.Value;
+        c.AdmissionPhotoRetentionDays = admissionDays!.Value;
+        c.StandardPhotoRetentionDays = standardDays;
+        c.IdNumberRetentionDays = idDays;
+        c.PhoneRetentionDays = phoneDays;
+        // Shown back as stored (" 400 " becomes "400").
+        i.SourcePhotoDays = Days(sourceDays);
+        i.AdmissionPhotoDays = Days(admissionDays);
+        i.StandardPhotoDays = Days(standardDays);
+        i.IdNumberDays = Days(idDays);
+        i.PhoneDays = Days(phoneDays);
         // The trail names each field that changed, with the value before and after (settings, no personal data).
         db.ChangeTracker.DetectChanges();
         var entry = db.Entry(c);
@@ -196,7 +244,29 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
         }
 
         Saved = true;
+        YearEnd = RetentionPeriods.YearEnd(c).ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
+
+    // A retention period: whole days, 0 to ten years; an optional one may be left empty (the end of the campaign year).
+    // A wrong value is listed and kept in the form as typed.
+    private int? Retention(string field, string? text, bool optional)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text) && optional)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= RetentionPeriods.MaxDays)
+        {
+            return days;
+        }
+
+        InvalidRetention.Add(field);
+        return null;
+    }
+
+    private static string? Days(int? days) => days?.ToString(CultureInfo.InvariantCulture);
 
     private Task<Campaign?> CampaignAsync(CancellationToken cancellationToken) =>
         db.Campaigns.AsNoTracking().Where(c => c.Kind == Kind).OrderByDescending(c => c.StartsAt).FirstOrDefaultAsync(cancellationToken);

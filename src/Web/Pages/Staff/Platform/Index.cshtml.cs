@@ -46,9 +46,11 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, AuditTrail
         var dayStart = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(8)).Date, TimeSpan.FromHours(8)).ToUniversalTime();
         var late = now - TimeSpan.FromHours(48);
         var orders = db.Orders.IgnoreQueryFilters().AsNoTracking().Where(o => o.Kind != OrderKind.Reprint);
-        // A person's face: a photo of theirs with its files still stored, or their admission photo.
+        // A person's face: a photo of theirs with a file still stored (the upload or its standard photo), or their
+        // admission photo. The retention purge and students' erasures delete them, and the figure drops with them.
         var withFaces = db.StudentRecords.IgnoreQueryFilters().AsNoTracking().Where(r =>
-            db.Photos.IgnoreQueryFilters().Any(p => p.RecordId == r.Id && db.PhotoFiles.IgnoreQueryFilters().Any(f => f.PhotoId == p.Id))
+            db.Photos.IgnoreQueryFilters().Any(p => p.RecordId == r.Id
+                && db.PhotoFiles.IgnoreQueryFilters().Any(f => f.PhotoId == p.Id && (f.Source != null || f.Standard != null)))
             || db.AdmissionPhotos.IgnoreQueryFilters().Any(a => a.RecordId == r.Id));
         var students = await db.StudentRecords.IgnoreQueryFilters().GroupBy(r => r.TenantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var today = await orders.Where(o => o.CreatedAt >= dayStart).GroupBy(o => o.TenantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
