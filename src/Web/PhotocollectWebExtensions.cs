@@ -20,6 +20,7 @@ using Photocollect.Web.Silo;
 using Photocollect.Payments;
 using Photocollect.Web.Seeding;
 using Photocollect.Sms;
+using Orleans.Dashboard;
 
 namespace Photocollect.Web;
 
@@ -31,6 +32,9 @@ public static class PhotocollectWebExtensions
 
     /// <summary>The health endpoint; the Helm chart's probes name it (tests/Deployment.Tests checks they agree).</summary>
     public const string HealthPath = "/healthz";
+
+    /// <summary>Where the Orleans dashboard is served, under the operator's console.</summary>
+    public const string OrleansDashboardPath = "/staff/platform/orleans";
 
     /// <summary>Registers everything.</summary>
     public static WebApplicationBuilder AddPhotocollect(this WebApplicationBuilder builder)
@@ -107,6 +111,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizer<SharedResource>>());
         services.AddSingleton<SchoolUrls>();
         services.AddSingleton<QueueWatch>();
+        services.AddScoped<Pages.Staff.Platform.PlatformFigures>();
+        services.AddScoped<Pages.Staff.Platform.SupportDesk>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -167,6 +173,8 @@ public static class PhotocollectWebExtensions
         app.MapSchoolApi();
         app.MapOfflineEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The Orleans dashboard (the silo's grains, calls, reminders), for the platform operator only.
+        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(Policies.PlatformOperator);
         return app;
     }
 
