@@ -69,7 +69,8 @@ public sealed class SupportModel(SupportDesk desk, TenantContext tenant, AuditTr
             return Page();
         }
 
-        if (Query is null)
+        // An empty box submitted binds as null: the key tells a search asked for from a first visit.
+        if (Query is null && !Request.Query.ContainsKey("q"))
         {
             return Page();
         }
