@@ -173,8 +173,9 @@ public static class PhotocollectWebExtensions
         app.MapSchoolApi();
         app.MapOfflineEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
-        // The Orleans dashboard (the silo's grains, calls, reminders), for the platform operator only.
-        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(Policies.PlatformOperator);
+        // The Orleans dashboard (the silo's grains, calls, reminders), for the platform operator only; its own endpoints
+        // are no part of the school API the OpenAPI document describes.
+        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(Policies.PlatformOperator).ExcludeFromDescription();
         return app;
     }
 
