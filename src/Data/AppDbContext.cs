@@ -65,6 +65,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
 
     /// <summary>Schools' uploaded logos.</summary>
     public DbSet<SchoolLogo> SchoolLogos => Set<SchoolLogo>();
+    /// <summary>Every SMS the schools' senders tried, whatever the provider.</summary>
+    public DbSet<SmsLogEntry> SmsLog => Set<SmsLogEntry>();
+
+    /// <summary>Scheduled jobs' runs and how they ended.</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>Payment providers' failures met by the jobs.</summary>
+    public DbSet<ProviderError> ProviderErrors => Set<ProviderError>();
 
     /// <summary>Per-school settings sections.</summary>
     public DbSet<TenantSettingsRow> TenantSettings => Set<TenantSettingsRow>();

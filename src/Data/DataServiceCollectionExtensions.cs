@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IPlatformSettingsStore, DatabasePlatformSettingsStore>();
         services.TryAddSingleton<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<JobLog>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;

@@ -13,7 +13,7 @@ namespace Photocollect.Payments;
 /// processing. Every step is idempotent, so a round cut short is finished by the next.
 /// </summary>
 public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant, PaymentService payments, RefundService refunds, PaymentProviders providers,
-    IOptions<PaymentOptions> options, TimeProvider clock, ILogger<PaymentReconciliation> logger)
+    IOptions<PaymentOptions> options, JobLog jobLog, TimeProvider clock, ILogger<PaymentReconciliation> logger)
 {
     /// <summary>Reason of the refund of a payment that arrived after its order closed.</summary>
     public const string PaidAfterClosing = "订单关闭后到账，自动退款";
@@ -74,6 +74,7 @@ public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant,
             catch (PaymentProviderException e)
             {
                 logger.LogWarning("Query of payment {PaymentId} at {Provider} failed: {Reason}", payment.Id, payment.Provider, e.Message);
+                await jobLog.RecordProviderErrorAsync(payment.Provider, ProviderOperations.QueryPayment, payment.Id.ToString(), e.Message, cancellationToken);
             }
         }
 
@@ -140,6 +141,7 @@ public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant,
             catch (PaymentProviderException e)
             {
                 logger.LogWarning("Query of refund {RefundId} at {Provider} failed: {Reason}", refund.Id, payment.Provider, e.Message);
+                await jobLog.RecordProviderErrorAsync(payment.Provider, ProviderOperations.QueryRefund, refund.Id.ToString(), e.Message, cancellationToken);
             }
         }
 

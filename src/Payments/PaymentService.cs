@@ -11,7 +11,7 @@ namespace Photocollect.Payments;
 /// attempt with the order's frozen price; a verified notification (or a reconciliation query) is applied exactly
 /// once: the payment row moves pending → succeeded once, and the order grain takes the payment once.
 /// </summary>
-public sealed class PaymentService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, RefundService refunds, TimeProvider clock, ILogger<PaymentService> logger)
+public sealed class PaymentService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, RefundService refunds, JobLog jobLog, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>How long past its deadline an order waits for a provider that does not answer before it closes anyway.</summary>
     public static readonly TimeSpan GiveUpClosingAfter = TimeSpan.FromHours(1);
@@ -110,6 +110,7 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, IGrain
             {
                 // Paid in the meantime (the provider refuses to close a paid order), or not answering.
                 logger.LogWarning("Closing payment {PaymentId} at {Provider} failed: {Reason}", payment.Id, payment.Provider, e.Message);
+                await jobLog.RecordProviderErrorAsync(payment.Provider, ProviderOperations.Close, payment.Id.ToString(), e.Message, cancellationToken);
                 if (clock.GetUtcNow() - payBy < GiveUpClosingAfter)
                 {
                     return false;

@@ -1,4 +1,6 @@
 using Orleans.Runtime;
+using Photocollect.Data;
+using Photocollect.Tenancy;
 
 namespace Photocollect.Payments;
 
@@ -7,10 +9,22 @@ namespace Photocollect.Payments;
 /// reconciliation round runs. A reminder rather than a timer on every replica: reminders are stored in the database and
 /// fire for one activation in the cluster, which moves to a surviving silo when its silo dies.
 /// </summary>
-public sealed class PaymentsJobGrain(IServiceScopeFactory scopes, ILogger<PaymentsJobGrain> logger) : Grain, IPaymentsJobGrain, IRemindable
+public sealed class PaymentsJobGrain(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PaymentsJobGrain> logger) : Grain, IPaymentsJobGrain, IRemindable
 {
     /// <summary>The one grain's key.</summary>
     public const string Key = "payments";
+
+    /// <summary>The step that closes unpaid orders, as <see cref="JobRun.Job"/> names it.</summary>
+    public const string CloseUnpaid = "payments.close-unpaid";
+
+    /// <summary>The step that refunds on-site orders never photographed.</summary>
+    public const string RefundUnshot = "payments.refund-unshot";
+
+    /// <summary>The reconciliation step.</summary>
+    public const string Reconcile = "payments.reconcile";
+
+    /// <summary>Every step, in the order a round runs them.</summary>
+    public static IReadOnlyList<string> Steps { get; } = [CloseUnpaid, RefundUnshot, Reconcile];
 
     private const string Reminder = "payments-minute";
 
@@ -27,9 +41,9 @@ public sealed class PaymentsJobGrain(IServiceScopeFactory scopes, ILogger<Paymen
     public async Task RunAsync()
     {
         // Each step on its own: closing orders failing (a database hiccup) must not stop the reconciliation.
-        await StepAsync("closing unpaid orders", sp => sp.GetRequiredService<UnpaidOrders>().CloseDueAsync());
-        await StepAsync("refunding on-site orders never photographed", sp => sp.GetRequiredService<UnshotOrders>().RefundDueAsync());
-        await StepAsync("reconciliation", sp => sp.GetRequiredService<PaymentReconciliation>().RunAsync());
+        await StepAsync(CloseUnpaid, sp => sp.GetRequiredService<UnpaidOrders>().CloseDueAsync());
+        await StepAsync(RefundUnshot, sp => sp.GetRequiredService<UnshotOrders>().RefundDueAsync());
+        await StepAsync(Reconcile, sp => sp.GetRequiredService<PaymentReconciliation>().RunAsync());
     }
 
     /// <inheritdoc />
@@ -37,15 +51,30 @@ public sealed class PaymentsJobGrain(IServiceScopeFactory scopes, ILogger<Paymen
 
     private async Task StepAsync(string name, Func<IServiceProvider, Task> step)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var started = clock.GetUtcNow();
+        Exception? failure = null;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
             await step(scope.ServiceProvider);
         }
         catch (Exception e)
         {
-            // Logged, not thrown: the next minute tries again.
+            // Logged and recorded, not thrown: the next minute tries again.
             logger.LogError(e, "Payments round: {Step} failed", name);
+            failure = e;
+        }
+
+        try
+        {
+            // In the platform's scope: a run covers every school.
+            using var _ = scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatform();
+            await scope.ServiceProvider.GetRequiredService<JobLog>().RecordRunAsync(name, started, failure);
+        }
+        catch (Exception e)
+        {
+            // The database that failed the step may fail this too; the log line above is what is left then.
+            logger.LogWarning(e, "Payments round: the run of {Step} not recorded", name);
         }
     }
 }

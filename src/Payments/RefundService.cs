@@ -11,7 +11,7 @@ namespace Photocollect.Payments;
 /// The refund id is the merchant refund number: asking again after a timeout cannot refund twice. When everything
 /// paid has come back, the order goes to 已退款 where its status allows.
 /// </summary>
-public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, AuditTrail audit, TimeProvider clock, ILogger<RefundService> logger)
+public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, AuditTrail audit, JobLog jobLog, TimeProvider clock, ILogger<RefundService> logger)
 {
     /// <summary>Longest reason.</summary>
     public const int MaxReason = 80;
@@ -113,6 +113,7 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
         {
             // Transient: still pending, the reconciliation asks again. Refused: failed, and the amount is free again.
             logger.LogWarning("Refund {RefundId} of payment {PaymentId}: {Reason}", refund.Id, payment.Id, e.Message);
+            await jobLog.RecordProviderErrorAsync(payment.Provider, ProviderOperations.Refund, refund.Id.ToString(), e.Message, cancellationToken);
             if (!e.Transient)
             {
                 await ApplyAsync(new RemoteRefund(refund.Id, RefundState.Failed, null), cancellationToken);

@@ -8,6 +8,7 @@ public static class SmsServiceCollectionExtensions
     {
         services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<DevOutboxSmsSender>();
+        services.AddScoped<SmsHistory>();
         services.AddScoped<ISmsSender, TenantSmsSender>();
         return services;
     }

@@ -2,12 +2,16 @@ using Photocollect.Tenancy.Settings;
 
 namespace Photocollect.Sms;
 
-/// <summary>Picks the current school's provider from its <see cref="SmsSettings"/>.</summary>
-public sealed class TenantSmsSender(ITenantSettings settings, IServiceProvider services) : ISmsSender
+/// <summary>
+/// Picks the current school's provider from its <see cref="SmsSettings"/>, and writes every message it sends or fails
+/// to send to the school's <see cref="SmsHistory"/>, so support sees what went out whatever the provider.
+/// </summary>
+public sealed class TenantSmsSender(ITenantSettings settings, IServiceProvider services, SmsHistory history) : ISmsSender
 {
     /// <inheritdoc />
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var config = await settings.GetAsync<SmsSettings>(cancellationToken);
         ISmsSender sender = config.Provider switch
         {
@@ -15,6 +19,16 @@ public sealed class TenantSmsSender(ITenantSettings settings, IServiceProvider s
             SmsProvider.Aliyun => new AliyunSmsSender(config, services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System),
             _ => services.GetRequiredService<DevOutboxSmsSender>(),
         };
-        await sender.SendAsync(message, cancellationToken);
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (SmsSendException e)
+        {
+            await history.RecordAsync(message, config.Provider, e.Message, CancellationToken.None);
+            throw;
+        }
+
+        await history.RecordAsync(message, config.Provider, null, CancellationToken.None);
     }
 }

@@ -21,6 +21,7 @@ using Photocollect.Web.Silo;
 using Photocollect.Payments;
 using Photocollect.Web.Seeding;
 using Photocollect.Sms;
+using Orleans.Dashboard;
 
 namespace Photocollect.Web;
 
@@ -32,6 +33,9 @@ public static class PhotocollectWebExtensions
 
     /// <summary>The health endpoint; the Helm chart's probes name it (tests/Deployment.Tests checks they agree).</summary>
     public const string HealthPath = "/healthz";
+
+    /// <summary>Where the Orleans dashboard is served, under the operator's console.</summary>
+    public const string OrleansDashboardPath = "/staff/platform/orleans";
 
     /// <summary>Registers everything.</summary>
     public static WebApplicationBuilder AddPhotocollect(this WebApplicationBuilder builder)
@@ -112,6 +116,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Platform.SchoolOnboarding>();
         services.AddScoped<Platform.InviteLinks>();
         services.AddSingleton<QueueWatch>();
+        services.AddScoped<Pages.Staff.Platform.PlatformFigures>();
+        services.AddScoped<Pages.Staff.Platform.SupportDesk>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -173,6 +179,9 @@ public static class PhotocollectWebExtensions
         app.MapOfflineEndpoints();
         app.MapSchoolLogo();
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The Orleans dashboard (the silo's grains, calls, reminders), for the platform operator only; its own endpoints
+        // are no part of the school API the OpenAPI document describes.
+        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(Policies.PlatformOperator).ExcludeFromDescription();
         return app;
     }
 

@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Photocollect.Data;
 using Photocollect.Grains.Orders;
 using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
@@ -86,6 +89,24 @@ public sealed class SchoolSideInBrowserShould(BrowserFixture fixture) : IClassFi
         await StaffSignIn(console, fixture.BaseUrl, DemoSeeder.OperatorEmail);
         await Open(console, fixture.BaseUrl + "/staff/platform", "[data-test=faces]");
         await fixture.ShotAsync(console, "school-13-platform");
+        Assert.Equal(30, await console.Locator("[data-test=platform-day]").CountAsync());
+
+        // Support: a student found by phone across schools (masked), opened with orders, history and SMS.
+        var phoneOfStudent = await fixture.App.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().StudentRecords
+            .Where(r => sp.GetRequiredService<AppDbContext>().Orders.Any(o => o.RecordId == r.Id && o.Status == OrderStatus.Completed)).Select(r => r.Phone).FirstAsync());
+        await Submit(console, "[data-test=to-support]", "[data-test=support-search]");
+        await console.FillAsync("#q", phoneOfStudent);
+        await Submit(console, "[data-test=support-find]", "[data-test=support-match]");
+        await fixture.ShotAsync(console, "school-14-support-search");
+        await Submit(console, "[data-test=support-open]", "[data-test=support-student]");
+        Assert.True(await console.Locator("[data-test=support-message]").CountAsync() >= 1);
+        Assert.DoesNotContain(phoneOfStudent, await console.InnerTextAsync("main"), StringComparison.Ordinal);
+        await fixture.ShotAsync(console, "school-15-support-student");
+
+        // The Orleans dashboard, under the operator's sign-in.
+        await console.GotoAsync(fixture.BaseUrl + "/staff/platform/orleans/");
+        await console.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await fixture.ShotAsync(console, "school-16-orleans-dashboard");
 
         // The dashboard on a phone: one column, nothing wider than the screen.
         await using var phone = await fixture.PhoneAsync();

@@ -69,8 +69,18 @@ public static class AuditActions
     /// <summary>A student erased their personal data and account (recorded without their phone number).</summary>
     public const string PersonalDataErased = "personal.erase";
 
+    /// <summary>The operator searched for a student across schools (support); the subject is the query, a phone masked.</summary>
+    public const string SupportSearch = "support.search";
+
+    /// <summary>The operator looked at one student's records, orders and SMS (support).</summary>
+    public const string SupportView = "support.view";
+
+    /// <summary>The operator sent a student's last notification again (support).</summary>
+    public const string SupportResend = "support.resend";
+
     /// <summary>Every action, for the filter.</summary>
     public static IReadOnlyList<string> All { get; } =
         [SignIn, SignInFailed, Approve, Reject, Refund, RecordCorrection, CampaignSettings, PaymentSettings, Export, KeyCreated, KeyRevoked, RosterImport, SchoolSuspended, SchoolResumed,
-         SchoolCreated, SchoolChanged, SchoolAdapters, PlatformPaymentSettings, InviteIssued, InviteAccepted, RetentionPurge, PersonalDataErased];
+         SchoolCreated, SchoolChanged, SchoolAdapters, PlatformPaymentSettings, InviteIssued, InviteAccepted, RetentionPurge, PersonalDataErased,
+         SupportSearch, SupportView, SupportResend];
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Photocollect.Data.Grains;
 using Photocollect.Grains.Storage;
@@ -53,6 +54,8 @@ public static class SiloHosting
                 o.NumMissedProbesLimit = 3;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
             });
+            // The dashboard's grains and counters; its pages are mapped by the web app under the operator's sign-in.
+            silo.AddDashboard();
             silo.Services.AddGrainStorage(GrainStorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp));
         });
         return builder;
