@@ -116,8 +116,8 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Platform.SchoolOnboarding>();
         services.AddScoped<Platform.InviteLinks>();
         services.AddSingleton<QueueWatch>();
-        services.AddScoped<Pages.Staff.Platform.PlatformFigures>();
-        services.AddScoped<Pages.Staff.Platform.SupportDesk>();
+        services.AddScoped<PlatformFigures>();
+        services.AddScoped<SupportDesk>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -6,10 +6,3 @@ public interface IAuditActor
     /// <summary>The account (or null), the name they used, their roles and their address.</summary>
     (Guid? AccountId, string Who, string Roles, string Address) Current { get; }
 }
-
-/// <summary>Outside a request (scheduled work): the system.</summary>
-public sealed class SystemAuditActor : IAuditActor
-{
-    /// <inheritdoc />
-    public (Guid? AccountId, string Who, string Roles, string Address) Current => (null, "system", "", "");
-}

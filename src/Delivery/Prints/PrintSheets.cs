@@ -4,9 +4,6 @@ using SkiaSharp;
 
 namespace Photocollect.Delivery.Prints;
 
-/// <summary>One student's photo to print: the caption's name and student number, and the standard photo (JPEG).</summary>
-public sealed record PrintPhoto(string Name, string StudentNumber, byte[] Jpeg);
-
 /// <summary>
 /// Print sheets of students' photos (冲印排版) for a print shop, at the layout's resolution: each photo cropped to the
 /// print size (centred, keeping the face's proportions), its caption (name, then student number) under it, and cut marks

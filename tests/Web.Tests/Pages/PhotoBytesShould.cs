@@ -24,7 +24,7 @@ public sealed class PhotoBytesShould(AppFactory app) : IClassFixture<AppFactory>
             var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId);
             return (order.PhotoId!.Value, order.RecordId, SqlLog.ByteColumns(db));
         });
-        Assert.Equal(4, byteColumns.Count);  // PhotoFiles.Source, .Standard, AdmissionPhotos.Image, .Face
+        Assert.Equal(5, byteColumns.Count);  // PhotoFiles.Source, .Standard, AdmissionPhotos.Image, .Face, SchoolLogos.Bytes
         var reviewer = await app.StaffAsync(AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "reviewer"));
 
         foreach (var (client, url) in new[]

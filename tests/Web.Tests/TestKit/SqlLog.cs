@@ -30,8 +30,8 @@ public sealed class SqlLog : DbCommandInterceptor
     public static IReadOnlyList<string> ByteColumns(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // A school API key's hash is bytes too, 32 of them: not a file.
-        return db.Model.GetEntityTypes().Where(e => e.ClrType != typeof(SchoolApiKey))
+        // A school API key's and an invite's hashes are bytes too, 32 of them: not files.
+        return db.Model.GetEntityTypes().Where(e => e.ClrType != typeof(SchoolApiKey) && e.ClrType != typeof(StaffInvite))
             .SelectMany(e => e.GetProperties().Where(p => p.ClrType == typeof(byte[])).Select(p => $".\"{p.GetColumnName()}\""))
             .Distinct().ToList();
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Tenancy;
+using Photocollect.Web.Platform;
 
 namespace Photocollect.Web.Pages.Staff.Platform;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Tenancy;
+using Photocollect.Web.Platform;
 
 namespace Photocollect.Web.Pages.Staff.Platform;
 

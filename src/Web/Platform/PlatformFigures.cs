@@ -4,7 +4,7 @@ using Photocollect.Grains.Orders;
 using Photocollect.Payments;
 using Photocollect.Tenancy;
 
-namespace Photocollect.Web.Pages.Staff.Platform;
+namespace Photocollect.Web.Platform;
 
 /// <summary>
 /// The operator's figures across schools, read straight from the tables (no school scope: every query names its

@@ -6,7 +6,7 @@ using Photocollect.Grains.Orders;
 using Photocollect.Sms;
 using Photocollect.Tenancy;
 
-namespace Photocollect.Web.Pages.Staff.Platform;
+namespace Photocollect.Web.Platform;
 
 /// <summary>
 /// The operator's support desk across schools: finds a student by phone number or order number at every school,
