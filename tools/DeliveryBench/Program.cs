@@ -86,35 +86,43 @@ var inBatch = int.Parse(batch.GetAttribute("data-photos")!, CultureInfo.Invarian
 Say($"zip: batch of {inBatch:N0} photos made in {made.TotalMilliseconds:N0} ms; downloading");
 
 long Rss() => long.Parse(Regex.Match(File.ReadAllText($"/proc/{pid}/status"), @"VmRSS:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture) / 1024;
-var before = Rss();
-var peak = before;
-using var watching = new CancellationTokenSource();
-var watcher = Task.Run(async () =>
+
+// One download through the page to a file, timed to its first and last byte, with the server's resident memory
+// sampled every 50 ms.
+async Task<(TimeSpan FirstByte, TimeSpan Whole, long Bytes, long Before, long Peak)> DownloadAsync(string path, string file)
 {
-    while (!watching.IsCancellationRequested)
+    var before = Rss();
+    var peak = before;
+    using var watching = new CancellationTokenSource();
+    var watcher = Task.Run(async () =>
     {
-        peak = Math.Max(peak, Rss());
-        await Task.Delay(50, CancellationToken.None);
+        while (!watching.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, Rss());
+            await Task.Delay(50, CancellationToken.None);
+        }
+    });
+    var timer = Stopwatch.StartNew();
+    TimeSpan firstByte;
+    long bytes;
+    using (var response = await admin.Http.GetAsync(new Uri(traffic.Instances[0], school.Pages + path), HttpCompletionOption.ResponseHeadersRead, cancel))
+    {
+        response.EnsureSuccessStatusCode();
+        firstByte = timer.Elapsed;
+        await using var body = await response.Content.ReadAsStreamAsync(cancel);
+        await using var output = File.Create(file);
+        await body.CopyToAsync(output, 1 << 20, cancel);
+        bytes = output.Length;
     }
-});
-var file = Path.Combine(Path.GetTempPath(), $"delivery-bench-{Environment.ProcessId}.zip");
-clock.Restart();
-TimeSpan firstByte;
-long bytes;
-using (var response = await admin.Http.GetAsync(new Uri(traffic.Instances[0], school.Pages + "/staff/deliveries?handler=Zip&id=" + batch.GetAttribute("data-batch")),
-    HttpCompletionOption.ResponseHeadersRead, cancel))
-{
-    response.EnsureSuccessStatusCode();
-    firstByte = clock.Elapsed;
-    await using var body = await response.Content.ReadAsStreamAsync(cancel);
-    await using var output = File.Create(file);
-    await body.CopyToAsync(output, 1 << 20, cancel);
-    bytes = output.Length;
+
+    var whole = timer.Elapsed;
+    await watching.CancelAsync();
+    await watcher;
+    return (firstByte, whole, bytes, before, peak);
 }
 
-var download = clock.Elapsed;
-await watching.CancelAsync();
-await watcher;
+var file = Path.Combine(Path.GetTempPath(), $"delivery-bench-{Environment.ProcessId}.zip");
+var (firstByte, download, bytes, before, peak) = await DownloadAsync("/staff/deliveries?handler=Zip&id=" + batch.GetAttribute("data-batch"), file);
 
 using (var zip = ZipFile.OpenRead(file))
 {
@@ -133,3 +141,36 @@ using (var zip = ZipFile.OpenRead(file))
 }
 
 File.Delete(file);
+
+// 3. The batch's print sheets (冲印排版) through the page, as PDF and as JPEG pages in a ZIP, in the default layout
+// (5-inch sheets of 8 one-inch photos), with the server's memory watched: only with --prints 1, since each takes
+// about 45 s of CPU for 5,000 photos on this machine (decoding, resampling and encoding every photo).
+if (options.Number("prints", 0) > 0)
+{
+    Console.WriteLine($"\n### 3. Print sheets of the batch of {inBatch:N0} photos (5-inch, 8 one-inch photos a sheet)\n");
+    Console.WriteLine("| format | first byte / whole | size | server's resident memory: before / peak; its CPU |");
+    Console.WriteLine("| --- | --- | --- | --- |");
+    foreach (var format in new[] { "pdf", "jpg" })
+    {
+        Say($"prints: {format} of {inBatch:N0} photos");
+        var sheets = Path.Combine(Path.GetTempPath(), $"delivery-bench-{Environment.ProcessId}.{format}");
+        var cpu = Cpu();
+        var (first, whole, size, start, top) = await DownloadAsync($"/staff/deliveries?handler=Prints&format={format}&id={batch.GetAttribute("data-batch")}", sheets);
+        var count = "";
+        if (format == "jpg")
+        {
+            using var pages = ZipFile.OpenRead(sheets);
+            count = $", {pages.Entries.Count:N0} sheets";
+        }
+
+        Console.WriteLine($"| {format.ToUpperInvariant()}{count} | {first.TotalMilliseconds:N0} ms / {whole.TotalSeconds:0.0} s | {size / 1_048_576.0:N1} MB | {start:N0} MB / {top:N0} MB (+{top - start:N0} MB); {(Cpu() - cpu).TotalSeconds:0.0} s CPU |");
+        File.Delete(sheets);
+    }
+}
+
+// The server's CPU time so far (user and system), from /proc.
+TimeSpan Cpu()
+{
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0);
+}

@@ -7,7 +7,8 @@ namespace Photocollect.Delivery.Students;
 /// <summary>
 /// The school's students in a campaign: everyone who verified, with the status of their order, searchable and
 /// filtered; and those not yet collected, for the school to chase: the roster's students without a paid order, or,
-/// where the school gave no roster (教学服〔2022〕10号 does not require one), the students who came and did not pay.
+/// where the campaign has no roster (教学服〔2022〕10号 does not require one), the students who came and did not pay:
+/// without a roster nobody knows who never came.
 /// </summary>
 public sealed class SchoolStudents(AppDbContext db)
 {
@@ -72,16 +73,26 @@ public sealed class SchoolStudents(AppDbContext db)
     /// <summary>One not yet collected: from the roster (never verified, or verified and not paid) or, without a roster, one who came.</summary>
     public sealed record Missing(string StudentNumber, string Name, string Level, string College, string Major, string ClassName, bool Verified, OrderStatus? Status);
 
-    /// <summary>Whether the school gave a roster; the not-collected list comes from it when it did.</summary>
-    public Task<bool> HasRosterAsync(CancellationToken cancellationToken) => db.Roster.AnyAsync(cancellationToken);
+    /// <summary>
+    /// Whether the campaign has a roster; the not-collected list comes from it when it does. The roster is the school's
+    /// (one table per school, no campaign column: an import replaces students, not campaigns), and a campaign's share
+    /// of it is the students of the levels it collects (all of them when it names none). A campaign whose levels the
+    /// school's roster does not cover (a graduate campaign where only undergraduates were imported) has no roster of
+    /// its own, so its list is built from the students who came, as for a school that gave none.
+    /// </summary>
+    public async Task<bool> HasRosterAsync(Guid campaignId, CancellationToken cancellationToken)
+    {
+        var levels = await LevelsAsync(campaignId, cancellationToken);
+        return await db.Roster.AnyAsync(e => levels.Count == 0 || levels.Contains(e.Level), cancellationToken);
+    }
 
     /// <summary>The students not yet collected (no paid order), by student number.</summary>
     public async Task<IReadOnlyList<Missing>> NotCollectedAsync(Guid campaignId, CancellationToken cancellationToken)
     {
         var paid = Paid();
-        if (await HasRosterAsync(cancellationToken))
+        if (await HasRosterAsync(campaignId, cancellationToken))
         {
-            var levels = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Levels).SingleAsync(cancellationToken);
+            var levels = await LevelsAsync(campaignId, cancellationToken);
             var roster = await (
                 from e in db.Roster.AsNoTracking()
                 where levels.Count == 0 || levels.Contains(e.Level)
@@ -113,6 +124,9 @@ public sealed class SchoolStudents(AppDbContext db)
         return new("未采集", ["学号", "姓名", "层次", "学院", "专业", "班级", "情况"],
             [.. rows.Select(r => (IReadOnlyList<string>)[r.StudentNumber, r.Name, r.Level, r.College, r.Major, r.ClassName, state(r)])]);
     }
+
+    private Task<List<string>> LevelsAsync(Guid campaignId, CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Levels).SingleAsync(cancellationToken);
 
     // Orders that count as collected or on the way: paid and not refunded (a reprint is never one).
     private IQueryable<Order> Paid() => db.Orders.Where(o => o.Kind != OrderKind.Reprint

@@ -14,8 +14,9 @@ namespace Photocollect.Web.Tests.Delivery;
 
 /// <summary>
 /// A delivery batch of a campaign's finished photos: files named by the school's pattern with collisions and missing
-/// numbers reported, never overwritten; a manifest with full ID numbers; every file re-checked; refunded and unfinished
-/// students left out; a second batch takes only what the first did not; the download is logged.
+/// numbers reported, never overwritten; a manifest with full ID numbers, the same in Excel as in CSV; every file
+/// re-checked; refunded and unfinished students left out; a second batch takes only what the first did not; a batch of
+/// one level or one college holds only its photos; the download is logged.
 /// </summary>
 public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -71,7 +72,8 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
             using var zip = new MemoryStream();
             await deliveries.WriteZipAsync(made, new NonSeekable(zip), new ExportLog.Requester(Guid.NewGuid(), null, "203.0.113.9"), default);
             var again = await deliveries.CreateAsync(new Deliveries.Selection(campaign, null, null, false), Guid.NewGuid(), default);
-            var log = await db.DataExports.AsNoTracking().Where(e => e.Kind == "delivery-zip").ToListAsync();
+            // This batch's downloads (the class's other test downloads batches of its own).
+            var log = await db.DataExports.AsNoTracking().Where(e => e.Kind == "delivery-zip" && e.Subject == $"batch {made.Number}").ToListAsync();
             return (zip.ToArray(), (Done: done, Waiting: waiting, Refunded: refunded), await deliveries.FindAsync(made.Id, default), again, log);
         });
 
@@ -94,6 +96,11 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
         }
 
         Assert.DoesNotContain(manifest, r => r[0] == students.Waiting.StudentNumber || r[0] == students.Refunded.StudentNumber);
+        // The Excel manifest holds the CSV's rows cell for cell, the full ID numbers as text (an 18-digit number in a
+        // numeric cell would come back rounded, as 1.1E+17) and each file name; its second sheet is the validation report.
+        Assert.Equal(manifest, Xlsx(archive, "名单"));
+        Assert.Equal(Csv(archive, "validation.csv"), Xlsx(archive, "校验"));
+        Assert.All(manifest.Skip(1), r => Assert.Matches("^[0-9]{17}[0-9X]$", r[2]));
 
         var validation = Csv(archive, "validation.csv").Skip(1).ToDictionary(r => r[0]);
         Assert.Equal(manifest.Count - 1, validation.Count);
@@ -114,6 +121,76 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(second);
         var line = Assert.Single(logged);
         Assert.Equal(($"batch {batch.Number}", batch.PhotoCount, "203.0.113.9"), (line.Subject, line.Records, line.Address));
+    }
+
+    [Fact]
+    public async Task TakeOnlyTheChosenLevelOrCollegeIntoABatch()
+    {
+        var (byLevel, byCollege, expected, students) = await app.InSchoolAsync(AppFactory.B, async sp =>
+        {
+            var students = new List<StudentRecord>();
+            foreach (var (ofLevel, ofCollege) in new[] { ("硕士研究生", "数学学院"), ("硕士研究生", "历史学院"), ("本科", "数学学院"), ("本科", "历史学院"), ("博士研究生", "数学学院") })
+            {
+                students.Add((await Delivered.OrderAsync(sp, OrderStatus.Completed, studentNumber: await Rostered.NewAsync(sp, ofLevel, ofCollege, "试验专业"))).Record);
+            }
+
+            // One of the chosen level whose photo is not finished stays out.
+            students.Add((await Delivered.OrderAsync(sp, OrderStatus.PendingProduction, studentNumber: await Rostered.NewAsync(sp, "硕士研究生", "数学学院", "试验专业"))).Record);
+            var campaign = students[0].CampaignId;
+            var deliveries = sp.GetRequiredService<Deliveries>();
+            var expected = (Level: await FinishedAsync(sp, campaign, "Level", "硕士研究生", includeDelivered: false), College: await FinishedAsync(sp, campaign, "College", "数学学院", includeDelivered: true));
+            var level = await deliveries.CreateAsync(new Deliveries.Selection(campaign, "硕士研究生", null, false), Guid.NewGuid(), default);
+            // The college's batch after it takes the master's student of 数学学院 again: it asks for photos delivered before too.
+            var college = await deliveries.CreateAsync(new Deliveries.Selection(campaign, null, "数学学院", true), Guid.NewGuid(), default);
+            return (await ZipAsync(deliveries, level!), await ZipAsync(deliveries, college!), expected, students);
+        });
+
+        foreach (var (zip, column, value, numbers, inside) in new[]
+        {
+            (byLevel, 3, "硕士研究生", expected.Level, new[] { 0, 1 }),
+            (byCollege, 4, "数学学院", expected.College, new[] { 0, 2, 4 }),
+        })
+        {
+            using var archive = new ZipArchive(new MemoryStream(zip));
+            var manifest = Csv(archive, "manifest.csv").Skip(1).ToList();
+            Assert.Equal(numbers, manifest.Select(r => r[0]).Order(StringComparer.Ordinal));
+            Assert.All(manifest, r => Assert.Equal(value, r[column]));
+            Assert.Equal(inside.Select(i => students[i].StudentNumber).Order(StringComparer.Ordinal), manifest.Select(r => r[0]).Intersect(students.Select(s => s.StudentNumber)).Order(StringComparer.Ordinal));
+            Assert.Equal(manifest.Select(r => "photos/" + r[7]).Order(StringComparer.Ordinal),
+                archive.Entries.Select(e => e.FullName).Where(n => n.StartsWith("photos/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+            Assert.Equal(Csv(archive, "manifest.csv"), Xlsx(archive, "名单"));
+        }
+    }
+
+    // The student numbers a batch of finished photos of one level or college should hold, by SQL of the test's own.
+    private static async Task<List<string>> FinishedAsync(IServiceProvider sp, Guid campaign, string column, string value, bool includeDelivered)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var school = (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign)).TenantId;
+#pragma warning disable EF1002 // the column and the condition are this test's constants
+        return await db.Database.SqlQueryRaw<string>($"""
+            SELECT r."StudentNumber" AS "Value" FROM "Orders" o JOIN "StudentRecords" r ON r."Id" = o."RecordId"
+            WHERE o."TenantId" = @school AND o."CampaignId" = @campaign AND o."Status" = 'Completed' AND o."Kind" <> 'Reprint'
+                AND r."{column}" = @value
+                {(includeDelivered ? "" : """AND NOT EXISTS (SELECT 1 FROM "DeliveryItems" i WHERE i."OrderId" = o."Id")""")}
+            ORDER BY r."StudentNumber" COLLATE "C"
+            """, new Npgsql.NpgsqlParameter("school", school), new Npgsql.NpgsqlParameter("campaign", campaign), new Npgsql.NpgsqlParameter("value", value)).ToListAsync();
+#pragma warning restore EF1002
+    }
+
+    private static async Task<byte[]> ZipAsync(Deliveries deliveries, DeliveryBatch batch)
+    {
+        using var zip = new MemoryStream();
+        await deliveries.WriteZipAsync(batch, new NonSeekable(zip), new ExportLog.Requester(Guid.NewGuid(), null, "203.0.113.9"), default);
+        return zip.ToArray();
+    }
+
+    // One sheet of the ZIP's manifest.xlsx as rows of cell texts, read by the Excel library the product writes it with.
+    private static List<string[]> Xlsx(ZipArchive archive, string sheet)
+    {
+        using var workbook = new MemoryStream(Read(archive, "manifest.xlsx"));
+        return [.. MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: false, sheetName: sheet)
+            .Select(row => ((IDictionary<string, object?>)row).Values.Select(v => v?.ToString() ?? "").ToArray())];
     }
 
     // The student on the school's roster (the demo roster may have them already), in class 2027届1班 with an exam number.

@@ -11,11 +11,12 @@ public static class Delivered
 {
     /// <summary>
     /// A new verified student's order taken as far as <paramref name="until"/>: submitted (待支付), paid (待审核), rejected,
-    /// approved (待制作), in production or completed (已完成); with <paramref name="photo"/> or a good corpus photo.
+    /// approved (待制作), in production or completed (已完成); with <paramref name="photo"/> or a good corpus photo; a
+    /// demo student, or the roster student <paramref name="studentNumber"/> (<see cref="Rostered"/>).
     /// </summary>
-    public static async Task<(Order Order, StudentRecord Record)> OrderAsync(IServiceProvider sp, OrderStatus until, byte[]? photo = null)
+    public static async Task<(Order Order, StudentRecord Record)> OrderAsync(IServiceProvider sp, OrderStatus until, byte[]? photo = null, string? studentNumber = null)
     {
-        var (account, campaign) = await OnSite.VerifiedStudentAsync(sp);
+        var (account, campaign) = await OnSite.VerifiedStudentAsync(sp, studentNumber);
         var flow = sp.GetRequiredService<CollectionFlow>();
         await flow.AcknowledgeStandardsAsync(account.Id, campaign, faceConsent: true);
         var checkedPhoto = await flow.CheckPhotoAsync(account.Id, campaign, photo ?? Faces.GoodPhoto());

@@ -13,11 +13,14 @@ namespace Photocollect.Web.Tests.TestKit;
 /// <summary>Steps of on-site collection at the second demo school (online + offline), inside its scope.</summary>
 public static class OnSite
 {
-    /// <summary>A new student with a verified record of the graduation campaign.</summary>
-    public static async Task<(AppUser Account, Campaign Campaign)> VerifiedStudentAsync(IServiceProvider sp)
+    /// <summary>
+    /// A new student with a verified record of the graduation campaign: a demo student nobody has verified yet, or the
+    /// roster student <paramref name="studentNumber"/> (see <see cref="Rostered"/>).
+    /// </summary>
+    public static async Task<(AppUser Account, Campaign Campaign)> VerifiedStudentAsync(IServiceProvider sp, string? studentNumber = null)
     {
         var (flow, account, campaign) = await Journeys.NewStudentAsync(sp, CampaignKind.Graduation);
-        var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, await Journeys.UnusedStudentNumberAsync(sp));
+        var code = sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode(DemoSeeder.Schools[1].Code, studentNumber ?? await Journeys.UnusedStudentNumberAsync(sp));
         Assert.NotNull((await flow.ReadCodeAsync(account.Id, campaign, null, code)).Record);
         var verified = await flow.VerifyAsync(account.Id, account.PhoneNumber!, campaign, new VerifyInput(DemoSeeder.FeatureCode(AppFactory.B), null, null, null, null));
         Assert.Null(verified.Problem);

@@ -48,7 +48,7 @@ public sealed class StudentsModel(AppDbContext db, SchoolStudents students, Fini
     /// <summary>The not-collected list.</summary>
     public IReadOnlyList<SchoolStudents.Missing>? Missing { get; private set; }
 
-    /// <summary>Whether the not-collected list comes from the school's roster.</summary>
+    /// <summary>Whether the not-collected list comes from the school's roster (the campaign's levels of it).</summary>
     public bool FromRoster { get; private set; }
 
     /// <summary>Levels and colleges for the filters.</summary>
@@ -67,7 +67,7 @@ public sealed class StudentsModel(AppDbContext db, SchoolStudents students, Fini
 
         if (ShowsMissing)
         {
-            FromRoster = await students.HasRosterAsync(cancellationToken);
+            FromRoster = await students.HasRosterAsync(Campaign!.Id, cancellationToken);
             Missing = await students.NotCollectedAsync(Campaign!.Id, cancellationToken);
             return;
         }
