@@ -115,6 +115,13 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
         await Submit(page, "[data-test=pay]", "[data-test=sandbox-pay]");
         await Submit(page, "[data-test=sandbox-pay]", "[data-test=order-card][data-status=PendingProduction]");
         await Shot("reprint-paid");
+
+        // 账号信息: what the platform holds about the student, and the erasure refused while the reprint is in progress.
+        await Open(page, school + "/account", "[data-test=held-record]");
+        await Shot("account");
+        await Open(page, school + "/account/erase", "h1");
+        await Shot("account-erase");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
     }
 
     [Fact]
