@@ -12,13 +12,14 @@ namespace Photocollect.Collection.Retention;
 /// </summary>
 public static class PersonalFields
 {
-    /// <summary>Orders in progress (待支付, 已支付, 待审核, 待制作, 制作中): their record's data is still needed, so neither the
-    /// purge nor an erasure touches it.</summary>
+    /// <summary>Orders in progress (待支付, 已支付, 待审核, 被驳回, 待制作, 制作中): their record's data is still needed, so neither the
+    /// purge nor an erasure touches it. A rejected order is paid and waits for a new photo; at the window's end the
+    /// reconciliation refunds it, and only then is it no longer in progress.</summary>
     public static IQueryable<Order> InProgress(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Orders.Where(o => o.Status == OrderStatus.PendingPayment || o.Status == OrderStatus.Paid || o.Status == OrderStatus.PendingReview
-            || o.Status == OrderStatus.PendingProduction || o.Status == OrderStatus.InProduction);
+            || o.Status == OrderStatus.Rejected || o.Status == OrderStatus.PendingProduction || o.Status == OrderStatus.InProduction);
     }
 
     /// <summary>Deletes the uploads and/or standard photos of the records' photos; a file row left with neither goes.</summary>

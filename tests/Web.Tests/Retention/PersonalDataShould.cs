@@ -41,6 +41,23 @@ public sealed class PersonalDataShould(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task RefuseToEraseWhileARejectedOrderWaitsForANewPhoto()
+    {
+        var (refused, files) = await app.InSchoolAsync(AppFactory.B, async sp =>
+        {
+            // Paid, then rejected: the money is the student's until a new photo is taken or the order is refunded.
+            var (order, record) = await Delivered.OrderAsync(sp, OrderStatus.Rejected);
+            var erasure = await sp.GetRequiredService<Photocollect.Collection.Retention.PersonalData>().EraseAsync(order.AccountId);
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (erasure, await db.PhotoFiles.CountAsync(f => db.Photos.Any(p => p.Id == f.PhotoId && p.RecordId == record.Id)));
+        });
+
+        Assert.Null(refused.Removed);
+        Assert.Equal(OrderStatus.Rejected, Assert.Single(refused.OrdersInProgress).Status);
+        Assert.True(files > 0);
+    }
+
+    [Fact]
     public async Task EraseTheDataAndTheAccountOnceConfirmedAndKeepTheOrder()
     {
         var (order, record) = await app.InSchoolAsync(AppFactory.B, sp => Delivered.OrderAsync(sp, OrderStatus.Completed));
