@@ -69,14 +69,16 @@ public sealed class OnSiteDeskShould(AppFactory app) : IClassFixture<AppFactory>
                 await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields("20-23/1", null, null, null)),
                 await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields(null, "幼儿园", null, null)),
                 await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields(theirs.StudentNumber, null, null, null)),
-                await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields("2023999999", "硕士研究生", "数学学院", "应用数学")),
+                // A level the campaign collects other than the student's (the demo roster has several).
+                await desk.CorrectAsync(campaign, mine.Id, mine.Name, "", "学籍核对", "admin@nanhu.demo", new RecordFields("2023999999", campaign.Levels.First(l => l != mine.Level), "数学学院", "应用数学")),
             };
             return (problems, await db.RecordCorrections.AsNoTracking().Where(c => c.RecordId == mine.Id).OrderBy(c => c.Field).ToListAsync(),
                 await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == mine.Id), mine);
         });
 
         Assert.Equal(new string?[] { "bad_student_number", "bad_level", "taken_student_number", null }, problems);
-        Assert.Equal(("2023999999", "硕士研究生", "数学学院", "应用数学"), (record.StudentNumber, record.Level, record.College, record.Major));
+        Assert.NotEqual(before.Level, record.Level);
+        Assert.Equal(("2023999999", "数学学院", "应用数学"), (record.StudentNumber, record.College, record.Major));
         Assert.Equal(before.IdNumber, record.IdNumber);  // left empty: kept
         Assert.Equal(["College", "Level", "Major", "StudentNumber"], corrections.Select(c => c.Field));
         Assert.Equal(before.StudentNumber, corrections.Single(c => c.Field == "StudentNumber").OldValue);
