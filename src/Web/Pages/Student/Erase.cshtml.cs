@@ -34,18 +34,15 @@ public sealed class EraseModel(PersonalData personal, SignInManager<AppUser> sig
     /// <summary>Erases, once confirmed and when no order is in progress.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        InProgress = await personal.InProgressAsync(Account, cancellationToken);
-        if (InProgress.Count > 0)
-        {
-            return Page();
-        }
-
         if (!Confirmed)
         {
-            NotConfirmed = true;
+            // Orders in progress are said first; only without them is the missing tick the problem.
+            InProgress = await personal.InProgressAsync(Account, cancellationToken);
+            NotConfirmed = InProgress.Count == 0;
             return Page();
         }
 
+        // The erasure looks for orders in progress itself (under its own reads) and lists them when it refuses.
         var result = await personal.EraseAsync(Account, cancellationToken);
         InProgress = result.OrdersInProgress;
         if (result.Erased)
