@@ -358,6 +358,7 @@ public sealed class CollectionFlow(
             AccountId = accountId,
             Passed = made.Source.Pass,
             Checks = StoredChecks.Write(made.Source),
+            Marks = StoredMarks.Write(made.Source.Analysis),
             ComparisonScore = comparison?.Score,
             SamePerson = comparison?.Score is null ? null : comparison.Same,
             CreatedAt = clock.GetUtcNow(),
