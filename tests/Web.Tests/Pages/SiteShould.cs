@@ -134,9 +134,15 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task ShowTheSchoolsSupportContact()
     {
-        var (_, page) = await Html.GetAsync(app.Browser(), $"/s/{AppFactory.A}/support");
+        var browser = app.Browser();
+        var (_, page) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/support");
+        await browser.GetAsync("/culture?c=en&returnUrl=%2F");
+        var (_, english) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/support");
 
         Assert.Equal("010-58691620", page.Text("[data-test=support-phone]"));
+        Assert.Equal("工作日 9:00–17:00", page.Text("[data-test=support-hours]"));
+        // The school's hours in the words it gave for English pages.
+        Assert.Equal("Weekdays 9:00–17:00", english.Text("[data-test=support-hours]"));
     }
 
     [Fact]

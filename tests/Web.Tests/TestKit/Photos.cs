@@ -20,6 +20,9 @@ public static class Faces
     /// <summary>The same person smiling with teeth (fails mouth_closed).</summary>
     public static byte[] TeethPhoto() => Corpus.Value.Bad().First(s => s.Defect == "mouth_closed").Jpeg;
 
+    /// <summary>The corpus's first photo of a named defect (<c>hand</c>, <c>tilted</c>, <c>cluttered</c>…), of any face.</summary>
+    public static byte[] Defect(string name) => Corpus.Value.Bad().First(s => s.Name.StartsWith(name + "-", StringComparison.Ordinal)).Jpeg;
+
     private static byte[] Render(PhotoSpec spec) =>
         VisionLab.Corpus.Render(Corpus.Value.People.Single(p => p.Name == "grace_hopper.jpg"), spec).Photo.ToJpeg(spec.Quality);
 }
