@@ -77,7 +77,7 @@ public sealed class ResultModel(CollectionFlow flow, IStringLocalizer<SharedReso
 
         Checks = CheckViews.From(StoredChecks.Read(Photo.Checks), Text);
         Marked = new MarkedPhoto(
-            Href($"/collect/photo/{Photo.Id}/source"),
+            Href($"/collect/photo/{Photo.Id}/preview"),
             StoredMarks.Read(Photo.Marks),
             Checks.Where(c => c.Failed).Select(c => c.Name).ToHashSet(),
             Text["Collect.Result.Upload"]);
