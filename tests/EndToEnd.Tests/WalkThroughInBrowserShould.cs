@@ -70,7 +70,7 @@ public sealed class WalkThroughInBrowserShould(BrowserFixture fixture) : IClassF
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
         await Open(page, school + "/culture?c=en&returnUrl=%2Fs%2Fbeifang%2Fcollect%2Fstandards", "[data-test=understood]");
         await LoadedAsync(page);
-        Assert.Equal("Not accepted: Too dark", (await page.InnerTextAsync("[data-example=too-dark] figcaption")).Trim());
+        Assert.Equal("Not accepted: Too dark", (await page.TextContentAsync("[data-example=too-dark] figcaption"))?.Trim());
         await ShotAsync(page, "walk-03-standards-en");
         await Open(page, school + "/culture?c=zh-CN&returnUrl=%2Fs%2Fbeifang%2Fcollect%2Fstandards", "[data-test=understood]");
 
