@@ -24,6 +24,27 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
             : payment.AmountFen - await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, cancellationToken);
     }
 
+    /// <summary>
+    /// What <see cref="RefundAsync"/> would refuse now (<c>reason</c>, <c>amount</c>, <c>not_paid</c>, <c>too_much</c>),
+    /// or null: the staff page asks before it shows the confirmation, and the refund itself decides again under its lock.
+    /// Records and sends nothing.
+    /// </summary>
+    public async Task<string?> CheckAsync(Guid paymentId, long amountFen, string reason, CancellationToken cancellationToken = default)
+    {
+        if (Refusal(amountFen, reason) is { } problem)
+        {
+            return problem;
+        }
+
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment is null || payment.State is not (PaymentStates.Succeeded or PaymentStates.RefundDue))
+        {
+            return "not_paid";
+        }
+
+        return amountFen > await RefundableAsync(paymentId, cancellationToken) ? "too_much" : null;
+    }
+
     /// <summary>Refunds <paramref name="amountFen"/> of a paid payment and asks the provider at once.</summary>
     /// <param name="paymentId">The payment (succeeded, or paid too late: refund due).</param>
     /// <param name="amountFen">How much, fen; at most what is left.</param>
@@ -37,14 +58,9 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
     public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string? schoolUrl, Guid? requestId = null, CancellationToken cancellationToken = default)
     {
         reason = reason?.Trim() ?? "";
-        if (reason.Length is 0 or > MaxReason)
+        if (Refusal(amountFen, reason) is { } refused)
         {
-            return new(null, "reason");
-        }
-
-        if (amountFen <= 0)
-        {
-            return new(null, "amount");
+            return new(null, refused);
         }
 
         // The payment row is the lock: refunds of one payment are decided one at a time. Replayed whole after a blip.
@@ -97,6 +113,10 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
         await SendAsync(refund, payment, schoolUrl, cancellationToken);
         return new(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), null);
     }
+
+    // What is wrong with a refund whatever its payment: a reason is needed (the student sees it), and an amount.
+    private static string? Refusal(long amountFen, string? reason) =>
+        reason?.Trim() is not { Length: > 0 and <= MaxReason } ? "reason" : amountFen <= 0 ? "amount" : null;
 
     /// <summary>Asks the provider to carry out a recorded refund (again, after a failure: the same refund number).</summary>
     public async Task SendAsync(Refund refund, Payment payment, string? schoolUrl, CancellationToken cancellationToken = default)

@@ -156,8 +156,9 @@ public static class PhotocollectWebExtensions
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
             pages.UseMiddleware<ExceptionStatus>();
         });
-        // Static assets are the platform's, served before tenant resolution and linked without the school prefix.
-        app.UseStaticFiles();
+        // Static assets are the platform's, served before tenant resolution and linked without the school prefix (the icon
+        // too: /favicon.ico is the same for every host), cached by StaticAssets' rules.
+        app.UseStaticFiles(StaticAssets.Options());
         app.UseTenantResolution();
         app.UseRequestLocalization(o =>
         {

@@ -47,6 +47,15 @@ public static class Journeys
     /// <summary>A new student of the first demo school taken by the forms through code, verification and standards to the camera.</summary>
     public static async Task<HttpClient> ReadyToShootAsync(this AppFactory app)
     {
+        var browser = await app.VerifiedAsync();
+        var (_, standards) = await Html.GetAsync(browser, "/s/beifang/collect/standards");
+        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
+        return browser;
+    }
+
+    /// <summary>A new student of the first demo school taken by the forms through code and verification, at the standards step.</summary>
+    public static async Task<HttpClient> VerifiedAsync(this AppFactory app)
+    {
         const string Base = "/s/beifang";
         var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
         var code = await app.NewStudentCodeAsync();
@@ -59,8 +68,6 @@ public static class Journeys
             throw new InvalidOperationException("Verification refused: " + (await Html.ParseAsync(verified)).QuerySelector(".alert")?.TextContent.Trim());
         }
 
-        var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
-        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
         return browser;
     }
 
