@@ -117,6 +117,8 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var refunds = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync());
         Assert.Equal(500, refunds.Single().AmountFen);
+        var told = (await app.SmsToStudentOfAsync(AppFactory.A, order)).Where(m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded)).ToList();
+        Assert.Equal("5.00", SmsLogKit.ParametersOf(Assert.Single(told))[2]);  // one refund, one SMS
     }
 
     [Fact]
