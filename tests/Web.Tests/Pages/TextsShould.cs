@@ -47,7 +47,8 @@ public sealed class TextsShould
 
     private static HashSet<string> Keys(CultureInfo culture)
     {
-        using var set = Texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+        // The manager keeps the set for later calls: not disposed here.
+        var set = Texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No texts for '{culture.Name}'.");
         return [.. set.Cast<DictionaryEntry>().Select(e => (string)e.Key)];
     }
