@@ -77,9 +77,10 @@ public sealed class OrdersInBrowserShould(BrowserFixture fixture) : IClassFixtur
         await SignInAsync(page, orderUrl, phone);
 
         await ShotBothAsync(page, school + "/orders", "04-freshman-list", "[data-test=order] [data-test=order-kind]");
-        Assert.Equal("新生照片", (await page.InnerTextAsync("[data-test=order] [data-test=order-kind]")).Trim());
+        Assert.Equal("Freshman photo", (await page.InnerTextAsync("[data-test=order] [data-test=order-kind]")).Trim());  // the English one, last
         await ShotBothAsync(page, orderUrl, "05-freshman-order", "[data-test=review-wait]");
-        Assert.Equal("Freshman photo", (await page.InnerTextAsync("[data-test=order-kind]")).Trim());
+        await Open(page, orderUrl, "[data-test=review-wait]");
+        Assert.Equal("新生照片", (await page.InnerTextAsync("[data-test=order-kind]")).Trim());
         Assert.Equal(0, await page.Locator("[data-test=order-id-number]").CountAsync());
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
     }
