@@ -34,6 +34,15 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
         return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, TimeSpan.Zero, r.Kind, r.Campaign)).ToList();
     }
 
+    /// <summary>
+    /// The resource key of an order's type as reviewers and students see it (<see cref="OrderLabels.KindKey"/>: 新生照片
+    /// for a freshman campaign's order, else 集采, 零采 or 加洗), or null when there is no such order.
+    /// </summary>
+    public async Task<string?> KindKeyAsync(Guid orderId, CancellationToken cancellationToken = default) =>
+        (await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
+            .Join(db.Campaigns, o => o.CampaignId, c => c.Id, (o, c) => new { o.Kind, Campaign = c.Kind })
+            .SingleOrDefaultAsync(cancellationToken)) is { } found ? OrderLabels.KindKey(found.Kind, found.Campaign) : null;
+
     /// <summary>The reasons a reviewer may give now.</summary>
     public async Task<IReadOnlyList<RejectReason>> ReasonsAsync(CancellationToken cancellationToken = default) =>
         await db.RejectReasons.AsNoTracking().Where(r => !r.Retired).OrderBy(r => r.Position).ToListAsync(cancellationToken);

@@ -160,8 +160,18 @@ public sealed class RefundService(
 
         if (remote.State == RefundState.Succeeded)
         {
-            await SettleOrderAsync(refund, cancellationToken);
-            await TellAsync(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), cancellationToken);
+            refund.State = remote.State;
+            refund.ProviderReference = remote.ProviderReference ?? refund.ProviderReference;
+            refund.CompletedAt = clock.GetUtcNow();
+            try
+            {
+                await SettleOrderAsync(refund, cancellationToken);
+            }
+            finally
+            {
+                // Told even when settling the order failed: the money is back whatever the order's row says.
+                await TellAsync(refund, cancellationToken);
+            }
         }
 
         return NotificationOutcome.Applied;
