@@ -47,8 +47,9 @@ public sealed class Ledger(AppDbContext db)
     private async Task<List<LedgerPayment>> RowsAsync(IQueryable<Payment> paid, CancellationToken cancellationToken)
     {
         var payments = await paid
-            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { Payment = p, o.Number, o.Status, o.RecordId })
-            .Join(db.StudentRecords, x => x.RecordId, r => r.Id, (x, r) => new { x.Payment, x.Number, x.Status, Student = r.Name + " " + r.StudentNumber })
+            .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { Payment = p, o.Number, o.Status, o.RecordId, o.Kind, o.CampaignId })
+            .Join(db.StudentRecords, x => x.RecordId, r => r.Id, (x, r) => new { x.Payment, x.Number, x.Status, x.Kind, x.CampaignId, Student = r.Name + " " + r.StudentNumber })
+            .Join(db.Campaigns, x => x.CampaignId, c => c.Id, (x, c) => new { x.Payment, x.Number, x.Status, x.Kind, x.Student, Campaign = c.Kind })
             .OrderByDescending(x => x.Payment.PaidAt).ToListAsync(cancellationToken);
         var refundsOfPayments = await db.Refunds.AsNoTracking()
             .Where(r => paid.Any(p => p.Id == r.PaymentId))
@@ -63,7 +64,7 @@ public sealed class Ledger(AppDbContext db)
         return payments.Select(x =>
         {
             var r = refundsOfPayments.GetValueOrDefault(x.Payment.Id);
-            return new LedgerPayment(x.Payment, x.Number, x.Status, x.Student, r?.Refunded ?? 0, x.Payment.AmountFen - (r?.Taken ?? 0));
+            return new LedgerPayment(x.Payment, x.Number, x.Status, x.Student, r?.Refunded ?? 0, x.Payment.AmountFen - (r?.Taken ?? 0), x.Kind, x.Campaign);
         }).ToList();
     }
 }

@@ -9,9 +9,19 @@ namespace Photocollect.Payments;
 /// Refunds, full or partial, tracked until the provider says they are final. A refund is recorded before the
 /// provider is asked, under a row lock on its payment, so two refunds at once can never add up to more than was paid.
 /// The refund id is the merchant refund number: asking again after a timeout cannot refund twice. When everything
-/// paid has come back, the order goes to 已退款 where its status allows.
+/// paid has come back, the order goes to 已退款 where its status allows, and no longer holds the student's place in
+/// the campaign. Each refund that succeeds is told, once, to the <see cref="IRefundObserver"/>s (the student's SMS).
 /// </summary>
-public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, AuditTrail audit, JobLog jobLog, TimeProvider clock, ILogger<RefundService> logger)
+public sealed class RefundService(
+    AppDbContext db,
+    TenantContext tenant,
+    IGrainFactory grains,
+    PaymentProviders providers,
+    AuditTrail audit,
+    JobLog jobLog,
+    IEnumerable<IRefundObserver> observers,
+    TimeProvider clock,
+    ILogger<RefundService> logger)
 {
     /// <summary>Longest reason.</summary>
     public const int MaxReason = 80;
@@ -170,10 +180,39 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
 
         if (remote.State == RefundState.Succeeded)
         {
-            await SettleOrderAsync(refund, cancellationToken);
+            refund.State = remote.State;
+            refund.ProviderReference = remote.ProviderReference ?? refund.ProviderReference;
+            refund.CompletedAt = clock.GetUtcNow();
+            try
+            {
+                await SettleOrderAsync(refund, cancellationToken);
+            }
+            finally
+            {
+                // Told even when settling the order failed: the money is back whatever the order's row says.
+                await TellAsync(refund, cancellationToken);
+            }
         }
 
         return NotificationOutcome.Applied;
+    }
+
+    // Only the call whose update moved the row to succeeded gets here: each refund is told once, whichever path
+    // (answer, notification, query) brought its result.
+    private async Task TellAsync(Refund refund, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.RefundSucceededAsync(refund, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The money is back whatever a message does: nothing here may undo or hold up the refund.
+                logger.LogWarning(e, "Refund {RefundId} succeeded; telling {Observer} failed", refund.Id, observer.GetType().Name);
+            }
+        }
     }
 
     // Everything the order's payment brought in has come back: the order is 已退款 (where its status allows).
@@ -190,6 +229,12 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
         if (!result.Succeeded)
         {
             logger.LogInformation("Order {OrderId} fully refunded but stays {Status}", payment.OrderId, result.State?.Status);
+            return;
         }
+
+        // A refunded order is over, as a closed one is: the student may start again in the campaign (graduate or
+        // freshman), as the unpaid orders' closing does for theirs.
+        var order = result.State!;
+        await grains.Student(tenant.RequiredSchool.Id, order.AccountId, order.CampaignId).ReleaseOrderAsync(order.Id, cancellationToken);
     }
 }

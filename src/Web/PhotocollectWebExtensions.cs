@@ -73,6 +73,8 @@ public static class PhotocollectWebExtensions
         services.AddAccounts(configuration);
         services.AddCollection(configuration);
         services.AddPayments(configuration);
+        // The student hears of each refund by SMS, worded by the collection's order notices.
+        services.AddScoped<IRefundObserver, Notices.RefundSms>();
         services.AddDelivery();
         services.Replace(ServiceDescriptor.Singleton<Data.IAuditActor, HttpAuditActor>());
         builder.AddSilo(connectionString);

@@ -124,6 +124,8 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         var both = await Task.WhenAll(Html.SubmitAsync(admin, confirm, "[data-test=confirm-refund]"), Html.SubmitAsync(admin, confirm, "[data-test=confirm-refund]"));
         Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(500, (await RefundsAsync(payment.Id)).Single().AmountFen);
+        var told = (await app.SmsToStudentOfAsync(AppFactory.A, order)).Where(m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded)).ToList();
+        Assert.Equal("5.00", SmsLogKit.ParametersOf(Assert.Single(told))[2]);  // one refund, one SMS
     }
 
     [Fact]

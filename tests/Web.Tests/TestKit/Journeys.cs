@@ -20,13 +20,19 @@ public static class Journeys
         var orderUrl = await SubmitPhotoAsync(browser, Faces.GoodPhoto());
         if (pay)
         {
-            var (_, order) = await Html.GetAsync(browser, orderUrl);
-            var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
-            var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
-            await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
+            await PayInSandboxAsync(browser, orderUrl);
         }
 
         return (browser, orderUrl);
+    }
+
+    /// <summary>去支付 on the order page, then 确认支付 at the Sandbox's cashier.</summary>
+    public static async Task PayInSandboxAsync(HttpClient browser, string orderUrl)
+    {
+        var (_, order) = await Html.GetAsync(browser, orderUrl);
+        var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
+        var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
+        await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
     }
 
     /// <summary>A collection code of a demo student of the first demo school whom nobody has verified yet in this app.</summary>

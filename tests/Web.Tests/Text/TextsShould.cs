@@ -2,6 +2,9 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using Photocollect.Data;
+using Photocollect.Grains.Orders;
+using Photocollect.Sms;
 
 namespace Photocollect.Web.Tests.Text;
 
@@ -55,6 +58,22 @@ public sealed partial class TextsShould
 
         Assert.True(asked.Count > 300, $"only {asked.Count} literal keys found: is the pattern still right?");
         Assert.Empty(asked.Where(a => !zh.ContainsKey(a.Key)).Select(a => $"{a.File}: {a.Key}").Distinct());
+    }
+
+    [Fact]
+    public void NameEveryValueOfTheEnumerationsPagesShow()
+    {
+        var wanted = Enum.GetNames<OrderStatus>().Select(s => $"OrderStatus.{s}")
+            .Concat(Enum.GetNames<OrderKind>().Select(k => $"OrderKind.{k}"))
+            .Concat(Enum.GetValues<CampaignKind>().Select(k => Collection.OrderLabels.KindKey(OrderKind.Group, k)))
+            .Concat(Enum.GetValues<CampaignKind>().Select(Collection.OrderLabels.PhotoKey))
+            .Concat(Enum.GetNames<SmsTemplate>().Select(t => $"SmsTemplate.{t}"))
+            .Concat(Enum.GetNames<RefundState>().Select(s => $"RefundState.{s}"))
+            .Concat(new[] { SmsTemplate.ReviewApproved, SmsTemplate.ReviewRejected, SmsTemplate.Completed, SmsTemplate.Refunded, SmsTemplate.LoginCode, SmsTemplate.StaffInvite }.Select(t => $"Sms.{t}"))
+            .ToList();
+        var (zh, en) = Load("Photocollect.Web.Resources.SharedResource");
+
+        Assert.Empty(wanted.Where(k => !zh.ContainsKey(k) || !en.ContainsKey(k)));
     }
 
     private static (Dictionary<string, string> Zh, Dictionary<string, string> En) Load(string baseName)
