@@ -149,9 +149,9 @@ public static partial class StudentApi
     /// <summary>A checked photo.</summary>
     public sealed record PhotoView(Guid Id, bool Passed, IReadOnlyList<CheckView> Checks, double? ComparisonScore, bool? SamePerson);
 
-    /// <summary>An order (seed 002's card; ID and phone masked).</summary>
+    /// <summary>An order (seed 002's card; ID and phone masked); when rejected, the reason, its fix and the reviewer's note.</summary>
     public sealed record OrderView(Guid Id, string Number, OrderStatus Status, string StatusText, string Kind, int Copies, string Name, string IdNumber, string Phone,
-        long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, IReadOnlyList<string> Actions);
+        long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, string? RejectNote, IReadOnlyList<string> Actions);
 
     /// <summary>A completed photo the student may order prints of, at <c>PriceFen</c> a set, up to <c>MaxCopies</c> sets.</summary>
     public sealed record ReprintOptionView(Guid OrderId, string Number, string Campaign, Guid PhotoId, long PriceFen, int MaxCopies);
@@ -454,7 +454,8 @@ public static partial class StudentApi
         };
         return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], order.Copies, record.Name,
             IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
-            order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null, actions);
+            order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null,
+            order.Status == OrderStatus.Rejected ? OrderHistory.RejectNote(order) : null, actions);
     }
 
     // The campaign of the flow the path names (/freshman/… or the graduation collection), and whether it is open.
