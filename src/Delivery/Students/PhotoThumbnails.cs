@@ -25,7 +25,7 @@ public static class PhotoThumbnails
         }
 
         var height = (int)Math.Round((double)Width * source.Height / source.Width);
-        using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgb888x, SKAlphaType.Opaque));
+        using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         if (surface is null)
         {
             return null;
@@ -35,6 +35,6 @@ public static class PhotoThumbnails
         surface.Canvas.DrawImage(source, SKRect.Create(Width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         using var snapshot = surface.Snapshot();
         using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, Quality);
-        return data.ToArray();
+        return data?.ToArray();
     }
 }

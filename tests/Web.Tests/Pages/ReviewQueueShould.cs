@@ -145,7 +145,7 @@ public sealed class ReviewQueueShould(AppFactory app) : IClassFixture<AppFactory
                     await db.SmsOutbox.CountAsync(m => m.Text.Contains(order.Number) && m.Text.Contains("已审核通过")));
             });
             Assert.Equal((reviewerId, 1), (audit.AccountId, sms));
-            Assert.Contains("\"batch\":true", audit.Details, StringComparison.Ordinal);
+            Assert.True(System.Text.Json.JsonDocument.Parse(audit.Details!).RootElement.GetProperty("batch").GetBoolean());
         }
     }
 
