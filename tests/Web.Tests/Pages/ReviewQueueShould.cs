@@ -51,7 +51,7 @@ public sealed class ReviewQueueShould(AppFactory app) : IClassFixture<AppFactory
         var file = await reviewer.GetAsync(thumb.GetAttribute("src"));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("image/jpeg", file.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("private, max-age=86400", file.Headers.CacheControl?.ToString());
+        Assert.Equal((true, TimeSpan.FromDays(1)), (file.Headers.CacheControl!.Private, file.Headers.CacheControl.MaxAge));
         var bytes = await file.Content.ReadAsByteArrayAsync();
         Assert.InRange(bytes.Length, 500, 10_000);
         var info = SKBitmap.DecodeBounds(bytes);
