@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Data;
 using Photocollect.Grains;
 
 namespace Photocollect.Collection;
@@ -10,4 +11,5 @@ namespace Photocollect.Collection;
 /// <param name="StudentNumber">Student number.</param>
 /// <param name="Waiting">Since when it waits (UTC).</param>
 /// <param name="TimeLeft">Unused by the lists (zero); the review queue has its own (<see cref="ReviewItem"/>).</param>
-public sealed record QueueItem(Guid OrderId, string Number, string Name, string StudentNumber, DateTimeOffset Waiting, TimeSpan TimeLeft);
+/// <param name="Kind">Graduation or freshman photo (the campaign's kind).</param>
+public sealed record QueueItem(Guid OrderId, string Number, string Name, string StudentNumber, DateTimeOffset Waiting, TimeSpan TimeLeft, CampaignKind Kind = CampaignKind.Graduation);

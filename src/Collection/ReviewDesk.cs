@@ -51,10 +51,14 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
     /// <summary>Orders of a status, longest in it first.</summary>
     public async Task<IReadOnlyList<QueueItem>> ListAsync(OrderStatus status, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Orders.AsNoTracking().Where(o => o.Status == status).OrderBy(o => o.UpdatedAt)
-            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, r.Name, r.StudentNumber, o.UpdatedAt })
+        var rows = await (from o in db.Orders.AsNoTracking()
+                          where o.Status == status
+                          join r in db.StudentRecords on o.RecordId equals r.Id
+                          join c in db.Campaigns on o.CampaignId equals c.Id
+                          orderby o.UpdatedAt
+                          select new { o.Id, o.Number, r.Name, r.StudentNumber, o.UpdatedAt, c.Kind })
             .Take(500).ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, TimeSpan.Zero)).ToList();
+        return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, TimeSpan.Zero, r.Kind)).ToList();
     }
 
     /// <summary>The queue now and today's decisions, the reviewer's (<paramref name="reviewer"/>, their account) and the school's.</summary>

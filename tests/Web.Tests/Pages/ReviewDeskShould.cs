@@ -83,6 +83,12 @@ public sealed class ReviewDeskShould(AppFactory app) : IClassFixture<AppFactory>
         var row = queue.QuerySelectorAll("[data-test=queue-item]").Single(r => r.GetAttribute("data-number") == order.Number);
         Assert.Equal("新生照片", row.QuerySelector("[data-test=order-kind]")!.TextContent.Trim());
         Assert.DoesNotContain("（）", row.TextContent, StringComparison.Ordinal);
+
+        // Production says so too.
+        await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ReviewDesk>().ApproveAsync(order.Id, "reviewer"));
+        var (_, production) = await Html.GetAsync(reviewer, $"{A}/staff/production");
+        var item = production.QuerySelectorAll("[data-test=production-item]").Single(i => i.GetAttribute("data-number") == order.Number);
+        Assert.Equal("新生照片", item.QuerySelector("[data-test=order-kind]")!.TextContent.Trim());
     }
 
     [Fact]
