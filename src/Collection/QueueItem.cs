@@ -3,7 +3,7 @@ using Photocollect.Grains.Orders;
 
 namespace Photocollect.Collection;
 
-/// <summary>One order waiting in the reviewer's queue.</summary>
+/// <summary>One order in a production list (待制作, 制作中).</summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Number">Its number.</param>
 /// <param name="Name">The student.</param>

@@ -21,11 +21,14 @@ public interface IOrderGrain : IGrainWithStringKey
     /// after a rejection it goes back to review without paying again (修改照片).</summary>
     Task<OrderResult> SubmitPhotoAsync(Guid photoId, string actor, CancellationToken cancellationToken = default);
 
-    /// <summary>A reviewer approves (待审核 → 待制作).</summary>
-    Task<OrderResult> ApproveAsync(string reviewer, CancellationToken cancellationToken = default);
+    /// <summary>A reviewer approves (待审核 → 待制作). Given <paramref name="photoId"/> (the photo the reviewer looked at),
+    /// refused (<c>photo</c>) when the order holds another one: it was rejected and a new photo came meanwhile.</summary>
+    Task<OrderResult> ApproveAsync(string reviewer, Guid? photoId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>A reviewer rejects with a reason code (待审核 → 被驳回).</summary>
-    Task<OrderResult> RejectAsync(string reviewer, string reason, CancellationToken cancellationToken = default);
+    /// <summary>A reviewer rejects with a reason code (待审核 → 被驳回) and an optional note to the student, kept in the
+    /// history (<see cref="OrderChange.Remark"/>); a note over <see cref="OrderChange.MaxRemarkLength"/> characters is
+    /// refused (<c>note</c>). <paramref name="photoId"/> as for <see cref="ApproveAsync"/>.</summary>
+    Task<OrderResult> RejectAsync(string reviewer, string reason, string? note = null, Guid? photoId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Staff start production (待制作 → 制作中).</summary>
     Task<OrderResult> StartProductionAsync(string actor, CancellationToken cancellationToken = default);

@@ -116,16 +116,23 @@ public sealed class OrderGrain(
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderResult> ApproveAsync(string reviewer, CancellationToken cancellationToken = default) =>
-        Transition(OrderEvent.Approve, reviewer, null, cancellationToken);
+    public Task<OrderResult> ApproveAsync(string reviewer, Guid? photoId = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(state => photoId is { } seen && state.PhotoId != seen ? Decision.Refuse("photo") : Decide(state, OrderEvent.Approve, reviewer, null), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderResult> RejectAsync(string reviewer, string reason, CancellationToken cancellationToken = default)
+    public Task<OrderResult> RejectAsync(string reviewer, string reason, string? note = null, Guid? photoId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
+        var remark = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (remark is { Length: > OrderChange.MaxRemarkLength })
+        {
+            return Task.FromResult(new OrderResult(OrderOutcome.Refused, null, "note"));
+        }
+
         return ChangeAsync(
-            state => OrderTransitions.TryApply(state.Status, OrderEvent.Reject, out _)
-                ? Decision.To(Apply(state, OrderEvent.Reject, reviewer, reason) with { RejectReason = reason })
+            state => photoId is { } seen && state.PhotoId != seen ? Decision.Refuse("photo")
+                : OrderTransitions.TryApply(state.Status, OrderEvent.Reject, out _)
+                ? Decision.To(Apply(state, OrderEvent.Reject, reviewer, reason, remark) with { RejectReason = reason })
                 : Decision.Refuse("status"),
             cancellationToken);
     }
@@ -147,18 +154,20 @@ public sealed class OrderGrain(
         Transition(OrderEvent.Refund, actor, reference, cancellationToken);
 
     private Task<OrderResult> Transition(OrderEvent @event, string actor, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(state =>
+        ChangeAsync(state => Decide(state, @event, actor, note), cancellationToken);
+
+    private Decision Decide(OrderState state, OrderEvent @event, string actor, string? note)
+    {
+        if (OrderTransitions.TryApply(state.Status, @event, out _))
         {
-            if (OrderTransitions.TryApply(state.Status, @event, out _))
-            {
-                return Decision.To(Apply(state, @event, actor, note));
-            }
+            return Decision.To(Apply(state, @event, actor, note));
+        }
 
-            // The same event again right after it happened (a double click, a repeated job) is already done.
-            return state.History.Count > 0 && state.History[^1].Event == @event ? Decision.AlreadyDone : Decision.Refuse("status");
-        }, cancellationToken);
+        // The same event again right after it happened (a double click, a repeated job) is already done.
+        return state.History.Count > 0 && state.History[^1].Event == @event ? Decision.AlreadyDone : Decision.Refuse("status");
+    }
 
-    private OrderState Apply(OrderState state, OrderEvent @event, string actor, string? note)
+    private OrderState Apply(OrderState state, OrderEvent @event, string actor, string? note, string? remark = null)
     {
         if (!OrderTransitions.TryApply(state.Status, @event, out var to))
         {
@@ -168,7 +177,7 @@ public sealed class OrderGrain(
         return state with
         {
             Status = to,
-            History = [.. state.History, new OrderChange(state.Status, @event, to, clock.GetUtcNow(), actor, note)],
+            History = [.. state.History, new OrderChange(state.Status, @event, to, clock.GetUtcNow(), actor, note, remark)],
         };
     }
 

@@ -68,6 +68,9 @@ public sealed record OrderState
     [Id(15)]
     public IReadOnlyList<OrderChange> History { get; init; } = [];
 
+    /// <summary>The reviewer's note to the student with the latest rejection, or null.</summary>
+    public string? RejectNote => History.LastOrDefault(h => h.Event == OrderEvent.Reject)?.Remark;
+
     /// <summary>When the status last changed to <paramref name="status"/>, or null.</summary>
     public DateTimeOffset? When(OrderStatus status) => History.LastOrDefault(h => h.To == status)?.At;
 }

@@ -155,9 +155,9 @@ public static partial class StudentApi
 
     /// <summary>An order (seed 002's card; ID and phone masked). <c>Kind</c> is its type as shown (集采, 新生照片 for a
     /// freshman campaign's order, 加洗); <c>IdNumber</c> is null when the record holds none (a freshman's, or one
-    /// erased). <c>Actions</c> may hold <c>download_photo</c> once it is complete: <c>GET orders/{id}/photo</c>.</summary>
+    /// erased); when rejected, the reason, its fix and the reviewer's note. <c>Actions</c> may hold <c>download_photo</c> once it is complete: <c>GET orders/{id}/photo</c>.</summary>
     public sealed record OrderView(Guid Id, string Number, OrderStatus Status, string StatusText, string Kind, int Copies, string Name, string? IdNumber, string Phone,
-        long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, IReadOnlyList<string> Actions);
+        long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, string? RejectNote, IReadOnlyList<string> Actions);
 
     /// <summary>A completed photo the student may order prints of, at <c>PriceFen</c> a set, up to <c>MaxCopies</c> sets.</summary>
     public sealed record ReprintOptionView(Guid OrderId, string Number, string Campaign, Guid PhotoId, long PriceFen, int MaxCopies);
@@ -473,7 +473,8 @@ public static partial class StudentApi
         };
         return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[OrderLabels.KindKey(order.Kind, campaign)], order.Copies, record.Name,
             record.IdNumber.Length == 0 ? null : IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
-            order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null, actions);
+            order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null,
+            order.Status == OrderStatus.Rejected ? OrderHistory.RejectNote(order) : null, actions);
     }
 
     // The campaign of the flow the path names (/freshman/… or the graduation collection), and whether it is open.

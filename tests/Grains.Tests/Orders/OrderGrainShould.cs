@@ -191,6 +191,49 @@ public sealed class OrderGrainShould
     }
 
     [Fact]
+    public async Task KeepTheReviewersNoteWithItsRejectionInTheHistory()
+    {
+        var key = SeedAt(OrderStatus.PendingReview);
+        var grain = Grain(key);
+
+        var rejected = await grain.RejectAsync("reviewer-1", "extra_content", "  请把头发拢到耳后。 ");
+        await grain.SubmitPhotoAsync(Guid.NewGuid(), "student");
+        var again = await grain.RejectAsync("reviewer-1", "background");
+
+        Assert.Equal("请把头发拢到耳后。", rejected.State!.RejectNote);
+        Assert.Null(again.State!.RejectNote);  // the latest rejection's own note: none
+        Assert.Equal(["请把头发拢到耳后。", null], Stored(key).Value!.History.Where(h => h.Event == OrderEvent.Reject).Select(h => h.Remark));
+    }
+
+    [Fact]
+    public async Task RefuseANoteTooLongAndStoreNothing()
+    {
+        var key = SeedAt(OrderStatus.PendingReview);
+
+        var result = await Grain(key).RejectAsync("reviewer-1", "extra_content", new string('拍', OrderChange.MaxRemarkLength + 1));
+
+        Assert.Equal((OrderOutcome.Refused, "note"), (result.Outcome, result.Refusal));
+        Assert.Equal(OrderStatus.PendingReview, Stored(key).Value!.Status);
+        Assert.Equal(OrderOutcome.Done, (await Grain(key).RejectAsync("reviewer-1", "extra_content", new string('拍', OrderChange.MaxRemarkLength))).Outcome);
+    }
+
+    [Fact]
+    public async Task DecideOnlyOnThePhotoTheReviewerSaw()
+    {
+        var key = SeedAt(OrderStatus.PendingReview);
+        var grain = Grain(key);
+        var shown = Stored(key).Value!.PhotoId!.Value;
+
+        var approveOther = await grain.ApproveAsync("reviewer-1", Guid.NewGuid());
+        var rejectOther = await grain.RejectAsync("reviewer-1", "extra_content", null, Guid.NewGuid());
+        var approved = await grain.ApproveAsync("reviewer-1", shown);
+
+        Assert.Equal(("photo", "photo"), (approveOther.Refusal, rejectOther.Refusal));
+        Assert.Equal((OrderOutcome.Done, OrderStatus.PendingProduction), (approved.Outcome, approved.State!.Status));
+        Assert.Equal(OrderOutcome.AlreadyDone, (await grain.ApproveAsync("reviewer-1", shown)).Outcome);
+    }
+
+    [Fact]
     public async Task CreateAnOrderOnceWithItsPriceFrozen()
     {
         var key = NewKey();

@@ -72,9 +72,10 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"{Api}/orders/{orderId}/pay", null)).StatusCode);
 
         // Rejected, reshot without paying, approved and produced.
-        await DeskAsync(d => d.RejectAsync(orderId, "reviewer", "background"));
+        await DeskAsync(d => d.RejectAsync(orderId, "reviewer", "background", "请站到白墙前重拍。"));
         var rejected = await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{orderId}");
         Assert.Equal(("Rejected", "背景不符合要求"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("rejectReason").GetString()));
+        Assert.Equal("请站到白墙前重拍。", rejected.GetProperty("rejectNote").GetString());
         var reshot = await UploadAsync(client, Faces.GoodPhoto());
         var resubmitted = await Ok(await client.PostAsync($"{Api}/collection/photos/{reshot.GetProperty("id").GetGuid()}/submit", null));
         Assert.Equal((orderId, "PendingReview"), (resubmitted.GetProperty("id").GetGuid(), resubmitted.GetProperty("status").GetString()));

@@ -50,7 +50,7 @@ public sealed class FreshmanOrdersShould(AppFactory app) : IClassFixture<AppFact
         var (_, ledger) = await Html.GetAsync(admin, Base + "/staff/payments");
         Assert.Equal("新生照片", ledger.Text($"[data-payment='{payment.Id}'] [data-test=ledger-kind]"));
         var queued = await app.InSchoolAsync(AppFactory.A, async sp => (await sp.GetRequiredService<ReviewDesk>().QueueAsync()).Single(i => i.OrderId == orderId));
-        Assert.Equal(("OrderKind.Freshman", CampaignKind.Freshman), (OrderLabels.KindKey(queued.Kind, queued.Campaign), queued.Campaign));
+        Assert.Equal(("OrderKind.Freshman", CampaignKind.Freshman), (OrderLabels.KindKey(Photocollect.Grains.Orders.OrderKind.Group, queued.Kind), queued.Kind));
         Assert.Equal("OrderKind.Freshman", await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<ReviewDesk>().KindKeyAsync(orderId)));
 
         // The JSON API says the same (its sign-in sends the phone a new code: past the minute between codes).

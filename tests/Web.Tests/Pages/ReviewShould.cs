@@ -19,7 +19,7 @@ public sealed class ReviewShould(AppFactory app) : IClassFixture<AppFactory>
 
         // The queue shows it; reject it with a maintained reason.
         var (_, queue) = await Html.GetAsync(reviewer, "/s/beifang/staff/review");
-        Assert.Contains(queue.QuerySelectorAll("[data-test=queue-item]"), a => a.GetAttribute("href")!.EndsWith(orderId, StringComparison.Ordinal));
+        Assert.Contains(queue.QuerySelectorAll("[data-test=queue-item] [data-test=open-order]"), a => a.GetAttribute("href")!.EndsWith(orderId, StringComparison.Ordinal));
         var (_, review) = await Html.GetAsync(reviewer, $"/s/beifang/staff/review/{orderId}");
         Assert.NotNull(review.QuerySelector("[data-test=admission-photo]"));
         var noReason = await Html.ParseAsync(await Html.SubmitAsync(reviewer, review, "[data-test=reject]"));

@@ -65,15 +65,16 @@ public sealed partial class TextsShould
     {
         var wanted = Enum.GetNames<OrderStatus>().Select(s => $"OrderStatus.{s}")
             .Concat(Enum.GetNames<OrderKind>().Select(k => $"OrderKind.{k}"))
-            .Concat(Enum.GetValues<CampaignKind>().Select(k => Collection.OrderLabels.KindKey(OrderKind.Group, k)))
-            .Concat(Enum.GetValues<CampaignKind>().Select(Collection.OrderLabels.PhotoKey))
+            .Concat(Enum.GetValues<CampaignKind>().Select(k => Photocollect.Collection.OrderLabels.KindKey(OrderKind.Group, k)))
+            .Concat(Enum.GetValues<CampaignKind>().Select(Photocollect.Collection.OrderLabels.PhotoKey))
             .Concat(Enum.GetNames<SmsTemplate>().Select(t => $"SmsTemplate.{t}"))
             .Concat(Enum.GetNames<RefundState>().Select(s => $"RefundState.{s}"))
             .Concat(new[] { SmsTemplate.ReviewApproved, SmsTemplate.ReviewRejected, SmsTemplate.Completed, SmsTemplate.Refunded, SmsTemplate.LoginCode, SmsTemplate.StaffInvite }.Select(t => $"Sms.{t}"))
             .ToList();
         var (zh, en) = Load("Photocollect.Web.Resources.SharedResource");
 
-        Assert.Empty(wanted.Where(k => !zh.ContainsKey(k) || !en.ContainsKey(k)));
+        var missing = wanted.Where(k => !zh.ContainsKey(k) || !en.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
     }
 
     private static (Dictionary<string, string> Zh, Dictionary<string, string> En) Load(string baseName)

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Tenancy;
 using Photocollect.Accounts;
+using Photocollect.Collection;
 using Photocollect.Data;
 
 namespace Photocollect.Web.Pages.Staff;
 
-/// <summary>Landing page of each staff role (what comes next for it); operators also see every school.</summary>
-public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, SessionStamps sessions) : PageModel
+/// <summary>Landing page of each staff role (what comes next for it); reviewers see the queue and today's decisions,
+/// operators every school.</summary>
+public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, SessionStamps sessions, ReviewDesk desk, TenantContext tenant) : PageModel
 {
     /// <summary>Display name.</summary>
     public string? DisplayName { get; private set; }
@@ -23,6 +25,9 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
     /// <summary>For operators: all schools.</summary>
     public IReadOnlyList<School>? Schools { get; private set; }
 
+    /// <summary>For reviewers at a school: the queue now and today's decisions, theirs and the school's.</summary>
+    public ReviewDay? Review { get; private set; }
+
     /// <summary>Shows the landing page.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +40,11 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         DisplayName = user.DisplayName;
         Email = user.Email;
         Roles = [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)];
+        if (Roles.Contains(Data.Roles.Reviewer) && tenant.School is not null)
+        {
+            Review = await desk.DayAsync(user.Id, cancellationToken);
+        }
+
         if (Roles.Contains(Data.Roles.PlatformOperator))
         {
             Schools = await db.Schools.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken);

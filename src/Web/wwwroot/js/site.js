@@ -237,3 +237,50 @@ document.addEventListener('click', function (e) {
         select();
     }
 });
+
+// Keyboard shortcuts (the review desk): an element marked data-key="a" (several keys: "j n") is clicked when its key
+// is pressed, a field marked so is focused; a button then posts its form as a click would. Keys do nothing while the
+// reader types in a field, with a modifier held or during an IME composition; Esc leaves the field.
+document.addEventListener('keydown', function (e) {
+    var target = e.target;
+    var typing = target && target.closest && target.closest('input, textarea, select, [contenteditable]');
+    if (typing) {
+        if (e.key === 'Escape' && target.blur) target.blur();
+        return;
+    }
+    if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || !e.key || e.key.length !== 1) return;
+    var key = e.key.toLowerCase();
+    var element = Array.prototype.find.call(document.querySelectorAll('[data-key]'), function (el) {
+        return el.getAttribute('data-key').split(' ').indexOf(key) >= 0 && !el.disabled;
+    });
+    if (!element) return;
+    e.preventDefault();
+    if (element.matches('input, textarea, select')) element.focus(); else element.click();
+});
+
+// A checkbox marked data-check-all="Name" ticks or clears every enabled checkbox of that name in its form (and the
+// other such boxes follow).
+document.addEventListener('change', function (e) {
+    var all = e.target.closest && e.target.closest('[data-check-all]');
+    if (!all || !all.form) return;
+    var name = all.getAttribute('data-check-all');
+    all.form.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+        if ((box.name === name || box.getAttribute('data-check-all') === name) && !box.disabled) box.checked = all.checked;
+    });
+});
+
+// An image inside an element marked data-missing that does not load (a file the retention purge removed) gives way to
+// that element's text.
+(function () {
+    document.querySelectorAll('[data-missing] img').forEach(function (img) {
+        function gone() {
+            var box = document.createElement('div');
+            box.className = 'missing';
+            box.textContent = img.closest('[data-missing]').getAttribute('data-missing');
+            var frame = img.closest('.marked') || img;
+            frame.replaceWith(box);
+        }
+        if (img.complete && img.naturalWidth === 0 && img.getAttribute('loading') !== 'lazy') gone();
+        else img.addEventListener('error', gone);
+    });
+})();

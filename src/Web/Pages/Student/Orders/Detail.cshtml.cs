@@ -33,6 +33,9 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
     /// <summary>The rejection reason with its fix, when rejected.</summary>
     public RejectReason? Rejection { get; private set; }
 
+    /// <summary>What the reviewer wrote to the student with the rejection, when rejected and they wrote something.</summary>
+    public string? RejectNote { get; private set; }
+
     /// <summary>When the photo was delivered to the school (the first download of a batch holding this order), or null.</summary>
     public DateTimeOffset? DeliveredAt { get; private set; }
 
@@ -144,6 +147,8 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         {
             StartAgainPath = campaign.CaptureMode == CaptureMode.Offline ? "/offline" : root;
         }
+
+        RejectNote = order.Status == Photocollect.Grains.Orders.OrderStatus.Rejected ? OrderHistory.RejectNote(order) : null;
 
         return true;
     }
