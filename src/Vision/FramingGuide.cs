@@ -19,7 +19,7 @@ public static class FramingGuide
     public const int MaxFrameSide = 640;
 
     /// <summary>The head oval the page draws, as fractions of the frame: centre and radii.</summary>
-    public static (double X, double Y, double RadiusX, double RadiusY) Oval { get; } = (0.5, 0.40, 0.24, 0.25);
+    public static (double X, double Y, double RadiusX, double RadiusY) Oval { get; } = (0.5, 0.38, 0.24, 0.24);
 
     /// <summary>Where the face box's centre belongs, as fractions of the frame.</summary>
     public static (double X, double Y) Centre { get; } = (0.5, 0.44);
