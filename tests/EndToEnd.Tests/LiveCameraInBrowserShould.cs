@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Photocollect.Web.Tests.TestKit;
 using Xunit.Abstractions;
@@ -43,8 +44,11 @@ public sealed class LiveCameraInBrowserShould(BrowserFixture fixture, ITestOutpu
         Assert.True(shutter.Y + shutter.Height <= 844, $"shutter ends at y={shutter.Y + shutter.Height}, below the 844 px screen");
         Assert.True(await page.EvaluateAsync<bool>(
             "() => { const b = document.querySelector('[data-test=shoot]'); const r = b.getBoundingClientRect(); return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"));
-        await fixture.ShotAsync(page, "live-camera-02-guide-good");
+        // What the student sees, then the whole page (from the top: the sticky bar stays where it belongs).
         await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Artifacts, "live-camera-02-guide-good-screen.png") });
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await fixture.ShotAsync(page, "live-camera-02-guide-good");
+        await page.EvaluateAsync("() => document.querySelector('[data-live-camera]').scrollIntoView({ block: 'start' })");
 
         // What one frame costs: the server's vision time and the page's round trip, over a few answers.
         var costs = new List<(double Server, double RoundTrip)>();
@@ -57,6 +61,20 @@ public sealed class LiveCameraInBrowserShould(BrowserFixture fixture, ITestOutpu
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live frame: server {string.Join(", ", costs.Select(c => c.Server))} ms; round trip {string.Join(", ", costs.Select(c => c.RoundTrip))} ms"));
         Assert.All(costs, c => Assert.InRange(c.Server, 0.1, 500));
+
+        // Another answer turns the guide amber and says what to do (the page's drawing, fed a canned answer).
+        var frames = new Regex("handler=frame");
+        await page.RouteAsync(frames, route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """{"framing":"too_small","face":{"x":0.42,"y":0.40,"width":0.18,"height":0.18},"faces":1,"ms":1}""",
+        }));
+        await page.Locator("[data-test=guide][data-state=too_small]").WaitForAsync();
+        Assert.Equal("请靠近一点", (await page.InnerTextAsync("[data-guide-hint]")).Trim());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Artifacts, "live-camera-03-guide-closer-screen.png") });
+        await page.UnrouteAsync(frames);
+        await good.WaitForAsync();
 
         // Hidden (another app, the lock screen): the camera is released; back on the page, it runs again.
         await page.EvaluateAsync("() => { Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }); document.dispatchEvent(new Event('visibilitychange')); }");
@@ -81,12 +99,12 @@ public sealed class LiveCameraInBrowserShould(BrowserFixture fixture, ITestOutpu
         await sending.WaitForAsync();
         Assert.True(await sending.IsDisabledAsync());
         Assert.Equal("正在上传…", (await page.InnerTextAsync("[data-shoot-label]")).Trim());
-        await fixture.ShotAsync(page, "live-camera-03-uploading");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Artifacts, "live-camera-04-uploading-screen.png") });
         release.SetResult();
         await page.Locator("[data-test=check-passed]").WaitForAsync();
         Assert.Contains("/collect/result/", page.Url, StringComparison.Ordinal);
         await page.Locator("[data-test=standard-preview]").EvaluateAsync("img => img.complete || new Promise(r => img.onload = r)");
-        await fixture.ShotAsync(page, "live-camera-04-checked");
+        await fixture.ShotAsync(page, "live-camera-05-checked");
     }
 
     [Fact]
@@ -100,7 +118,7 @@ public sealed class LiveCameraInBrowserShould(BrowserFixture fixture, ITestOutpu
         await page.Locator("[data-test=camera-problem]").WaitForAsync();
         Assert.True(await page.Locator("[data-live-camera]").IsHiddenAsync());
         Assert.True(await page.Locator("[data-test=pick-photo]").IsVisibleAsync());
-        await fixture.ShotAsync(page, "live-camera-05-no-camera");
+        await fixture.ShotAsync(page, "live-camera-06-no-camera");
 
         await page.SetInputFilesAsync("#Photo", new FilePayload { Name = "good.jpg", MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
         await page.Locator("[data-test=check-passed]").WaitForAsync();

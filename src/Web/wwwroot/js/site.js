@@ -104,6 +104,7 @@
     var faceBox = box.querySelector('[data-face-box]');
     var hint = box.querySelector('[data-guide-hint]');
     var problem = document.querySelector('[data-camera-problem]');
+    var orPick = document.querySelector('[data-or-pick]');
     var token = form.querySelector('input[name=__RequestVerificationToken]');
     var facing = box.getAttribute('data-facing') || 'environment';
     var frameUrl = box.getAttribute('data-frame-url');
@@ -134,6 +135,7 @@
                 box.classList.toggle('mirrored', (settings.facingMode || facing) === 'user');
                 start.hidden = true; start.disabled = false;
                 box.hidden = false;
+                if (orPick) orPick.hidden = false;
                 box.scrollIntoView({ block: 'start' });
                 neutral();
                 look(400);
@@ -148,6 +150,7 @@
                 start.disabled = false;
                 start.hidden = denied;  // asking again is refused at once until the student changes the setting
                 box.hidden = true;
+                if (orPick) orPick.hidden = true;
                 say(box.getAttribute(denied ? 'data-denied' : 'data-unavailable'));
             });
     }
@@ -162,7 +165,7 @@
         guide.setAttribute('data-state', state);
         hint.textContent = guide.getAttribute('data-hint-' + state) || guide.getAttribute('data-hint-idle');
     }
-    function neutral() { setState('idle'); faceBox.hidden = true; }
+    function neutral() { setState('idle'); faceBox.setAttribute('hidden', ''); }
     function show(answer, roundTrip) {
         guide.setAttribute('data-frame-ms', answer.ms);
         guide.setAttribute('data-frame-round-trip-ms', Math.round(roundTrip));
@@ -173,7 +176,8 @@
             faceBox.setAttribute('x', x * 300); faceBox.setAttribute('y', f.y * 400);
             faceBox.setAttribute('width', f.width * 300); faceBox.setAttribute('height', f.height * 400);
         }
-        faceBox.hidden = !f;
+        // An SVG element has no hidden property: the attribute itself.
+        faceBox.toggleAttribute('hidden', !f);
         // An answer older than this no longer says where the face is.
         clearTimeout(stale);
         stale = setTimeout(neutral, 2000);
