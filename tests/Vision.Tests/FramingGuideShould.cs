@@ -49,7 +49,8 @@ public sealed class FramingGuideShould(CorpusFixture corpus) : IClassFixture<Cor
         using var wide = new Raster(1600, 1200, (200, 200, 200)).ToImage();
 
         Assert.Equal(ImageError.TooLarge, FramingGuide.Judge(wide.ToJpeg(60)).Error);
-        Assert.Equal(ImageError.TooLarge, FramingGuide.Judge(new byte[FramingGuide.MaxFrameBytes + 1]).Error);
+        var frame = Frame(new Raster(720, 960, (245, 245, 245)));
+        Assert.Equal(ImageError.TooLarge, FramingGuide.Judge([.. frame, .. new byte[FramingGuide.MaxFrameBytes]]).Error);
         Assert.Equal(ImageError.UnsupportedFormat, FramingGuide.Judge("GIF89a not a frame"u8).Error);
         Assert.Equal(ImageError.Empty, FramingGuide.Judge([]).Error);
     }
