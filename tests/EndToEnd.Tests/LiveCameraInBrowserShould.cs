@@ -98,7 +98,8 @@ public sealed class LiveCameraInBrowserShould(BrowserFixture fixture, ITestOutpu
         var sending = page.Locator("[data-test=shoot][aria-busy=true]");
         await sending.WaitForAsync();
         Assert.True(await sending.IsDisabledAsync());
-        Assert.Equal("正在上传…", (await page.InnerTextAsync("[data-shoot-label]")).Trim());
+        Assert.Equal("已拍照", (await page.InnerTextAsync("[data-shoot-label]")).Trim());
+        Assert.True(await page.Locator(".progress").IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Artifacts, "live-camera-04-uploading-screen.png") });
         release.SetResult();
         await page.Locator("[data-test=check-passed]").WaitForAsync();

@@ -216,7 +216,10 @@
         }, after);
     }
 
+    // While the shot uploads the shutter spins and says the photo was taken; the progress line under it says how far
+    // the upload has got, and the frozen preview needs no hint.
     function busy(on) {
+        hint.hidden = on;
         shoot.classList.toggle('busy', on);
         shoot.disabled = on;
         shoot.setAttribute('aria-busy', on ? 'true' : 'false');
