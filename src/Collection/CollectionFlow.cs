@@ -56,11 +56,23 @@ public sealed class CollectionFlow(
     /// <summary>
     /// The student's state in a campaign. A verification the grain recorded whose record row was never saved (the
     /// database failed between the two) reads as not verified, so the student is asked again instead of being stuck
-    /// at a step that needs the record; the held record is still there, so one more entry completes it.
+    /// at a step that needs the record; the held record is still there, so one more entry completes it. An order that
+    /// ended (closed unpaid, or refunded) holds nobody back: its claim is freed and the student is back at the camera,
+    /// graduate or freshman alike, so they can start again while the window is open.
     /// </summary>
     public async Task<StudentState> StateAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default)
     {
-        var state = await Student(accountId, campaign).GetAsync(cancellationToken);
+        var student = Student(accountId, campaign);
+        var state = await student.GetAsync(cancellationToken);
+        if (state is { Step: StudentStep.Ordered, OrderId: { } orderId }
+            && await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => (OrderStatus?)o.Status).SingleOrDefaultAsync(cancellationToken)
+                is OrderStatus.Closed or OrderStatus.Refunded)
+        {
+            // Closing and refunding free the claim themselves; this frees one that ended before they did.
+            await student.ReleaseOrderAsync(orderId, cancellationToken);
+            state = await student.GetAsync(cancellationToken);
+        }
+
         return state is { Step: StudentStep.Verified or StudentStep.ReadyToShoot, RecordId: { } recordId, PendingRecord: not null }
             && !await db.StudentRecords.AnyAsync(r => r.Id == recordId, cancellationToken)
             ? state with { Step = StudentStep.NeedsRecord }
@@ -358,6 +370,7 @@ public sealed class CollectionFlow(
             AccountId = accountId,
             Passed = made.Source.Pass,
             Checks = StoredChecks.Write(made.Source),
+            Marks = StoredMarks.Write(made.Source.Analysis),
             ComparisonScore = comparison?.Score,
             SamePerson = comparison?.Score is null ? null : comparison.Same,
             CreatedAt = clock.GetUtcNow(),

@@ -9,7 +9,7 @@ public static class CollectionServiceCollectionExtensions
 {
     /// <summary>
     /// The student registry (simulator or HTTP, per school), the collection flow, the bounded vision work, photo files,
-    /// the review desk, reprints, the roster import, order numbers, the retention purge and the student's own data.
+    /// the order notices (SMS), the review desk, reprints, the roster import, order numbers, the retention purge and the student's own data.
     /// </summary>
     public static IServiceCollection AddCollection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +22,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton<VisionGate>();
         services.AddScoped<PhotoVision>();
         services.AddScoped<PhotoFiles>();
+        services.AddScoped<OrderNotices>();
         services.AddScoped<ReviewDesk>();
         services.AddScoped<Reprints>();
         services.AddScoped<RosterImport>();

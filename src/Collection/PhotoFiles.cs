@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Data;
+using Photocollect.Grains.Orders;
 
 namespace Photocollect.Collection;
 
@@ -24,6 +25,30 @@ public sealed class PhotoFiles(AppDbContext db)
         return (standard ? files.Select(f => f.Standard) : files.Select(f => (byte[]?)f.Source)).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// 下载电子照片: the standard photo of the student's own completed order (已完成; a reprint's is its original's),
+    /// named <c>姓名_学号.jpg</c>, with an ASCII name (<c>学号.jpg</c>) for clients that cannot read a UTF-8 one. Null for
+    /// another account's order, an order not completed, or a photo the retention purge has deleted.
+    /// </summary>
+    public async Task<(byte[] Jpeg, string FileName, string AsciiFileName)?> FinishedAsync(Guid accountId, Guid orderId, CancellationToken cancellationToken = default)
+    {
+        var found = await (from o in db.Orders.AsNoTracking()
+                           join r in db.StudentRecords on o.RecordId equals r.Id
+                           join f in db.PhotoFiles on o.PhotoId equals (Guid?)f.PhotoId
+                           where o.Id == orderId && o.AccountId == accountId && o.Status == OrderStatus.Completed
+                           select new { f.Standard, r.Name, r.StudentNumber }).SingleOrDefaultAsync(cancellationToken);
+        if (found?.Standard is not { } jpeg)
+        {
+            return null;
+        }
+
+        var number = FileNamePart(found.StudentNumber);
+        var name = FileNamePart(found.Name);
+        var stem = string.Join('_', new[] { name, number }.Where(p => p.Length > 0));
+        var ascii = new string([.. number.Where(char.IsAsciiLetterOrDigit)]);
+        return (jpeg, (stem.Length > 0 ? stem : "photo") + ".jpg", (ascii.Length > 0 ? ascii : "photo") + ".jpg");
+    }
+
     /// <summary>A record's admission photo, or null.</summary>
     public Task<byte[]?> AdmissionPhotoAsync(Guid recordId, CancellationToken cancellationToken = default) =>
         db.AdmissionPhotos.AsNoTracking().Where(a => a.RecordId == recordId).Select(a => (byte[]?)a.Image).SingleOrDefaultAsync(cancellationToken);
@@ -31,4 +56,11 @@ public sealed class PhotoFiles(AppDbContext db)
     /// <summary>Whether a record has an admission photo.</summary>
     public Task<bool> HasAdmissionPhotoAsync(Guid recordId, CancellationToken cancellationToken = default) =>
         db.AdmissionPhotos.AnyAsync(a => a.RecordId == recordId, cancellationToken);
+
+    // What a file name may hold on a phone and on every system a school office uses: no separators, no reserved characters.
+    private static string FileNamePart(string value)
+    {
+        var kept = new string([.. value.Trim().Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && !"\\/:*?\"<>|_".Contains(c, StringComparison.Ordinal))]);
+        return kept.Length > 40 ? kept[..40] : kept;
+    }
 }

@@ -12,6 +12,10 @@ namespace Photocollect.Collection;
 /// </summary>
 public sealed class PhotoVision(AppDbContext db, VisionGate gate)
 {
+    /// <summary>A phone-sized JPEG of a photo (see <see cref="PhotoPreview"/>), or null when it is not an image.</summary>
+    public Task<byte[]?> PreviewAsync(byte[] photo, CancellationToken cancellationToken = default) =>
+        gate.RunAsync(() => PhotoPreview.Jpeg(photo), cancellationToken);
+
     /// <summary>Reads the QR codes in a picture.</summary>
     public Task<QrResult> DecodeCodesAsync(byte[] picture, CancellationToken cancellationToken = default) =>
         gate.RunAsync(() => QrCodes.Decode(picture), cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Data;
+using Photocollect.Grains.Orders;
 
 namespace Photocollect.Collection;
 
@@ -12,4 +13,10 @@ namespace Photocollect.Collection;
 /// <param name="RecordId">The student's collection record.</param>
 /// <param name="CampaignId">The campaign.</param>
 /// <param name="PayWithinMinutes">How long a reprint order may stay unpaid.</param>
-public sealed record ReprintOption(Guid OrderId, string Number, string Campaign, Guid PhotoId, long PriceFen, Guid RecordId, Guid CampaignId, int PayWithinMinutes);
+/// <param name="CampaignKind">Graduation or freshman: what the photo is (<see cref="OrderLabels.KindKey"/>).</param>
+public sealed record ReprintOption(Guid OrderId, string Number, string Campaign, Guid PhotoId, long PriceFen, Guid RecordId, Guid CampaignId, int PayWithinMinutes,
+    CampaignKind CampaignKind = CampaignKind.Graduation)
+{
+    /// <summary>The resource key of the completed order's type as the student sees it (集采 or 新生照片).</summary>
+    public string KindKey => OrderLabels.KindKey(OrderKind.Group, CampaignKind);
+}

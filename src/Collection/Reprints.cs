@@ -23,7 +23,7 @@ public sealed class Reprints(AppDbContext db, TenantContext tenant, IGrainFactor
             .Join(db.Campaigns, o => o.CampaignId, c => c.Id, (o, c) => new { o, c })
             .Where(x => x.c.ReprintPriceFen > 0)
             .OrderByDescending(x => x.o.CreatedAt)
-            .Select(x => new ReprintOption(x.o.Id, x.o.Number, x.c.Name, x.o.PhotoId!.Value, x.c.ReprintPriceFen, x.o.RecordId, x.c.Id, x.c.PayWithinMinutes))
+            .Select(x => new ReprintOption(x.o.Id, x.o.Number, x.c.Name, x.o.PhotoId!.Value, x.c.ReprintPriceFen, x.o.RecordId, x.c.Id, x.c.PayWithinMinutes, x.c.Kind))
             .ToListAsync(cancellationToken);
 
     /// <summary>

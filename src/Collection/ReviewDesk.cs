@@ -9,12 +9,12 @@ namespace Photocollect.Collection;
 
 /// <summary>
 /// Manual review and production (seed 003): the queue oldest first against the 48-hour target, approve or reject with
-/// a maintained reason, production steps by batch, and the student's SMS on the review result and on completion.
-/// An SMS that fails is logged; it never undoes the decision.
+/// a maintained reason, production steps by batch, and the student's SMS on the review result and on completion
+/// (<see cref="OrderNotices"/>). An SMS that fails is logged; it never undoes the decision.
 /// </summary>
-public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFactory grains, ISmsSender sms, AuditTrail audit, TimeProvider clock, ILogger<ReviewDesk> logger)
+public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFactory grains, OrderNotices notices, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>The review target.</summary>
+    /// <summary>The review target: what reviewers are held to, and what a student waiting for review is told.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromHours(48);
 
     /// <summary>Orders waiting for review, oldest first, with the time left of the target.</summary>
@@ -28,10 +28,20 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
     public async Task<IReadOnlyList<QueueItem>> ListAsync(OrderStatus status, CancellationToken cancellationToken = default)
     {
         var rows = await db.Orders.AsNoTracking().Where(o => o.Status == status).OrderBy(o => o.UpdatedAt)
-            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, r.Name, r.StudentNumber, o.UpdatedAt })
+            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { o.Id, o.Number, o.Kind, o.CampaignId, r.Name, r.StudentNumber, o.UpdatedAt })
+            .Join(db.Campaigns, x => x.CampaignId, c => c.Id, (x, c) => new { x.Id, x.Number, x.Kind, x.Name, x.StudentNumber, x.UpdatedAt, Campaign = c.Kind })
             .Take(500).ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, TimeSpan.Zero)).ToList();
+        return rows.Select(r => new QueueItem(r.Id, r.Number, r.Name, r.StudentNumber, r.UpdatedAt, TimeSpan.Zero, r.Kind, r.Campaign)).ToList();
     }
+
+    /// <summary>
+    /// The resource key of an order's type as reviewers and students see it (<see cref="OrderLabels.KindKey"/>: 新生照片
+    /// for a freshman campaign's order, else 集采, 零采 or 加洗), or null when there is no such order.
+    /// </summary>
+    public async Task<string?> KindKeyAsync(Guid orderId, CancellationToken cancellationToken = default) =>
+        (await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
+            .Join(db.Campaigns, o => o.CampaignId, c => c.Id, (o, c) => new { o.Kind, Campaign = c.Kind })
+            .SingleOrDefaultAsync(cancellationToken)) is { } found ? OrderLabels.KindKey(found.Kind, found.Campaign) : null;
 
     /// <summary>The reasons a reviewer may give now.</summary>
     public async Task<IReadOnlyList<RejectReason>> ReasonsAsync(CancellationToken cancellationToken = default) =>
@@ -44,7 +54,7 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
         if (result.Outcome == OrderOutcome.Done)
         {
             await audit.RecordAsync(AuditActions.Approve, result.State!.Number, null, cancellationToken);
-            await NotifyAsync(result.State!, SmsTemplate.ReviewApproved, null, cancellationToken);
+            await notices.SendAsync(orderId, SmsTemplate.ReviewApproved, null, cancellationToken);
         }
 
         return result;
@@ -63,7 +73,7 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
         if (result.Outcome == OrderOutcome.Done)
         {
             await audit.RecordAsync(AuditActions.Reject, result.State!.Number, new { reason = reason.Code }, cancellationToken);
-            await NotifyAsync(result.State!, SmsTemplate.ReviewRejected, reason.Title, cancellationToken);
+            await notices.SendAsync(orderId, SmsTemplate.ReviewRejected, reason.Title, cancellationToken);
         }
 
         return result;
@@ -93,36 +103,10 @@ public sealed class ReviewDesk(AppDbContext db, TenantContext tenant, IGrainFact
             if (result.Outcome == OrderOutcome.Done)
             {
                 moved++;
-                await NotifyAsync(result.State!, SmsTemplate.Completed, null, cancellationToken);
+                await notices.SendAsync(id, SmsTemplate.Completed, null, cancellationToken);
             }
         }
 
         return moved;
-    }
-
-    private async Task NotifyAsync(OrderState order, SmsTemplate template, string? reason, CancellationToken cancellationToken)
-    {
-        var record = await db.StudentRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == order.StudentId, cancellationToken);
-        if (record is null || string.IsNullOrEmpty(record.Phone))
-        {
-            return;
-        }
-
-        var school = tenant.RequiredSchool.Branding.ShortName ?? tenant.RequiredSchool.DisplayName;
-        var text = template switch
-        {
-            SmsTemplate.ReviewApproved => $"【{school}】{record.Name}同学，您的毕业照片（订单{order.Number}）已审核通过，将进入制作。",
-            SmsTemplate.ReviewRejected => $"【{school}】{record.Name}同学，您的毕业照片（订单{order.Number}）未通过审核，原因：{reason}。请登录采集页面在“我的订单”中修改照片，无需重新支付。",
-            _ => $"【{school}】{record.Name}同学，您的毕业照片（订单{order.Number}）已制作完成，可登录采集页面查看。",
-        };
-        IReadOnlyList<string> parameters = reason is null ? [record.Name, order.Number] : [record.Name, order.Number, reason];
-        try
-        {
-            await sms.SendAsync(new SmsMessage(record.Phone, template, parameters, text), cancellationToken);
-        }
-        catch (SmsSendException e)
-        {
-            logger.LogWarning("SMS {Template} for order {Order} not sent: {Reason}", template, order.Number, e.Message);
-        }
     }
 }

@@ -13,7 +13,7 @@ public static class StoredChecks
     public static string Write(CheckReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report.Checks.Select(c => new { c.Name, c.Pass, c.Value, c.Threshold, c.Message, c.Skipped }), Json);
+        return JsonSerializer.Serialize(report.Checks.Select(c => new { c.Name, c.Pass, c.Value, c.Threshold, c.Message, c.Skipped, Key = c.MessageKey }), Json);
     }
 
     /// <summary>The stored checks.</summary>
@@ -24,7 +24,9 @@ public static class StoredChecks
             c.GetProperty("name").GetString()!,
             c.GetProperty("pass").GetBoolean(),
             c.GetProperty("skipped").GetBoolean(),
-            c.GetProperty("value").ToString(),
-            c.GetProperty("message").GetString()!)).ToList();
+            c.GetProperty("value").GetRawText(),
+            c.GetProperty("message").GetString()!,
+            c.TryGetProperty("threshold", out var threshold) ? threshold.GetRawText() : "null",
+            c.TryGetProperty("key", out var key) ? key.GetString() : null)).ToList();
     }
 }

@@ -13,6 +13,13 @@ namespace Photocollect.Payments;
 /// </summary>
 public sealed class PaymentService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, RefundService refunds, JobLog jobLog, TimeProvider clock, ILogger<PaymentService> logger)
 {
+    /// <summary>
+    /// The query the order page is opened with when the student cancelled at the cashier (the Sandbox's 取消支付,
+    /// Stripe's cancel URL): the page says so and offers to pay again. It marks nothing; the order stays 待支付 until
+    /// it is paid or its deadline closes it.
+    /// </summary>
+    public const string CancelledQuery = "payment=cancelled";
+
     /// <summary>How long past its deadline an order waits for a provider that does not answer before it closes anyway.</summary>
     public static readonly TimeSpan GiveUpClosingAfter = TimeSpan.FromHours(1);
 
@@ -62,7 +69,8 @@ public sealed class PaymentService(AppDbContext db, TenantContext tenant, IGrain
         {
             checkout = await provider.CheckoutAsync(
                 new CheckoutRequest(payment, $"{school.DisplayName}-{order.Number}", context.SchoolUrl, $"{context.SchoolUrl}/orders/{order.Id}",
-                    $"{context.SchoolUrl}/pay/notify/{name}", order.PayBy, context.Channel, context.ClientIp, context.OpenId),
+                    $"{context.SchoolUrl}/pay/notify/{name}", order.PayBy, context.Channel, context.ClientIp, context.OpenId,
+                    $"{context.SchoolUrl}/orders/{order.Id}?{CancelledQuery}"),
                 cancellationToken);
         }
         catch (PaymentProviderException e)

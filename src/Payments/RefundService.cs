@@ -9,9 +9,19 @@ namespace Photocollect.Payments;
 /// Refunds, full or partial, tracked until the provider says they are final. A refund is recorded before the
 /// provider is asked, under a row lock on its payment, so two refunds at once can never add up to more than was paid.
 /// The refund id is the merchant refund number: asking again after a timeout cannot refund twice. When everything
-/// paid has come back, the order goes to 已退款 where its status allows.
+/// paid has come back, the order goes to 已退款 where its status allows, and no longer holds the student's place in
+/// the campaign. Each refund that succeeds is told, once, to the <see cref="IRefundObserver"/>s (the student's SMS).
 /// </summary>
-public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainFactory grains, PaymentProviders providers, AuditTrail audit, JobLog jobLog, TimeProvider clock, ILogger<RefundService> logger)
+public sealed class RefundService(
+    AppDbContext db,
+    TenantContext tenant,
+    IGrainFactory grains,
+    PaymentProviders providers,
+    AuditTrail audit,
+    JobLog jobLog,
+    IEnumerable<IRefundObserver> observers,
+    TimeProvider clock,
+    ILogger<RefundService> logger)
 {
     /// <summary>Longest reason.</summary>
     public const int MaxReason = 80;
@@ -22,6 +32,27 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
         return payment is null || payment.State is not (PaymentStates.Succeeded or PaymentStates.RefundDue) ? 0
             : payment.AmountFen - await db.Refunds.Where(r => r.PaymentId == paymentId && r.State != RefundState.Failed).SumAsync(r => r.AmountFen, cancellationToken);
+    }
+
+    /// <summary>
+    /// What <see cref="RefundAsync"/> would refuse now (<c>reason</c>, <c>amount</c>, <c>not_paid</c>, <c>too_much</c>),
+    /// or null: the staff page asks before it shows the confirmation, and the refund itself decides again under its lock.
+    /// Records and sends nothing.
+    /// </summary>
+    public async Task<string?> CheckAsync(Guid paymentId, long amountFen, string reason, CancellationToken cancellationToken = default)
+    {
+        if (Refusal(amountFen, reason) is { } problem)
+        {
+            return problem;
+        }
+
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment is null || payment.State is not (PaymentStates.Succeeded or PaymentStates.RefundDue))
+        {
+            return "not_paid";
+        }
+
+        return amountFen > await RefundableAsync(paymentId, cancellationToken) ? "too_much" : null;
     }
 
     /// <summary>Refunds <paramref name="amountFen"/> of a paid payment and asks the provider at once.</summary>
@@ -37,14 +68,9 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
     public async Task<RefundResult> RefundAsync(Guid paymentId, long amountFen, string reason, string requestedBy, string? schoolUrl, Guid? requestId = null, CancellationToken cancellationToken = default)
     {
         reason = reason?.Trim() ?? "";
-        if (reason.Length is 0 or > MaxReason)
+        if (Refusal(amountFen, reason) is { } refused)
         {
-            return new(null, "reason");
-        }
-
-        if (amountFen <= 0)
-        {
-            return new(null, "amount");
+            return new(null, refused);
         }
 
         // The payment row is the lock: refunds of one payment are decided one at a time. Replayed whole after a blip.
@@ -98,6 +124,10 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
         return new(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), null);
     }
 
+    // What is wrong with a refund whatever its payment: a reason is needed (the student sees it), and an amount.
+    private static string? Refusal(long amountFen, string? reason) =>
+        reason?.Trim() is not { Length: > 0 and <= MaxReason } ? "reason" : amountFen <= 0 ? "amount" : null;
+
     /// <summary>Asks the provider to carry out a recorded refund (again, after a failure: the same refund number).</summary>
     public async Task SendAsync(Refund refund, Payment payment, string? schoolUrl, CancellationToken cancellationToken = default)
     {
@@ -150,10 +180,39 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
 
         if (remote.State == RefundState.Succeeded)
         {
-            await SettleOrderAsync(refund, cancellationToken);
+            refund.State = remote.State;
+            refund.ProviderReference = remote.ProviderReference ?? refund.ProviderReference;
+            refund.CompletedAt = clock.GetUtcNow();
+            try
+            {
+                await SettleOrderAsync(refund, cancellationToken);
+            }
+            finally
+            {
+                // Told even when settling the order failed: the money is back whatever the order's row says.
+                await TellAsync(refund, cancellationToken);
+            }
         }
 
         return NotificationOutcome.Applied;
+    }
+
+    // Only the call whose update moved the row to succeeded gets here: each refund is told once, whichever path
+    // (answer, notification, query) brought its result.
+    private async Task TellAsync(Refund refund, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.RefundSucceededAsync(refund, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The money is back whatever a message does: nothing here may undo or hold up the refund.
+                logger.LogWarning(e, "Refund {RefundId} succeeded; telling {Observer} failed", refund.Id, observer.GetType().Name);
+            }
+        }
     }
 
     // Everything the order's payment brought in has come back: the order is 已退款 (where its status allows).
@@ -170,6 +229,12 @@ public sealed class RefundService(AppDbContext db, TenantContext tenant, IGrainF
         if (!result.Succeeded)
         {
             logger.LogInformation("Order {OrderId} fully refunded but stays {Status}", payment.OrderId, result.State?.Status);
+            return;
         }
+
+        // A refunded order is over, as a closed one is: the student may start again in the campaign (graduate or
+        // freshman), as the unpaid orders' closing does for theirs.
+        var order = result.State!;
+        await grains.Student(tenant.RequiredSchool.Id, order.AccountId, order.CampaignId).ReleaseOrderAsync(order.Id, cancellationToken);
     }
 }

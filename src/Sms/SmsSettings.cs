@@ -27,6 +27,9 @@ public sealed class SmsSettings
     /// <summary>Provider template id for a staff invite (the school's first admin).</summary>
     public string? StaffInviteTemplateId { get; set; }
 
+    /// <summary>Provider template id for "refunded" (money sent back to the student).</summary>
+    public string? RefundedTemplateId { get; set; }
+
     /// <summary>The template id for a template, and the setting's name (for error messages).</summary>
     public (string? Id, string Setting) TemplateId(SmsTemplate template) => template switch
     {
@@ -34,6 +37,7 @@ public sealed class SmsSettings
         SmsTemplate.ReviewRejected => (ReviewRejectedTemplateId, nameof(ReviewRejectedTemplateId)),
         SmsTemplate.Completed => (CompletedTemplateId, nameof(CompletedTemplateId)),
         SmsTemplate.StaffInvite => (StaffInviteTemplateId, nameof(StaffInviteTemplateId)),
+        SmsTemplate.Refunded => (RefundedTemplateId, nameof(RefundedTemplateId)),
         _ => (LoginCodeTemplateId, nameof(LoginCodeTemplateId)),
     };
 

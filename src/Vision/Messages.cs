@@ -12,6 +12,9 @@ public static class Messages
     public static string Get(string key) =>
         Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"No vision message '{key}'.");
 
+    /// <summary>The message for <paramref name="key"/> in the current UI culture, or null when there is no such key.</summary>
+    public static string? TryGet(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+
     /// <summary>The command-line name of an image error, e.g. <c>unsupported_format</c>.</summary>
     public static string Name(this ImageError error) => error switch
     {

@@ -18,4 +18,6 @@ internal unsafe struct NativeAnalysis
     public double FaceLightness, FaceA, FaceB, FaceClippedHigh, FaceClippedLow, FaceBalance, Sharpness, Brisque, Noise, BgClutter, Blockiness;
     public int FaceAligned;
     public fixed byte Face[AlignedFace.Width * AlignedFace.Height];
+    public fixed double CropCorners[8];
+    public fixed byte BackgroundMarks[PhotoMarks.Columns * PhotoMarks.Rows];
 }

@@ -102,4 +102,13 @@ public sealed record PhotoAnalysis
 
     /// <summary>The largest face aligned for the admission-photo comparison (from this pass's landmarks), or null.</summary>
     public AlignedFace? Face { get; init; }
+
+    /// <summary>The standard photo's area in photo pixels (top-left, top-right, bottom-right, bottom-left), or null.</summary>
+    public IReadOnlyList<PointF>? CropCorners { get; init; }
+
+    /// <summary>
+    /// Over that area, <see cref="PhotoMarks.Columns"/> × <see cref="PhotoMarks.Rows"/> cells row by row: 0–255, the share
+    /// of each cell unlike the plain background outside the head and shoulders; null when no wall was modelled.
+    /// </summary>
+    public IReadOnlyList<byte>? BackgroundMarks { get; init; }
 }

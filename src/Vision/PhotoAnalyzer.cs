@@ -155,6 +155,13 @@ public static class PhotoAnalyzer
             Sharpness = V(a.Sharpness),
             Brisque = V(a.Brisque),
             Face = a.FaceAligned != 0 ? AlignedFace.FromBytes(new ReadOnlySpan<byte>(a.Face, AlignedFace.Length)) : null,
+            CropCorners = double.IsFinite(a.CropCorners[0])
+                ? [Corner(a.CropCorners[0], a.CropCorners[1], reduce), Corner(a.CropCorners[2], a.CropCorners[3], reduce),
+                   Corner(a.CropCorners[4], a.CropCorners[5], reduce), Corner(a.CropCorners[6], a.CropCorners[7], reduce)]
+                : null,
+            BackgroundMarks = double.IsFinite(a.ExtraContent) ? new ReadOnlySpan<byte>(a.BackgroundMarks, PhotoMarks.Columns * PhotoMarks.Rows).ToArray() : null,
         };
     }
+
+    private static PointF Corner(double x, double y, int reduce) => new((float)(x * reduce), (float)(y * reduce));
 }

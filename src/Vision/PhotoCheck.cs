@@ -37,11 +37,13 @@ public static class PhotoCheck
         {
             if (!available)
             {
-                checks.Add(new CheckResult(name, false, null, threshold, Messages.Get(oneFace ? "Check.skipped.background" : "Check.skipped.face"), Skipped: true));
+                var skip = oneFace ? "Check.skipped.background" : "Check.skipped.face";
+                checks.Add(new CheckResult(name, false, null, threshold, Messages.Get(skip), Skipped: true) { MessageKey = skip });
                 return;
             }
 
-            checks.Add(new CheckResult(name, pass, value, threshold, pass ? "" : Messages.Get("Check." + (problem ?? name))));
+            var key = pass ? null : "Check." + (problem ?? name);
+            checks.Add(new CheckResult(name, pass, value, threshold, key is null ? "" : Messages.Get(key)) { MessageKey = key });
         }
 
         Add("face_count", true, a.FaceCount == 1 && a.Landmarks.Count == 68, a.FaceCount, 1,
@@ -72,7 +74,10 @@ public static class PhotoCheck
         if (oneFace && bg is null)
         {
             // No plain wall could be modelled beside the head at all: that is the background's failure, not a skip.
-            checks.Add(new CheckResult("background", false, null, new { min_lightness = t.MinBackgroundLightness }, Messages.Get("Check.background.cluttered")));
+            checks.Add(new CheckResult("background", false, null, new { min_lightness = t.MinBackgroundLightness }, Messages.Get("Check.background.cluttered"))
+            {
+                MessageKey = "Check.background.cluttered",
+            });
         }
         else
         {

@@ -73,6 +73,8 @@ public static class PhotocollectWebExtensions
         services.AddAccounts(configuration);
         services.AddCollection(configuration);
         services.AddPayments(configuration);
+        // The student hears of each refund by SMS, worded by the collection's order notices.
+        services.AddScoped<IRefundObserver, Notices.RefundSms>();
         services.AddDelivery();
         services.Replace(ServiceDescriptor.Singleton<Data.IAuditActor, HttpAuditActor>());
         builder.AddSilo(connectionString);
@@ -157,8 +159,9 @@ public static class PhotocollectWebExtensions
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
             pages.UseMiddleware<ExceptionStatus>();
         });
-        // Static assets are the platform's, served before tenant resolution and linked without the school prefix.
-        app.UseStaticFiles();
+        // Static assets are the platform's, served before tenant resolution and linked without the school prefix (the icon
+        // too: /favicon.ico is the same for every host), cached by StaticAssets' rules.
+        app.UseStaticFiles(StaticAssets.Options());
         app.UseTenantResolution();
         app.UseRequestLocalization(o =>
         {

@@ -76,8 +76,9 @@ public sealed class Admin(Traffic traffic, Acknowledged acks, string password) :
 
         string Field(string name) => form.QuerySelector($"input[name={name}]")?.GetAttribute("value") ?? throw new InvalidOperationException($"refund form without {name}");
         var requestId = Guid.Parse(Field("RequestId"));
+        // The confirmation's form (the ledger's form only shows what would be refunded): the same fields and Confirmed.
         var body = HtmlForms.Form(("PaymentId", Field("PaymentId")), ("RequestId", requestId.ToString()), ("Amount", Field("Amount")), ("Reason", "压测退款"),
-            ("__RequestVerificationToken", Field("__RequestVerificationToken")));
+            ("Confirmed", "true"), ("__RequestVerificationToken", Field("__RequestVerificationToken")));
         var action = form.GetAttribute("action") ?? throw new InvalidOperationException("refund form without action");
         while (true)
         {

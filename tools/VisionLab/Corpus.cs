@@ -308,7 +308,7 @@ public sealed class Corpus
         }
     }
 
-    private static Raster Clutter(PhotoSpec spec, Random random)
+    internal static Raster Clutter(PhotoSpec spec, Random random)
     {
         var bg = new Raster(spec.Width, spec.Height, (235, 230, 220));
         for (var i = 0; i < 60; i++)

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Photocollect.Vision;
 using Photocollect.VisionLab;
 
-// The vision lab: `corpus DIR` writes the generated corpus, `confusion` prints the per-check table of
+// The vision lab: `corpus DIR` writes the generated corpus, `standards DIR` the standards page's example photos, `favicon FILE` the platform's icon, `confusion` prints the per-check table of
 // docs/vision-checks.md, `decoders` compares QR decoders on degraded code photos, `bench` runs the benchmark behind
 // `./photocollect bench vision`, `framing` the live guide against the check.
 var faces = Environment.GetEnvironmentVariable("PHOTOCOLLECT_SHARED") is { } shared
@@ -20,6 +21,22 @@ switch (args.FirstOrDefault())
         }
 
         Console.WriteLine($"wrote {Directory.GetFiles(args[1], "*.jpg").Length} files to {args[1]}");
+        return 0;
+    case "standards" when args.Length == 2:
+        // The standards page's example photos, written once and committed; each line says what the engine finds.
+        Directory.CreateDirectory(args[1]);
+        foreach (var example in StandardExamples.Render(faces))
+        {
+            File.WriteAllBytes(Path.Combine(args[1], example.Name + ".jpg"), example.Jpeg);
+            var report = PhotoCheck.Run(example.Jpeg);
+            var failed = string.Join(", ", report.Checks.Where(c => !c.Pass && !c.Skipped).Select(c => c.MessageKey));
+            Console.WriteLine($"{example.Name}.jpg  {example.Jpeg.Length / 1024.0:0.0} KB  meant: {example.Check ?? "pass"}  engine: {(report.Pass ? "pass" : failed)}");
+        }
+
+        return 0;
+    case "favicon" when args.Length == 2:
+        // The platform's icon, src/Web/wwwroot/favicon.ico.
+        File.WriteAllBytes(args[1], Favicon.Ico());
         return 0;
     case "confusion":
         var lab = new Corpus(faces);
@@ -43,6 +60,6 @@ switch (args.FirstOrDefault())
     case "bench":
         return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: VisionLab corpus DIR | confusion | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
+        Console.Error.WriteLine("usage: VisionLab corpus DIR | standards DIR | favicon FILE | confusion | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
         return 2;
 }

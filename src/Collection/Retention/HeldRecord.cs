@@ -1,3 +1,5 @@
+using Photocollect.Data;
+
 namespace Photocollect.Collection.Retention;
 
 /// <summary>One collection record of the student's, as their own data lists it (ID number masked).</summary>
@@ -13,6 +15,7 @@ namespace Photocollect.Collection.Retention;
 /// <param name="PhotosSince">The oldest of those photos' upload time (UTC), or null.</param>
 /// <param name="AdmissionPhotoStored">Whether their admission photo is still stored (since the record was verified).</param>
 /// <param name="Orders">The record's orders, newest first.</param>
+/// <param name="CampaignKind">Graduation or freshman: a freshman campaign's orders are labelled 新生照片 (<see cref="OrderLabels.KindKey"/>).</param>
 public sealed record HeldRecord(Guid RecordId, string Campaign, string Name, string MaskedIdNumber, string StudentNumber, string MaskedPhone,
     DateTimeOffset VerifiedAt, DateTimeOffset? FaceConsentAt, int PhotosStored, DateTimeOffset? PhotosSince, bool AdmissionPhotoStored,
-    IReadOnlyList<HeldOrder> Orders);
+    IReadOnlyList<HeldOrder> Orders, CampaignKind CampaignKind = CampaignKind.Graduation);

@@ -29,12 +29,13 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
         }
 
         var records = await db.StudentRecords.AsNoTracking().Where(r => r.AccountId == accountId)
-            .Join(db.Campaigns, r => r.CampaignId, c => c.Id, (r, c) => new { Record = r, Campaign = c.Name })
+            .Join(db.Campaigns, r => r.CampaignId, c => c.Id, (r, c) => new { Record = r, Campaign = c.Name, c.Kind })
             .OrderByDescending(x => x.Record.VerifiedAt)
             .Select(x => new
             {
                 x.Record,
                 x.Campaign,
+                x.Kind,
                 Photos = db.Photos.Where(p => p.RecordId == x.Record.Id && db.PhotoFiles.Any(f => f.PhotoId == p.Id)).Select(p => p.CreatedAt).ToList(),
                 Admission = db.AdmissionPhotos.Any(a => a.RecordId == x.Record.Id),
             })
@@ -44,7 +45,7 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
         return new HeldData(PhoneNumber.Mask(user.PhoneNumber ?? ""), user.CreatedAt, user.AgreementVersion, user.AgreementAcceptedAt,
             [.. records.Select(x => new HeldRecord(x.Record.Id, x.Campaign, x.Record.Name, x.Record.IdNumber.Length == 0 ? "" : IdNumber.Mask(x.Record.IdNumber),
                 x.Record.StudentNumber, x.Record.Phone.Length == 0 ? "" : PhoneNumber.Mask(x.Record.Phone), x.Record.VerifiedAt, x.Record.FaceConsentAt,
-                x.Photos.Count, x.Photos.Count == 0 ? null : x.Photos.Min(), x.Admission, [.. orders[x.Record.Id]]))]);
+                x.Photos.Count, x.Photos.Count == 0 ? null : x.Photos.Min(), x.Admission, [.. orders[x.Record.Id]], x.Kind))]);
     }
 
     /// <summary>The account's orders in progress, which stop an erasure.</summary>

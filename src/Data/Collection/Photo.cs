@@ -24,6 +24,9 @@ public sealed class Photo : ITenantOwned
     /// <summary>The check report (JSON: name, pass, value, threshold per check).</summary>
     public required string Checks { get; set; }
 
+    /// <summary>Where the face, eyes, standard photo's area and non-plain background lie on the upload (JSON), or null.</summary>
+    public string? Marks { get; set; }
+
     /// <summary>Admission-photo comparison score, or null when not compared.</summary>
     public double? ComparisonScore { get; set; }
 

@@ -13,6 +13,7 @@ public sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         builder.ToTable("Photos");
         builder.HasIndex(p => new { p.TenantId, p.RecordId, p.CreatedAt });
         builder.Property(p => p.Checks).HasColumnType("jsonb");
+        builder.Property(p => p.Marks).HasColumnType("jsonb");
         builder.HasOne<School>().WithMany().HasForeignKey(p => p.TenantId);
         builder.HasOne<StudentRecord>().WithMany().HasForeignKey(p => p.RecordId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -14,4 +14,11 @@ public sealed class SchoolProfileSettings
 
     /// <summary>Support hours in words, e.g. 工作日 9:00–17:00（周一闭馆）.</summary>
     public string? SupportHours { get; set; }
+
+    /// <summary>The same hours in English for the English pages (e.g. Weekdays 9:00–17:00), or null.</summary>
+    public string? SupportHoursEnglish { get; set; }
+
+    /// <summary>The hours to show: the English words on English pages when the school gave them.</summary>
+    public string? HoursFor(bool english) =>
+        english && !string.IsNullOrWhiteSpace(SupportHoursEnglish) ? SupportHoursEnglish : SupportHours;
 }

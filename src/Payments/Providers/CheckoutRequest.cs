@@ -12,4 +12,7 @@ namespace Photocollect.Payments;
 /// <param name="Channel">Where the student pays.</param>
 /// <param name="ClientIp">The student's IP address (H5).</param>
 /// <param name="OpenId">The student's openid (JSAPI).</param>
-public sealed record CheckoutRequest(Payment Payment, string Description, string SchoolUrl, string ReturnUrl, string NotifyUrl, DateTimeOffset ExpiresAt, PayChannel Channel, string? ClientIp, string? OpenId);
+/// <param name="CancelUrl">Where the student comes back to after cancelling at a cashier that tells a cancel from a
+/// payment (Stripe's <c>cancel_url</c>); null for <paramref name="ReturnUrl"/>. Coming back there marks nothing: only
+/// the provider's notification or a query changes a payment.</param>
+public sealed record CheckoutRequest(Payment Payment, string Description, string SchoolUrl, string ReturnUrl, string NotifyUrl, DateTimeOffset ExpiresAt, PayChannel Channel, string? ClientIp, string? OpenId, string? CancelUrl = null);

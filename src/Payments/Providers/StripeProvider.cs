@@ -82,7 +82,7 @@ public sealed class StripeProvider(PaymentSettings config, HttpClient http, Time
             PaymentMethodOptions = new SessionPaymentMethodOptionsOptions { WechatPay = new SessionPaymentMethodOptionsWechatPayOptions { Client = "web" } },
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt).UtcDateTime,
             SuccessUrl = request.ReturnUrl,
-            CancelUrl = request.ReturnUrl,
+            CancelUrl = request.CancelUrl ?? request.ReturnUrl,
         };
 
         // A new key after an expired session, which a replay would hand back.

@@ -6,7 +6,8 @@ namespace Photocollect.Tenancy.Resolution;
 /// <summary>
 /// Resolves the school, enters it in <see cref="TenantContext"/>, moves a <c>/s/{slug}</c> prefix into PathBase so
 /// pages and links are written once for every strategy, and opens a log scope with the tenant. An unknown school
-/// ends the request with 404, a suspended one with 403; the status-code page explains which.
+/// ends the request with 404, a suspended one with 403; the status-code page explains which. A page re-executed for
+/// an error status inside a school is in that school again.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<TenantResolutionMiddleware> logger)
 {
@@ -17,9 +18,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<Ten
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(tenant);
 
-        if (context.Features.Get<TenantFeature>() is not null)
+        if (context.Features.Get<TenantFeature>() is { } resolved)
         {
-            // Re-execution (status-code pages): the scope and PathBase are already set.
+            // Re-execution (status-code pages, the exception handler): PathBase is already set, and the school is
+            // entered again so the error page wears its name, colour and logo and links back to its home. A suspended
+            // school's page says only that it is suspended, as the platform.
+            using var again = resolved.Resolution.School is { } known && !resolved.Suspended ? tenant.EnterTenant(known) : null;
             await next(context);
             return;
         }

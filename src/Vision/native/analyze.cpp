@@ -15,6 +15,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -481,6 +482,7 @@ void clear(pcv_analysis& a) {
                       &a.face_lightness, &a.face_a, &a.face_b, &a.face_clipped_high, &a.face_clipped_low, &a.face_balance,
                       &a.sharpness, &a.brisque, &a.eye_detail, &a.noise, &a.bg_clutter, &a.blockiness})
         *d = kNaN;
+    for (double& d : a.crop_corners) d = kNaN;
 }
 
 struct Found {
@@ -726,6 +728,8 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         const int hair_row = static_cast<int>(hair);
         a.hair_cut = hair_row <= 1 || cv::countNonZero(c.valid(cv::Rect(band_l, std::max(0, hair_row - 3), band_w, 1))) < band_w ? 1 : 0;
     }
+    cv::Matx23d canvas_to_image;
+    cv::invertAffineTransform(c.from_image, canvas_to_image);
 
     // The standard photo's placement: scale k and offsets so hair-top, eye line and face width sit in their ranges,
     // as near the middle of each as they allow.
@@ -764,6 +768,15 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     // The standard photo's area on the canvas.
     const cv::Rect crop(cvRound(-tx / k), cvRound(-ty / k), cvRound(ow / k), cvRound(oh / k));
     const cv::Rect crop_in = crop & cv::Rect(0, 0, size.width, size.height);
+    {
+        // Where the standard photo is cut from, in image pixels (the canvas is upright, the image may not be).
+        const cv::Point2d corners[4] = {{-tx / k, -ty / k}, {(ow - tx) / k, -ty / k}, {(ow - tx) / k, (oh - ty) / k}, {-tx / k, (oh - ty) / k}};
+        for (int i = 0; i < 4; ++i) {
+            const cv::Point2d pt = pcv::apply(canvas_to_image, corners[i]);
+            a.crop_corners[2 * i] = pt.x;
+            a.crop_corners[2 * i + 1] = pt.y;
+        }
+    }
     {
         const cv::Rect below(crop.x, static_cast<int>(hair), crop.width, crop.br().y - static_cast<int>(hair));
         const cv::Rect below_in = below & cv::Rect(0, 0, size.width, size.height);
@@ -810,6 +823,12 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
             cv::imwrite(std::string(dir) + "/alpha.png", m.alpha * 255);
         }
         a.extra_content = fraction(foreign, crop);
+        // The same pixels as a coarse grid over the standard photo's area, for showing the person where they are.
+        cv::Mat area = cv::Mat::zeros(crop.size(), CV_8U);
+        if (crop_in.area() > 0) foreign(crop_in).copyTo(area(cv::Rect(crop_in.tl() - crop.tl(), crop_in.size())));
+        cv::Mat grid;
+        cv::resize(area, grid, cv::Size(PCV_MARK_COLUMNS, PCV_MARK_ROWS), 0, 0, cv::INTER_AREA);
+        std::memcpy(a.background_marks, grid.data, sizeof a.background_marks);
     }
 
     // Clothing: below the chin in the middle, against both the old background and the new one.

@@ -67,6 +67,9 @@ PCV_API int32_t pcv_find_faces(const pcv_image* image, const char* model_dir, in
 /* A face aligned for comparison: grey levels, rows packed, eyes level at fixed places, jaw 80 px wide. */
 #define PCV_FACE_WIDTH 96
 #define PCV_FACE_HEIGHT 112
+/* The grid of pcv_analysis.background_marks over the standard photo's area (columns, rows). */
+#define PCV_MARK_COLUMNS 24
+#define PCV_MARK_ROWS 32
 
 /* Everything the automatic check and the standard photo need, measured in one pass. */
 typedef struct pcv_analysis_options {
@@ -116,6 +119,10 @@ typedef struct pcv_analysis {
     double blockiness;             /* JPEG 8x8 grid steps over other steps (about 1 natural, more when blocky) */
     int32_t face_aligned;          /* 1 when face holds the largest face aligned for comparison (needs landmarks) */
     uint8_t face[PCV_FACE_WIDTH * PCV_FACE_HEIGHT];  /* see pcv_align_face */
+    double crop_corners[8];        /* the standard photo's area in image pixels (x, y): top-left, top-right, bottom-right,
+                                      bottom-left; NaN when the head could not be placed */
+    uint8_t background_marks[PCV_MARK_COLUMNS * PCV_MARK_ROWS];  /* row by row over that area: 0-255, the share of each
+                                      cell that is unlike the plain background outside the head and shoulders */
 } pcv_analysis;
 
 /* Measures the largest face and, when standard is not null and a face with landmarks is found, renders the standard

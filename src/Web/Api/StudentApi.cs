@@ -107,6 +107,10 @@ public static partial class StudentApi
         student.MapGet("/orders/{id:guid}", OrderAsync)
             .WithName("GetOrder").WithSummary("One of the student's orders.")
             .Produces<OrderView>().ProblemCodes(404, "not_found");
+        student.MapGet("/orders/{id:guid}/photo", FinishedPhotoAsync)
+            .WithName("DownloadOrderPhoto").WithSummary("下载电子照片: the finished 480×640 photo of one of the student's completed orders, as a download named 姓名_学号.jpg.")
+            .Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Image.Jpeg).AddOpenApiOperationTransformer(HandlerBodies.JpegAsync)
+            .ProblemCodes(404, "not_found");
         student.MapPost("/orders/{id:guid}/pay", PayAsync)
             .WithName("PayOrder").WithSummary("Starts paying an order: where to send the student to pay.")
             .Produces<PaymentView>().ProblemCodes(404, "not_found").ProblemCodes(409, "closed", "paid").ProblemCodes(503, "provider");
@@ -149,8 +153,10 @@ public static partial class StudentApi
     /// <summary>A checked photo.</summary>
     public sealed record PhotoView(Guid Id, bool Passed, IReadOnlyList<CheckView> Checks, double? ComparisonScore, bool? SamePerson);
 
-    /// <summary>An order (seed 002's card; ID and phone masked).</summary>
-    public sealed record OrderView(Guid Id, string Number, OrderStatus Status, string StatusText, string Kind, int Copies, string Name, string IdNumber, string Phone,
+    /// <summary>An order (seed 002's card; ID and phone masked). <c>Kind</c> is its type as shown (集采, 新生照片 for a
+    /// freshman campaign's order, 加洗); <c>IdNumber</c> is null when the record holds none (a freshman's, or one
+    /// erased). <c>Actions</c> may hold <c>download_photo</c> once it is complete: <c>GET orders/{id}/photo</c>.</summary>
+    public sealed record OrderView(Guid Id, string Number, OrderStatus Status, string StatusText, string Kind, int Copies, string Name, string? IdNumber, string Phone,
         long PriceFen, string Currency, DateTimeOffset CreatedAt, DateTimeOffset PayBy, Guid? PhotoId, string? RejectReason, string? RejectFix, IReadOnlyList<string> Actions);
 
     /// <summary>A completed photo the student may order prints of, at <c>PriceFen</c> a set, up to <c>MaxCopies</c> sets.</summary>
@@ -366,6 +372,17 @@ public static partial class StudentApi
             ? Results.File(jpeg, MediaTypeNames.Image.Jpeg)
             : Problem(404, "not_found", text["Collect.Result.not_found"]);
 
+    private static async Task<IResult> FinishedPhotoAsync(Guid id, ClaimsPrincipal user, PhotoFiles files, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    {
+        if (await files.FinishedAsync(Account(user), id, cancellationToken) is not { } photo)
+        {
+            return Problem(404, "not_found", text["Api.OrderNotFound"]);
+        }
+
+        // Results.File names it in filename* (UTF-8) and filename (its ASCII fallback) itself.
+        return Results.File(photo.Jpeg, MediaTypeNames.Image.Jpeg, photo.FileName);
+    }
+
     private static async Task<IResult> SubmitAsync(HttpRequest request, Guid id, ClaimsPrincipal user, CollectionFlow flow, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var (campaign, closed) = await OpenAsync(request, flow, text, cancellationToken);
@@ -443,17 +460,19 @@ public static partial class StudentApi
     private static async Task<OrderView> ViewAsync(AppDbContext db, IStringLocalizer<SharedResource> text, Order order, CancellationToken cancellationToken)
     {
         var record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
         var reason = order.RejectReason is { } code ? await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
         var actions = order.Status switch
         {
             OrderStatus.PendingPayment when order.Kind == OrderKind.Reprint => new[] { "pay" },
             OrderStatus.PendingPayment => ["pay", "edit"],
             OrderStatus.Rejected => ["change_photo", "view_photo"],
+            OrderStatus.Completed when order.PhotoId is not null => ["view_photo", "download_photo"],
             _ when order.PhotoId is not null => ["view_photo"],
             _ => [],
         };
-        return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[$"OrderKind.{order.Kind}"], order.Copies, record.Name,
-            IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
+        return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[OrderLabels.KindKey(order.Kind, campaign)], order.Copies, record.Name,
+            record.IdNumber.Length == 0 ? null : IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
             order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null, actions);
     }
 

@@ -25,6 +25,13 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
     /// <summary>For support, on server errors.</summary>
     public string? RequestId { get; private set; }
 
+    /// <summary>Where the way back goes: the school's home inside a school (its staff home for a staff page), else the
+    /// platform's.</summary>
+    public string Home { get; private set; } = "/";
+
+    /// <summary>The way back's resource key.</summary>
+    public string HomeText { get; private set; } = "Error.Home";
+
     /// <summary>Any method: a failed POST re-executes here as a POST.</summary>
     public IActionResult OnGet() => Show();
 
@@ -57,6 +64,13 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         }
+
+        // PathBase holds the school's /s/{slug} prefix once it is resolved (empty on its own host name, and for a school
+        // that does not exist or is suspended, whose way back is the platform's home).
+        var staff = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            .StartsWith("/staff", StringComparison.OrdinalIgnoreCase) == true;
+        Home = Request.PathBase + (staff ? "/staff" : "/");
+        HomeText = staff ? "Error.StaffHome" : "Error.Home";
 
         // Direct visits to /error/404 keep their status; re-executed requests already carry it.
         Response.StatusCode = Code is >= 400 and <= 599 ? Code : 404;

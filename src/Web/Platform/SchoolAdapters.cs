@@ -46,6 +46,9 @@ public sealed class SchoolAdapters
     /// <summary>Template id: staff invite.</summary>
     public string? StaffInviteTemplateId { get; set; }
 
+    /// <summary>Template id: refunded.</summary>
+    public string? RefundedTemplateId { get; set; }
+
     /// <summary><c>simulator</c> or <c>http</c>.</summary>
     public string RegistryProvider { get; set; } = "simulator";
 
@@ -81,6 +84,7 @@ public sealed class SchoolAdapters
             ReviewRejectedTemplateId = sms.ReviewRejectedTemplateId,
             CompletedTemplateId = sms.CompletedTemplateId,
             StaffInviteTemplateId = sms.StaffInviteTemplateId,
+            RefundedTemplateId = sms.RefundedTemplateId,
             RegistryProvider = registry.Provider,
             RegistryBaseUrl = registry.BaseUrl,
         };
@@ -105,6 +109,7 @@ public sealed class SchoolAdapters
             ReviewRejectedTemplateId = Trim(ReviewRejectedTemplateId),
             CompletedTemplateId = Trim(CompletedTemplateId),
             StaffInviteTemplateId = Trim(StaffInviteTemplateId),
+            RefundedTemplateId = Trim(RefundedTemplateId),
             Endpoint = stored.Endpoint,
         };
         var registry = new RegistrySettings

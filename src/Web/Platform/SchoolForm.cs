@@ -29,6 +29,9 @@ public sealed class SchoolForm
     /// <summary>Support hours in words.</summary>
     public string? SupportHours { get; set; }
 
+    /// <summary>Support hours in English words (shown on the English pages).</summary>
+    public string? SupportHoursEnglish { get; set; }
+
     /// <summary>Online, on site, or both.</summary>
     public CaptureMode CaptureMode { get; set; } = CaptureMode.Online;
 

@@ -84,6 +84,11 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
             problems[nameof(form.SupportHours)] = "Onboard.Error.SupportHours";
         }
 
+        if (form.SupportHoursEnglish?.Trim() is { Length: > 60 })
+        {
+            problems[nameof(form.SupportHoursEnglish)] = "Onboard.Error.SupportHours";
+        }
+
         if (!Enum.IsDefined(form.CaptureMode))
         {
             problems[nameof(form.CaptureMode)] = "Onboard.Error.CaptureMode";
@@ -192,6 +197,7 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
                 PrimaryColor = school.Branding.PrimaryColor,
                 SupportPhone = profile.SupportPhone,
                 SupportHours = profile.SupportHours,
+                SupportHoursEnglish = profile.SupportHoursEnglish,
                 CaptureMode = profile.CaptureMode,
             };
         }
@@ -214,6 +220,7 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
         profile.CaptureMode = form.CaptureMode;
         profile.SupportPhone = Blank(form.SupportPhone);
         profile.SupportHours = Blank(form.SupportHours);
+        profile.SupportHoursEnglish = Blank(form.SupportHoursEnglish);
         await settings.SaveAsync(profile, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Accounts;
+using Photocollect.Collection;
 using Photocollect.Data;
 using Photocollect.Grains.Orders;
 using Photocollect.Sms;
@@ -50,8 +51,8 @@ public sealed class SupportDesk(AppDbContext db, TenantContext tenant, SmsHistor
     /// <summary>A record as support sees it (ID number masked).</summary>
     public sealed record RecordLine(StudentRecord Record, string Campaign, string MaskedId, string MaskedPhone);
 
-    /// <summary>An order with its history.</summary>
-    public sealed record OrderLine(Order Order, IReadOnlyList<OrderChange> History);
+    /// <summary>An order with its history, and the resource key of its type (新生照片 for a freshman campaign's).</summary>
+    public sealed record OrderLine(Order Order, IReadOnlyList<OrderChange> History, string KindKey);
 
     /// <summary>An SMS as support sees it (phone masked).</summary>
     public sealed record MessageLine(SmsLogEntry Message, string MaskedPhone);
@@ -146,12 +147,14 @@ public sealed class SupportDesk(AppDbContext db, TenantContext tenant, SmsHistor
         }
 
         var campaigns = await db.Campaigns.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var kinds = await db.Campaigns.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Kind, cancellationToken);
         var orders = await db.Orders.AsNoTracking().Where(o => o.AccountId == account).OrderByDescending(o => o.CreatedAt).ToListAsync(cancellationToken);
         var phones = Phones(user, records);
         var messages = await smsHistory.ToAsync(phones, MaxMessages, cancellationToken);
         return new Student(school, account, PhoneNumber.Mask(user?.PhoneNumber ?? user?.UserName ?? ""), user?.CreatedAt ?? records[0].VerifiedAt,
-            [.. records.Select(r => new RecordLine(r, campaigns.GetValueOrDefault(r.CampaignId, ""), IdNumber.Mask(r.IdNumber), PhoneNumber.Mask(r.Phone)))],
-            [.. orders.Select(o => new OrderLine(o, JsonSerializer.Deserialize<List<OrderChange>>(o.History, Json) ?? []))],
+            [.. records.Select(r => new RecordLine(r, campaigns.GetValueOrDefault(r.CampaignId, ""), r.IdNumber.Length == 0 ? "" : IdNumber.Mask(r.IdNumber), PhoneNumber.Mask(r.Phone)))],
+            [.. orders.Select(o => new OrderLine(o, JsonSerializer.Deserialize<List<OrderChange>>(o.History, Json) ?? [],
+                OrderLabels.KindKey(o.Kind, kinds.GetValueOrDefault(o.CampaignId))))],
             [.. messages.Select(m => new MessageLine(m, PhoneNumber.Mask(m.Phone)))],
             await smsHistory.LastResendableAsync(phones, cancellationToken));
     }

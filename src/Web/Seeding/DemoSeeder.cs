@@ -71,6 +71,7 @@ public sealed class DemoSeeder(
                     profile.CaptureMode = demo.Mode;
                     profile.SupportPhone = demo.Phone;
                     profile.SupportHours = "工作日 9:00–17:00";
+                    profile.SupportHoursEnglish = "Weekdays 9:00–17:00";
                     await settings.SaveAsync(profile, cancellationToken);
                 }
 

@@ -36,7 +36,11 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
 
         // A partial refund of the first order and a full one of the second, through the form.
         var refunded = await RefundAsync(admin, page, first.Id, "10", "拍摄套餐差价");
-        Assert.Contains("¥10.00", refunded.Text("[role=status]"), StringComparison.Ordinal);
+        var said = refunded.Text("[role=status]")!;
+        Assert.Contains("¥10.00", said, StringComparison.Ordinal);
+        Assert.Contains(await OrderNumberAsync(orders[0]), said, StringComparison.Ordinal);
+        Assert.Contains("已退款", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", refunded.Body!.TextContent, StringComparison.Ordinal);
         await RefundAsync(admin, refunded, second.Id, "30.00", "未参加拍摄");
         Assert.Equal(OrderStatus.Refunded, await app.StatusAsync(orders[1]));
         Assert.Equal(OrderStatus.PendingReview, await app.StatusAsync(orders[0]));
@@ -65,12 +69,13 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("1", ledger.QuerySelector("[data-test=free-orders]")?.GetAttribute("data-count"));
         Assert.DoesNotContain(ledger.QuerySelectorAll("[data-test=ledger-payment]"), r => r.TextContent.Contains(free, StringComparison.Ordinal));
 
-        // The CSV has every payment and refund, with a byte order mark for spreadsheets.
+        // The CSV has every payment and refund, with a byte order mark for spreadsheets, in the page's language.
         var csv = await admin.GetByteArrayAsync(Page + "?handler=Csv");
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Count(l => l.StartsWith("payment,", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.StartsWith("refund,", StringComparison.Ordinal) && l.Contains(",-10.00,CNY,succeeded,", StringComparison.Ordinal) && l.EndsWith("拍摄套餐差价\r", StringComparison.Ordinal));
+        Assert.Equal("类型,时间,订单号,学生,支付渠道,金额,币种,状态,渠道单号,退款原因\r", lines[0]);
+        Assert.Equal(3, lines.Count(l => l.StartsWith("收款,", StringComparison.Ordinal) && l.Contains(",模拟支付,30.00,CNY,已支付,", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("退款,", StringComparison.Ordinal) && l.Contains(",-10.00,CNY,已退款,", StringComparison.Ordinal) && l.EndsWith("拍摄套餐差价\r", StringComparison.Ordinal));
         // Each refund is on the audit trail, by the admin who asked.
         var refundsAudited = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().AuditEvents.Where(e => e.Action == AuditActions.Refund).Select(e => e.Who).ToListAsync());
         Assert.Equal([DemoSeeder.StaffEmail(AppFactory.A, "admin"), DemoSeeder.StaffEmail(AppFactory.A, "admin")], refundsAudited);
@@ -79,8 +84,10 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(lines.Length - 1, logged.Records);
 
         // A period that holds nothing, and one that makes no sense.
-        var (_, future) = await Html.GetAsync(admin, Page + "?From=2099-01-01");
+        var (futureAnswer, future) = await Html.GetAsync(admin, Page + "?From=2099-01-01");
+        Assert.Equal(HttpStatusCode.OK, futureAnswer.StatusCode);
         Assert.Empty(future.QuerySelectorAll("[data-test=ledger-payment]"));
+        Assert.Equal(rows.Length, (await Html.GetAsync(admin, Page + "?From=2000-01-01&To=2099-12-31")).Document.QuerySelectorAll("[data-test=ledger-payment]").Length);
         var (_, backwards) = await Html.GetAsync(admin, Page + "?From=2026-12-01&To=2026-01-01");
         Assert.Equal("Ledger.Error.Period", backwards.QuerySelector("[data-test=ledger-error]")?.GetAttribute("data-error"));
     }
@@ -111,12 +118,14 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(nanhuPage.QuerySelectorAll("[data-test=ledger-payment]"));
         Assert.Equal("not_paid", (await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<RefundService>().RefundAsync(payment.Id, 100, "跨校", "admin", null))).Problem);
 
-        // The same form sent twice (a double click) is one refund.
-        var values = new Dictionary<string, string?> { ["Amount"] = "5", ["Reason"] = "重复提交测试" };
-        var both = await Task.WhenAll(Html.SubmitAsync(admin, page, $"[data-payment='{payment.Id}'] [data-test=refund]", values), Html.SubmitAsync(admin, page, $"[data-payment='{payment.Id}'] [data-test=refund]", values));
+        // The same confirmation sent twice (a double click) is one refund.
+        var confirm = await Html.ParseAsync(await Html.SubmitAsync(admin, page, $"[data-payment='{payment.Id}'] [data-test=refund]",
+            new Dictionary<string, string?> { ["Amount"] = "5", ["Reason"] = "重复提交测试" }));
+        var both = await Task.WhenAll(Html.SubmitAsync(admin, confirm, "[data-test=confirm-refund]"), Html.SubmitAsync(admin, confirm, "[data-test=confirm-refund]"));
         Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        var refunds = await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync());
-        Assert.Equal(500, refunds.Single().AmountFen);
+        Assert.Equal(500, (await RefundsAsync(payment.Id)).Single().AmountFen);
+        var told = (await app.SmsToStudentOfAsync(AppFactory.A, order)).Where(m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded)).ToList();
+        Assert.Equal("5.00", SmsLogKit.ParametersOf(Assert.Single(told))[2]);  // one refund, one SMS
     }
 
     [Fact]
@@ -130,12 +139,22 @@ public sealed class LedgerShould(AppFactory app) : IClassFixture<AppFactory>
     private static long Fen(IHtmlDocument page, string test) =>
         long.Parse(page.QuerySelector($"[data-test={test}]")!.GetAttribute("data-fen")!, System.Globalization.CultureInfo.InvariantCulture);
 
+    // A refund through the form and its confirmation; the ledger after it.
     private static async Task<IHtmlDocument> RefundAsync(HttpClient admin, IHtmlDocument page, Guid paymentId, string amount, string reason)
     {
-        var posted = await Html.SubmitAsync(admin, page, $"[data-payment='{paymentId}'] [data-test=refund]", new Dictionary<string, string?> { ["Amount"] = amount, ["Reason"] = reason });
+        var confirm = await Html.ParseAsync(await Html.SubmitAsync(admin, page, $"[data-payment='{paymentId}'] [data-test=refund]",
+            new Dictionary<string, string?> { ["Amount"] = amount, ["Reason"] = reason }));
+        Assert.NotNull(confirm.QuerySelector($"[data-test=refund-confirm][data-payment='{paymentId}']"));
+        var posted = await Html.SubmitAsync(admin, confirm, "[data-test=confirm-refund]");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         return (await Html.GetAsync(admin, posted.Headers.Location!.OriginalString)).Document;
     }
+
+    private Task<List<Refund>> RefundsAsync(Guid paymentId) =>
+        app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Refunds.Where(r => r.PaymentId == paymentId).ToListAsync());
+
+    private Task<string> OrderNumberAsync(Guid orderId) =>
+        app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<AppDbContext>().Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync());
 
     // An order of the graduation campaign made free for a moment: paid at once with a free: reference, no money.
     private async Task<string> FreeOrderAsync()

@@ -112,6 +112,8 @@ public sealed class OnSiteCollectionShould(AppFactory app) : IClassFixture<AppFa
                 return ((await db.Orders.SingleAsync(o => o.Id == orderId)).Status, await db.Refunds.CountAsync(r => r.OrderId == orderId));
             });
             Assert.Equal((OrderStatus.Refunded, 1), (status, refunds));
+            var told = Assert.Single(await app.SmsToStudentOfAsync("nanhu", orderId), m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded));
+            Assert.Contains("毕业照片订单", told.Text, StringComparison.Ordinal);  // the job's refund, texted outside any request
 
             // The student, signing in again two months on, finds the order saying so and when the money is back.
             var back = await app.StudentAsync("nanhu", phone);

@@ -54,6 +54,11 @@ public sealed class PhotoBytesShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Faces.GoodPhoto(), await student.GetByteArrayAsync($"/s/beifang/collect/photo/{photoId}/source"));
         var stranger = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/s/beifang/collect/photo/{photoId}/standard")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/s/beifang/collect/photo/{photoId}/preview")).StatusCode);
+        // The phone-sized preview of the upload: a JPEG a fraction of its size.
+        var preview = await student.GetByteArrayAsync($"/s/beifang/collect/photo/{photoId}/preview");
+        Assert.Equal([0xFF, 0xD8], preview[..2]);
+        Assert.True(preview.Length * 2 < Faces.GoodPhoto().Length, $"preview {preview.Length} bytes of an upload of {Faces.GoodPhoto().Length}");
     }
 
     // The SQL one request sent.

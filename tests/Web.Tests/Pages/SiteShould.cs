@@ -96,6 +96,88 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("localhost", "/s/nanhu/no-such-page", "/s/nanhu/", "返回首页")]
+    [InlineData("localhost", "/s/nanhu/collect/no-such-step", "/s/nanhu/", "返回首页")]
+    [InlineData("nanhu.localhost:5080", "/no-such-page", "/", "返回首页")]
+    [InlineData("photos.nanhu.edu.localhost", "/no-such-page", "/", "返回首页")]
+    [InlineData("localhost", "/s/nanhu/staff/no-such-page", "/s/nanhu/staff", "返回工作台")]
+    public async Task ShowAPageNotFoundInsideASchoolAsThatSchoolsPageWithAWayBack(string host, string path, string home, string back)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = host;
+
+        var response = await app.Browser().SendAsync(request);
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("[data-test=status-404]"));
+        Assert.Equal("南湖师院", page.Text(".brand"));
+        Assert.Contains("--brand: #047857", page.Head!.InnerHtml, StringComparison.Ordinal);
+        Assert.StartsWith("南湖师范学院", page.Text("footer"), StringComparison.Ordinal);
+        var link = page.QuerySelector("a[data-test=error-home]");
+        Assert.Equal(home, link?.GetAttribute("href"));
+        Assert.Equal(back, link?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ShowAnUnknownOrderAsTheSchoolsPageNotFound()
+    {
+        var student = await app.StudentAsync(AppFactory.B, AppFactory.NewPhone());
+
+        var response = await student.GetAsync($"/s/{AppFactory.B}/orders/{Guid.NewGuid()}");
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("南湖师院", page.Text(".brand"));
+        Assert.Equal($"/s/{AppFactory.B}/", page.QuerySelector("a[data-test=error-home]")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/s/no-such-school/orders")]
+    public async Task KeepThePlatformsOwnPageNotFoundOutsideASchool(string path)
+    {
+        var response = await app.Browser().GetAsync(path);
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("图像采集平台", page.Text(".brand"));
+        Assert.Null(page.QuerySelector("footer"));
+        Assert.Equal("/", page.QuerySelector("a[data-test=error-home]")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("nanhu.localhost:5080")]
+    public async Task ServeTheIconCachedOnEveryHost(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/favicon.ico");
+        request.Headers.Host = host;
+
+        var response = await app.Browser().SendAsync(request);
+        var icon = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/x-icon", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Photocollect.Web.Infrastructure.StaticAssets.Pictures, Assert.Single(response.Headers.GetValues("Cache-Control")));
+        Assert.Equal([0, 0, 1, 0], icon[..4]);  // an ICO header: reserved, type 1 (icon)
+        Assert.Equal(3, icon[4]);              // 16, 32 and 48 px
+    }
+
+    [Fact]
+    public async Task LinkTheIconAndKeepVersionedAssetsAYear()
+    {
+        var (_, page) = await Html.GetAsync(app.Browser(), $"/s/{AppFactory.A}/");
+        var css = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        var answer = await app.Browser().GetAsync(css);
+
+        Assert.Equal("/favicon.ico", page.QuerySelector("link[rel=icon]")?.GetAttribute("href"));
+        Assert.Contains("?v=", css, StringComparison.Ordinal);
+        Assert.Equal(Photocollect.Web.Infrastructure.StaticAssets.Versioned, Assert.Single(answer.Headers.GetValues("Cache-Control")));
+    }
+
+    [Theory]
     [InlineData("beifang.localhost", "北方示范大学")]
     [InlineData("NANHU.localhost:5080", "南湖师范学院")]
     [InlineData("photos.beifang.edu.localhost", "北方示范大学")]
@@ -134,9 +216,15 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task ShowTheSchoolsSupportContact()
     {
-        var (_, page) = await Html.GetAsync(app.Browser(), $"/s/{AppFactory.A}/support");
+        var browser = app.Browser();
+        var (_, page) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/support");
+        await browser.GetAsync("/culture?c=en&returnUrl=%2F");
+        var (_, english) = await Html.GetAsync(browser, $"/s/{AppFactory.A}/support");
 
         Assert.Equal("010-58691620", page.Text("[data-test=support-phone]"));
+        Assert.Equal("工作日 9:00–17:00", page.Text("[data-test=support-hours]"));
+        // The school's hours in the words it gave for English pages.
+        Assert.Equal("Weekdays 9:00–17:00", english.Text("[data-test=support-hours]"));
     }
 
     [Fact]

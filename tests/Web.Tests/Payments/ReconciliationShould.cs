@@ -99,6 +99,8 @@ public sealed class ReconciliationShould(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(1, (await ReconcileAsync()).RefundsUpdated);
         Assert.Equal(RefundState.Succeeded, (await RefundsOfAsync(second.Id)).Single().State);
         Assert.Equal(OrderStatus.PendingReview, await app.StatusAsync(orderId));  // the first payment stands
+        // The student hears of the money coming back once, when the query found it done.
+        Assert.Single(await app.SmsToStudentOfAsync(AppFactory.A, orderId), m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded));
     }
 
     [Fact]
@@ -142,8 +144,12 @@ public sealed class ReconciliationShould(AppFactory app) : IClassFixture<AppFact
             var refund = (await RefundsOfAsync(rejectedPayment.Id)).Single();
             Assert.Equal((PaymentReconciliation.NotCollected, rejectedPayment.AmountFen, PaymentReconciliation.System), (refund.Reason, refund.AmountFen, refund.RequestedBy));
             var done = wechat.FinishRefund(MerchantNumbers.Of(refund.Id));
+            Assert.DoesNotContain(await app.SmsToStudentOfAsync(AppFactory.A, rejected), m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded));
+            await app.NotifyAsync("beifang", PaymentProviderKind.WeChatPay, done.Headers, done.Body);
             await app.NotifyAsync("beifang", PaymentProviderKind.WeChatPay, done.Headers, done.Body);
             Assert.Equal(OrderStatus.Refunded, await app.StatusAsync(rejected));
+            // Texted once, when WeChat Pay's notification said the money was back (not when the refund was asked for).
+            Assert.Single(await app.SmsToStudentOfAsync(AppFactory.A, rejected), m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded));
             Assert.Equal(OrderStatus.PendingReview, await app.StatusAsync(collected));
             Assert.Equal(0, (await ReconcileAsync()).RefundsStarted);
         }

@@ -42,6 +42,12 @@ public sealed class StripeShould(AppFactory app) : IClassFixture<AppFactory>, IA
         Assert.Equal((3000L, "cny", "web"), (session["amount_total"]!.GetValue<long>(), session["currency"]!.GetValue<string>(), session["payment_method_options"]!["wechat_pay"]!["client"]!.GetValue<string>()));
         Assert.Equal(["card", "alipay", "wechat_pay"], session["payment_method_types"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.InRange(session["expires_at"]!.GetValue<long>() - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 1800, 86400);
+        // Back from Stripe's cashier: paid or not, to the order; a cancel says so there, and marks nothing.
+        var orderUrl = $"{School}/orders/{orderId}";
+        Assert.Equal((orderUrl, $"{orderUrl}?{PaymentService.CancelledQuery}"), (session["success_url"]!.GetValue<string>(), session["cancel_url"]!.GetValue<string>()));
+        var (_, cancelled) = await Html.GetAsync(browser, new Uri(session["cancel_url"]!.GetValue<string>()).PathAndQuery);
+        Assert.NotNull(cancelled.QuerySelector("[data-test=payment-cancelled]"));
+        Assert.Equal(PaymentStates.Pending, (await app.PaymentsAsync(orderId)).Single().State);
 
         // Paying again while the session is open goes back to the same session.
         Assert.Equal(redirected.Headers.Location, (await Html.SubmitAsync(browser, order, "[data-test=pay]")).Headers.Location);
@@ -132,6 +138,9 @@ public sealed class StripeShould(AppFactory app) : IClassFixture<AppFactory>, IA
         }
 
         Assert.Equal(OrderStatus.Refunded, await app.StatusAsync(orderId));
+        // One SMS per refund that came back, each on its webhook, however often it arrived; none for the failed one.
+        Assert.Equal(["10.00", "20.00"], (await app.SmsToStudentOfAsync(AppFactory.A, orderId))
+            .Where(m => m.Template == nameof(Photocollect.Sms.SmsTemplate.Refunded)).Select(m => SmsLogKit.ParametersOf(m)[2]));
         Assert.Equal(3000, stripe.RefundsOf(intent).Where(r => r["status"]!.GetValue<string>() == "succeeded").Sum(r => r["amount"]!.GetValue<long>()));
         Assert.Equal(0, stripe.MissingIdempotencyKeys);
     }

@@ -20,13 +20,19 @@ public static class Journeys
         var orderUrl = await SubmitPhotoAsync(browser, Faces.GoodPhoto());
         if (pay)
         {
-            var (_, order) = await Html.GetAsync(browser, orderUrl);
-            var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
-            var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
-            await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
+            await PayInSandboxAsync(browser, orderUrl);
         }
 
         return (browser, orderUrl);
+    }
+
+    /// <summary>去支付 on the order page, then 确认支付 at the Sandbox's cashier.</summary>
+    public static async Task PayInSandboxAsync(HttpClient browser, string orderUrl)
+    {
+        var (_, order) = await Html.GetAsync(browser, orderUrl);
+        var toCashier = await Html.SubmitAsync(browser, order, "[data-test=pay]");
+        var (_, cashier) = await Html.GetAsync(browser, toCashier.Headers.Location!.OriginalString);
+        await Html.SubmitAsync(browser, cashier, "[data-test=sandbox-pay]");
     }
 
     /// <summary>A collection code of a demo student of the first demo school whom nobody has verified yet in this app.</summary>
@@ -47,6 +53,15 @@ public static class Journeys
     /// <summary>A new student of the first demo school taken by the forms through code, verification and standards to the camera.</summary>
     public static async Task<HttpClient> ReadyToShootAsync(this AppFactory app)
     {
+        var browser = await app.VerifiedAsync();
+        var (_, standards) = await Html.GetAsync(browser, "/s/beifang/collect/standards");
+        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
+        return browser;
+    }
+
+    /// <summary>A new student of the first demo school taken by the forms through code and verification, at the standards step.</summary>
+    public static async Task<HttpClient> VerifiedAsync(this AppFactory app)
+    {
         const string Base = "/s/beifang";
         var browser = await app.StudentAsync(AppFactory.A, AppFactory.NewPhone());
         var code = await app.NewStudentCodeAsync();
@@ -59,8 +74,6 @@ public static class Journeys
             throw new InvalidOperationException("Verification refused: " + (await Html.ParseAsync(verified)).QuerySelector(".alert")?.TextContent.Trim());
         }
 
-        var (_, standards) = await Html.GetAsync(browser, Base + "/collect/standards");
-        await Html.SubmitAsync(browser, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
         return browser;
     }
 

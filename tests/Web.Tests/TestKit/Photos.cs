@@ -32,6 +32,9 @@ public static class Faces
     public static byte[] PreviewFrame(double faceWidth = 0.36, (double X, double Y)? eyes = null) =>
         FramingTable.Frame(CameraFrame(720, faceWidth, eyes));
 
+    /// <summary>The corpus's first photo of a named defect (<c>hand</c>, <c>tilted</c>, <c>cluttered</c>…), of any face.</summary>
+    public static byte[] Defect(string name) => Corpus.Value.Bad().First(s => s.Name.StartsWith(name + "-", StringComparison.Ordinal)).Jpeg;
+
     private static byte[] Render(PhotoSpec spec) =>
         VisionLab.Corpus.Render(Corpus.Value.People.Single(p => p.Name == "grace_hopper.jpg"), spec).Photo.ToJpeg(spec.Quality);
 }

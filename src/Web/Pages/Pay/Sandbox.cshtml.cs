@@ -9,7 +9,7 @@ namespace Photocollect.Web.Pages.Pay;
 /// <summary>
 /// The Sandbox provider's pay page (stands where WeChat Pay's cashier would): shows the amount, pays or cancels, then
 /// sends the signed notification through the same handling a real provider's notification gets, and returns to the
-/// order.
+/// order (with <see cref="PaymentService.CancelledQuery"/> after a cancel).
 /// </summary>
 public sealed class SandboxModel(PaymentService payments, PaymentProviders providers, AppDbContext db) : PageModel
 {
@@ -38,7 +38,8 @@ public sealed class SandboxModel(PaymentService payments, PaymentProviders provi
             await payments.HandleNotificationAsync(PaymentProviderKind.Sandbox, headers, body, cancellationToken);
         }
 
-        return Redirect($"{Request.PathBase}/orders/{Payment.OrderId}");
+        // Back to the order; after a cancel the order page says so and offers to pay again (the order stays 待支付).
+        return Redirect($"{Request.PathBase}/orders/{Payment.OrderId}{(pay ? "" : "?" + PaymentService.CancelledQuery)}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

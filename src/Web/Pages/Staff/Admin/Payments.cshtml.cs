@@ -12,8 +12,10 @@ using Photocollect.Web.Infrastructure;
 namespace Photocollect.Web.Pages.Staff.Admin;
 
 /// <summary>
-/// The school's ledger (收支明细): payments received and refunds with their states, totals that add up, a CSV export,
-/// and refunds, full or partial, with a reason. A refund form carries its refund id, so a double click refunds once.
+/// The school's ledger (收支明细): payments received and refunds with their states, totals that add up, a CSV export in
+/// the page's language, and refunds, full or partial, with a reason. A refund is asked for in two steps: the form shows
+/// a confirmation (order, student, amount, reason) and only its button sends the refund, so one stray click refunds
+/// nothing; both carry the refund's id, so a double click on the confirmation refunds once. No script is needed.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
 public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUrls urls, Delivery.ExportLog log, IStringLocalizer<SharedResource> localizer) : PageModel
@@ -42,6 +44,13 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>Sent by the confirmation's button: only then is the refund asked for.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>A refund waiting for its confirmation: the payment as the ledger shows it, how much (fen) and why.</summary>
+    public (LedgerPayment Payment, long Fen, string Reason)? Confirmation { get; private set; }
+
     /// <summary>The ledger.</summary>
     public LedgerView View { get; private set; } = new([], [], [], 0);
 
@@ -55,7 +64,8 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
     /// <summary>Shows the ledger.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    /// <summary>The ledger as CSV (UTF-8 with a byte order mark, which spreadsheet programs need for Chinese).</summary>
+    /// <summary>The ledger as CSV (UTF-8 with a byte order mark, which spreadsheet programs need for Chinese), headers,
+    /// kinds, providers and states in the page's language; times in China time, amounts in yuan with a point.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         if (!TryPeriod(out var from, out var to))
@@ -68,15 +78,19 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
         var output = new MemoryStream();
         await using (var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, NewLine = "\r\n" }, leaveOpen: true))
         {
-            csv.WriteRecord(["type", "time", "order", "student", "provider", "amount", "currency", "state", "reference", "reason"]);
+            csv.WriteRecord([.. CsvColumns.Select(c => localizer["Ledger.Csv." + c].Value)]);
+            var payment = localizer["Ledger.Csv.Payment"].Value;
             foreach (var p in view.Payments)
             {
-                csv.WriteRecord(Row("payment", p.Payment.PaidAt, p.OrderNumber, p.Student, p.Payment.Provider, p.Payment.AmountFen, p.Payment.Currency, p.Payment.State, p.Payment.ProviderReference, ""));
+                csv.WriteRecord(Row(payment, p.Payment.PaidAt, p.OrderNumber, p.Student, Provider(p.Payment.Provider), p.Payment.AmountFen, p.Payment.Currency,
+                    localizer["PaymentState." + p.Payment.State].Value, p.Payment.ProviderReference, ""));
             }
 
+            var refund = localizer["Ledger.Csv.Refund"].Value;
             foreach (var r in view.Refunds)
             {
-                csv.WriteRecord(Row("refund", r.Refund.CreatedAt, r.OrderNumber, "", r.Provider, -r.Refund.AmountFen, r.Refund.Currency, r.Refund.State.ToString().ToLowerInvariant(), r.Refund.ProviderReference, r.Refund.Reason));
+                csv.WriteRecord(Row(refund, r.Refund.CreatedAt, r.OrderNumber, "", Provider(r.Provider), -r.Refund.AmountFen, r.Refund.Currency,
+                    localizer[$"RefundState.{r.Refund.State}"].Value, r.Refund.ProviderReference, r.Refund.Reason));
             }
         }
 
@@ -84,27 +98,42 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
         return File(output, "text/csv; charset=utf-8", $"ledger-{(string.IsNullOrWhiteSpace(From) ? "start" : From)}-{(string.IsNullOrWhiteSpace(To) ? "now" : To)}.csv");
     }
 
-    /// <summary>Refunds part or all of a payment.</summary>
+    /// <summary>
+    /// A refund: first the confirmation (what would be refunded, or the problem beside the payment), then, sent by the
+    /// confirmation's button, the refund itself.
+    /// </summary>
     public async Task<IActionResult> OnPostRefundAsync(CancellationToken cancellationToken)
     {
-        string? problem = null;
+        string? problem;
         if (!Formats.TryParseFen(Amount, out var fen) || fen == 0)
         {
-            problem = "Ledger.Error.Amount";
+            problem = "amount";
+        }
+        else if (!Confirmed)
+        {
+            problem = await refunds.CheckAsync(PaymentId, fen, Reason ?? "", cancellationToken);
+            if (problem is null && await ledger.PaymentAsync(PaymentId, cancellationToken) is { } payment)
+            {
+                Confirmation = (payment, fen, Reason!.Trim());
+                return Page();
+            }
+
+            problem ??= "not_paid";
         }
         else
         {
             var result = await refunds.RefundAsync(PaymentId, fen, Reason ?? "", User.Identity?.Name ?? "admin", urls.Of(Request), RequestId == Guid.Empty ? null : RequestId, cancellationToken);
             if (result.Refund is { } refund)
             {
-                Info = localizer["Ledger.Refunded", Formats.Yuan(refund.AmountFen), localizer[$"RefundState.{refund.State}"].Value].Value;
+                var order = (await ledger.PaymentAsync(refund.PaymentId, cancellationToken))?.OrderNumber ?? "";
+                Info = localizer["Ledger.RefundAsked", Formats.Yuan(refund.AmountFen), order, localizer[$"RefundState.{refund.State}"].Value].Value;
                 return RedirectToPage(new { From, To });
             }
 
-            problem = result.Problem == "amount" ? "Ledger.Error.Amount" : $"Ledger.Error.{result.Problem}";
+            problem = result.Problem;
         }
 
-        Problem = (problem, PaymentId);
+        Problem = (problem == "amount" ? "Ledger.Error.Amount" : $"Ledger.Error.{problem}", PaymentId);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -137,7 +166,8 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
                 continue;
             }
 
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            // In UTC: PostgreSQL's timestamptz takes no other offset (Npgsql refuses +08:00 outright).
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             if (isEnd)
             {
                 to = start.AddDays(1);
@@ -155,6 +185,11 @@ public sealed class PaymentsModel(Ledger ledger, RefundService refunds, SchoolUr
 
         return ok;
     }
+
+    // The export's columns, each named by Ledger.Csv.{column} in the page's language.
+    private static readonly string[] CsvColumns = ["Type", "Time", "Order", "Student", "Provider", "Amount", "Currency", "State", "Reference", "Reason"];
+
+    private string Provider(string provider) => localizer["Provider." + provider] is { ResourceNotFound: false } name ? name.Value : provider;
 
     // CsvHelper quotes; the text people typed is defused here (a leading =, +, - or @ would run as a formula in a
     // spreadsheet), while the amounts keep their minus sign.

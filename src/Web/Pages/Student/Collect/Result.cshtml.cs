@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Photocollect.Collection;
 using Photocollect.Data;
+using Photocollect.Web.Text;
 
 namespace Photocollect.Web.Pages.Student.Collect;
 
@@ -9,9 +10,6 @@ namespace Photocollect.Web.Pages.Student.Collect;
 /// admission-photo comparison, the standard photo and the submit.</summary>
 public sealed class ResultModel(CollectionFlow flow, IStringLocalizer<SharedResource> localizer) : CollectPage(flow, localizer)
 {
-    /// <summary>One failed check.</summary>
-    public sealed record Failure(string Name, string Message);
-
     /// <summary>The photo.</summary>
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -19,8 +17,11 @@ public sealed class ResultModel(CollectionFlow flow, IStringLocalizer<SharedReso
     /// <summary>The photo row.</summary>
     public Photo? Photo { get; private set; }
 
-    /// <summary>Failed checks.</summary>
-    public IReadOnlyList<Failure> Failures { get; private set; } = [];
+    /// <summary>The checks, failed first.</summary>
+    public IReadOnlyList<CheckView> Checks { get; private set; } = [];
+
+    /// <summary>The upload with what the check measured drawn over it.</summary>
+    public MarkedPhoto Marked { get; private set; } = null!;
 
     /// <summary>Confirmation ticked.</summary>
     [BindProperty]
@@ -74,14 +75,12 @@ public sealed class ResultModel(CollectionFlow flow, IStringLocalizer<SharedReso
             return false;
         }
 
-        var checks = StoredChecks.Read(Photo.Checks);
-        Failures = checks.Where(c => !c.Pass && !c.Skipped).Select(c => new Failure(c.Name, c.Message)).ToList();
-        if (!Photo.Passed && Failures.Count == 0)
-        {
-            // Only skipped checks failed (no face, no wall): show their messages.
-            Failures = checks.Where(c => !c.Pass).Select(c => new Failure(c.Name, c.Message)).Take(1).ToList();
-        }
-
+        Checks = CheckViews.From(StoredChecks.Read(Photo.Checks), Text);
+        Marked = new MarkedPhoto(
+            Href($"/collect/photo/{Photo.Id}/preview"),
+            StoredMarks.Read(Photo.Marks),
+            Checks.Where(c => c.Failed).Select(c => c.Name).ToHashSet(),
+            Text["Collect.Result.Upload"]);
         return true;
     }
 }

@@ -3,20 +3,29 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Accounts;
+using Photocollect.Collection;
 using Photocollect.Data;
+using Photocollect.Grains.Orders;
 using Photocollect.Payments;
 using Photocollect.Web.Infrastructure;
 
 namespace Photocollect.Web.Pages.Student.Orders;
 
-/// <summary>An order's card (every field of seed 002, ID number and phone masked) and the actions its status allows.</summary>
-public sealed class DetailModel(AppDbContext db, PaymentService payments, SchoolUrls urls) : PageModel
+/// <summary>
+/// An order's card (every field of seed 002, ID number and phone masked) and what its status means for the student:
+/// how long review takes and that the result comes by SMS, a payment cancelled at the cashier, 下载电子照片 once it is
+/// complete, and starting again once it has ended. A freshman campaign's order is called 新生照片, not 集采.
+/// </summary>
+public sealed class DetailModel(AppDbContext db, PaymentService payments, CollectionFlow flow, SchoolUrls urls) : PageModel
 {
     /// <summary>The order.</summary>
     public Order Order { get; private set; } = null!;
 
     /// <summary>Its record.</summary>
     public StudentRecord Record { get; private set; } = null!;
+
+    /// <summary>The resource key of the order's type (集采, 新生照片, 加洗…).</summary>
+    public string KindKey { get; private set; } = "";
 
     /// <summary>Refunds of the order's payments, oldest first (the student sees each with its reason and state).</summary>
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
@@ -39,6 +48,21 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, School
     /// <summary>A problem to show.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// The student cancelled at the cashier (back from it with <see cref="PaymentService.CancelledQuery"/>, or the
+    /// newest payment attempt was cancelled) and the order is still unpaid: the page says so and offers to pay again.
+    /// </summary>
+    public bool PaymentCancelled { get; private set; }
+
+    /// <summary>The review target in hours, as reviewers are held to it (<see cref="ReviewDesk.Target"/>).</summary>
+    public static int ReviewHours => (int)ReviewDesk.Target.TotalHours;
+
+    /// <summary>The finished photo can be downloaded (已完成, and its standard photo is still kept).</summary>
+    public bool CanDownload { get; private set; }
+
+    /// <summary>Where an ended order's student starts again (the campaign is open and nothing else is under way), or null.</summary>
+    public string? StartAgainPath { get; private set; }
+
     /// <summary>Phone masked.</summary>
     public string MaskedPhone => PhoneNumber.Mask(Record.Phone);
 
@@ -57,6 +81,7 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, School
             return NotFound();
         }
 
+        PaymentCancelled = false;
         var (payment, checkout, problem) = await payments.StartAsync(Order.AccountId, id, PayContext.Of(Request, urls.Of(Request)), cancellationToken);
         if (checkout is null)
         {
@@ -86,8 +111,10 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, School
 
         Order = order;
         Record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
-        var kind = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
-        CapturePath = kind == CampaignKind.Freshman ? "/freshman/capture" : "/collect/capture";
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == order.CampaignId, cancellationToken);
+        KindKey = OrderLabels.KindKey(order.Kind, campaign.Kind);
+        var root = campaign.Kind == CampaignKind.Freshman ? "/freshman" : "/collect";
+        CapturePath = root + "/capture";
         DeliveredAt = await (from i in db.DeliveryItems
                              join b in db.DeliveryBatches on i.BatchId equals b.Id
                              where i.OrderId == order.Id && b.DeliveredAt != null
@@ -96,6 +123,26 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, School
         if (order.RejectReason is { } code)
         {
             Rejection = await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        }
+
+        if (order.Status == OrderStatus.PendingPayment)
+        {
+            var newest = await db.Payments.AsNoTracking().Where(p => p.OrderId == order.Id).OrderByDescending(p => p.CreatedAt)
+                .Select(p => p.State).FirstOrDefaultAsync(cancellationToken);
+            // The query is PaymentService.CancelledQuery, on the cashier's way back; it only chooses words.
+            PaymentCancelled = newest == PaymentStates.Cancelled || Request.Query["payment"] == "cancelled";
+        }
+
+        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: { } photo }
+            && await db.PhotoFiles.AnyAsync(f => f.PhotoId == photo && f.Standard != null, cancellationToken);
+
+        // An order that ended (closed unpaid, refunded) holds nobody back while the campaign is open: the flow frees it.
+        if (order is { Status: OrderStatus.Closed or OrderStatus.Refunded } && order.Kind != OrderKind.Reprint
+            && flow.Window(campaign) == WindowState.Open
+            && !await db.Orders.AnyAsync(o => o.RecordId == order.RecordId && o.Kind != OrderKind.Reprint
+                && o.Status != OrderStatus.Closed && o.Status != OrderStatus.Refunded, cancellationToken))
+        {
+            StartAgainPath = campaign.CaptureMode == CaptureMode.Offline ? "/offline" : root;
         }
 
         return true;
