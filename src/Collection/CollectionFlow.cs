@@ -383,6 +383,45 @@ public sealed class CollectionFlow(
         return new(photo, made.Source, null);
     }
 
+    /// <summary>
+    /// Judges a live preview frame for the camera page's guide: nothing is stored, no attempt is counted, and it runs
+    /// only for a verified student who consented to the processing of their face image, and only when a vision worker
+    /// is idle (uploads come first). The check after the shutter still decides.
+    /// </summary>
+    public async Task<FrameResult> JudgeFrameAsync(Guid accountId, Campaign campaign, byte[] frame, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Length > FramingGuide.MaxFrameBytes)
+        {
+            return new(null, "too_large", TimeSpan.Zero);
+        }
+
+        var consented = await db.StudentRecords.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id)
+            .Select(r => (bool?)(r.FaceConsentAt != null))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (consented is not true)
+        {
+            return new(null, consented is null ? "no_record" : "no_consent", TimeSpan.Zero);
+        }
+
+        try
+        {
+            var (verdict, spent) = await vision.JudgeFrameAsync(frame, cancellationToken);
+            return verdict.Error switch
+            {
+                null => new(verdict, null, spent),
+                ImageError.TooLarge => new(null, "too_large", spent),
+                _ => new(null, "not_an_image", spent),
+            };
+        }
+        catch (VisionBusyException)
+        {
+            return new(null, "busy", TimeSpan.Zero);
+        }
+    }
+
     /// <summary>A photo of the account's, or null.</summary>
     public Task<Photo?> PhotoAsync(Guid accountId, Guid photoId, CancellationToken cancellationToken = default) =>
         db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.AccountId == accountId, cancellationToken);

@@ -21,6 +21,18 @@ public sealed class PhotoVision(AppDbContext db, VisionGate gate)
         gate.RunAsync(() => QrCodes.Decode(picture), cancellationToken);
 
     /// <summary>
+    /// Judges a live preview frame against the guide, and how long the vision worker spent on it; only when a worker is
+    /// idle (<see cref="VisionBusyException"/> at once otherwise: the page's hint then stays neutral).
+    /// </summary>
+    public Task<(FrameVerdict Verdict, TimeSpan Spent)> JudgeFrameAsync(byte[] frame, CancellationToken cancellationToken = default) =>
+        gate.RunOptionalAsync(() =>
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var verdict = FramingGuide.Judge(frame);
+            return (verdict, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        }, cancellationToken);
+
+    /// <summary>
     /// Checks a photo with the campaign's thresholds, makes its standard photo and, when the campaign asks, compares it
     /// with the record's admission photo (null: not compared, or no face on either side).
     /// </summary>

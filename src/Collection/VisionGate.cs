@@ -16,6 +16,7 @@ public sealed class VisionGate : IDisposable
     private readonly Thread[] workers;
     private readonly ILogger<VisionGate> logger;
     private int running;
+    private int optional;
 
     /// <summary>Starts the workers.</summary>
     public VisionGate(IOptions<VisionGateOptions> options, ILogger<VisionGate> logger)
@@ -87,6 +88,33 @@ public sealed class VisionGate : IDisposable
         }
 
         return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Optional work items (live preview frames) that may run at once: half the workers, at least one.</summary>
+    public int OptionalSlots => Math.Max(1, workers.Length / 2);
+
+    /// <summary>
+    /// Runs small work that can be skipped (a live preview frame) only when a worker is idle now, nothing waits and
+    /// fewer than <see cref="OptionalSlots"/> such items run; otherwise throws <see cref="VisionBusyException"/> at once,
+    /// without logging. So optional work never queues, never delays an upload by more than its own few milliseconds,
+    /// and never holds more than half the cores.
+    /// </summary>
+    public async Task<T> RunOptionalAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            if (Interlocked.Increment(ref optional) > OptionalSlots || queue.Count > 0 || Running >= Workers)
+            {
+                throw new VisionBusyException(RetryAfter);
+            }
+
+            return await RunAsync(work, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref optional);
+        }
     }
 
     /// <summary>Lets the workers finish what was queued and stop.</summary>

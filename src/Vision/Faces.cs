@@ -24,4 +24,23 @@ public static class Faces
 
         return faces;
     }
+
+    /// <summary>
+    /// Every upright frontal face box, largest first, without eyes and without looking at turned copies: the quick look
+    /// a live preview frame needs (a few milliseconds at 240×320; <see cref="Detect"/> costs several times more).
+    /// </summary>
+    public static unsafe IReadOnlyList<RectF> Find(VisionImage image, FaceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        options ??= new FaceOptions();
+        var buffer = stackalloc NativeFace[Capacity];
+        Native.Check(Native.FindFaces(image, options.ModelDirectory, options.MaxSide, options.MinFace, buffer, Capacity, out var count), "find_faces");
+        var boxes = new List<RectF>(Math.Min(count, Capacity));
+        for (var i = 0; i < Math.Min(count, Capacity); i++)
+        {
+            boxes.Add(new RectF(buffer[i].X, buffer[i].Y, buffer[i].Width, buffer[i].Height));
+        }
+
+        return boxes;
+    }
 }

@@ -50,6 +50,9 @@ internal static partial class Native
     [LibraryImport(Library, EntryPoint = "pcv_detect_faces", StringMarshalling = StringMarshalling.Utf8)]
     public static unsafe partial int DetectFaces(VisionImage image, string modelDir, int maxSide, double minFace, NativeFace* faces, int capacity, out int count);
 
+    [LibraryImport(Library, EntryPoint = "pcv_find_faces", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int FindFaces(VisionImage image, string modelDir, int maxSide, double minFace, NativeFace* faces, int capacity, out int count);
+
     [LibraryImport(Library, EntryPoint = "pcv_analyze")]
     public static unsafe partial int Analyze(VisionImage image, NativeAnalysisOptions* options, NativeAnalysis* analysis, out nint standard);
 

@@ -118,6 +118,7 @@ public static class PhotocollectWebExtensions
         services.AddScoped<Platform.SchoolOnboarding>();
         services.AddScoped<Platform.InviteLinks>();
         services.AddSingleton<QueueWatch>();
+        services.AddSingleton<Pages.Student.Collect.FrameThrottle>();
         services.AddScoped<PlatformFigures>();
         services.AddScoped<SupportDesk>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));

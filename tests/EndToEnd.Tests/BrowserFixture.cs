@@ -37,29 +37,40 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(Artifacts);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-            ],
-        });
+        Browser = await LaunchAsync();
     }
 
-    /// <summary>A new phone-sized, Chinese-locale browser context.</summary>
-    public async Task<IBrowserContext> PhoneAsync()
+    /// <summary>
+    /// Another Chromium with the suite's arguments and <paramref name="extra"/> ones (a fake camera: see
+    /// <see cref="FakeCamera"/>); the caller disposes it.
+    /// </summary>
+    public Task<IBrowser> LaunchAsync(params string[] extra) => _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", .. extra,
+        ],
+    });
+
+    /// <summary>A new phone-sized, Chinese-locale browser context.</summary>
+    public Task<IBrowserContext> PhoneAsync() => PhoneAsync(Browser);
+
+    /// <summary>A new phone-sized, Chinese-locale context of <paramref name="browser"/>, with these permissions granted.</summary>
+    public static async Task<IBrowserContext> PhoneAsync(IBrowser browser, params string[] permissions)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        DeviceScaleFactor = 2,
-        IsMobile = true,
-        HasTouch = true,
-        Locale = "zh-CN",
-        TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            Permissions = permissions,
         });
 
         // The suite runs test projects in parallel on two cores: give pages time under load.

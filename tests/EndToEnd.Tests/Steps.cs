@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Photocollect.Collection.Registry;
+using Photocollect.Web.Seeding;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.EndToEnd.Tests;
@@ -20,6 +23,34 @@ public static class Steps
         ArgumentNullException.ThrowIfNull(page);
         await page.ClickAsync(button);
         await page.Locator(expect).First.WaitForAsync();
+    }
+
+    /// <summary>
+    /// A new student of the first demo school taken through the pages as a person would (SMS sign-in, the code's
+    /// screenshot, verification with the feature code, the standards and the face consent) to the capture step; the
+    /// demo student of that index is taken by this phone.
+    /// </summary>
+    public static async Task ToCaptureAsync(IPage page, BrowserFixture fixture, int student)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(fixture);
+        var school = fixture.BaseUrl + "/s/" + AppFactory.A;
+        var phone = AppFactory.NewPhone();
+        await Open(page, school + "/collect", "[data-test=send-code]");
+        await page.FillAsync("#Phone", phone);
+        await page.CheckAsync("[data-test=agree]");
+        await Submit(page, "[data-test=send-code]", ".alert.info");
+        await page.FillAsync("#Code", await fixture.App.LatestCodeAsync(AppFactory.A, phone));
+        await Submit(page, "[data-test=verify]", "[data-test=pick-code]");
+        var code = await fixture.App.InSchoolAsync(AppFactory.A, sp =>
+            Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(student))));
+        await page.SetInputFilesAsync("#Picture", new FilePayload { Name = "code.png", MimeType = "image/png", Buffer = Codes.Screenshot(code) });
+        await page.Locator("[data-test=record]").WaitForAsync();
+        await page.FillAsync("#FeatureCode", "sv8s65");
+        await Submit(page, "[data-test=verify-record]", "[data-test=understood]");
+        await page.CheckAsync("[data-test=understood]");
+        await page.CheckAsync("[data-test=face-consent]");
+        await Submit(page, "[data-test=to-camera]", "[data-test=pick-photo]");
     }
 
     /// <summary>Signs in on a school's staff login page (demo password) and waits for the staff home.</summary>

@@ -101,7 +101,7 @@ public static partial class Bench
         return image.ToPng();
     }
 
-    private static Stats Time(int rounds, Action action)
+    internal static Stats Time(int rounds, Action action)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -201,5 +201,5 @@ public static partial class Bench
         return (Rate(1), Rate(2));
     }
 
-    private sealed record Stats(double P50, double P95, double Mean);
+    internal sealed record Stats(double P50, double P95, double Mean);
 }

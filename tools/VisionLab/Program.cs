@@ -4,7 +4,7 @@ using Photocollect.VisionLab;
 
 // The vision lab: `corpus DIR` writes the generated corpus, `standards DIR` the standards page's example photos, `favicon FILE` the platform's icon, `confusion` prints the per-check table of
 // docs/vision-checks.md, `decoders` compares QR decoders on degraded code photos, `bench` runs the benchmark behind
-// `./photocollect bench vision`.
+// `./photocollect bench vision`, `framing` the live guide against the check.
 var faces = Environment.GetEnvironmentVariable("PHOTOCOLLECT_SHARED") is { } shared
     ? Path.Combine(shared, "data", "faces")
     : Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/faces");
@@ -49,6 +49,9 @@ switch (args.FirstOrDefault())
         var rounds = Array.IndexOf(args, "--rounds") is var r and > 0 && r + 1 < args.Length ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 10;
         Console.Write(Decoders.Markdown(rounds, save));
         return 0;
+    case "framing":
+        Console.Write(FramingTable.Markdown(new Corpus(faces)));
+        return 0;
     case "photo" when args.Length == 2:
         File.WriteAllBytes(args[1], Bench.Photo(new Corpus(faces)));
         return 0;
@@ -57,6 +60,6 @@ switch (args.FirstOrDefault())
     case "bench":
         return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: VisionLab corpus DIR | standards DIR | favicon FILE | confusion | decoders [--rounds N] [--save DIR] | photo FILE | bench [--quick]");
+        Console.Error.WriteLine("usage: VisionLab corpus DIR | standards DIR | favicon FILE | confusion | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
         return 2;
 }

@@ -64,6 +64,16 @@ public static class ApiProblems
         }
 
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return WriteAsync(context, status, code, text[key].Value);
+    }
+
+    /// <summary>
+    /// Writes a problem with its own <paramref name="code"/> and <paramref name="detail"/> (already in the reader's
+    /// language): also for a page's script calls that take JSON (the camera page's live frames).
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
@@ -72,7 +82,7 @@ public static class ApiProblems
             title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
             status,
             code,
-            detail = text[key].Value,
+            detail,
             traceId = context.TraceIdentifier,
         }, Json));
     }

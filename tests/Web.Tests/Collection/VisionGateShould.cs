@@ -76,6 +76,36 @@ public sealed class VisionGateShould
         Assert.Equal(6, await gate.RunAsync(() => 6));
     }
 
+    [Fact]
+    public async Task RunOptionalWorkOnlyOnAnIdleWorkerAndNeverQueueIt()
+    {
+        using var gate = Gate(workers: 2, queue: 4);
+        Assert.Equal(7, await gate.RunOptionalAsync(() => 7));
+
+        // One upload running: the other worker is idle, so a preview frame runs; but only one optional item at once.
+        using var release = new ManualResetEventSlim();
+        using var holdFrame = new ManualResetEventSlim();
+        var upload = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
+        await UntilAsync(() => gate.Running == 1);
+        var frame = gate.RunOptionalAsync(() => holdFrame.Wait(TimeSpan.FromMinutes(1)));
+        await UntilAsync(() => gate.Running == 2);
+        await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunOptionalAsync(() => 8));
+        holdFrame.Set();
+        Assert.True(await frame);
+
+        // Every worker busy, or anything waiting: refused at once, nothing queued behind the uploads.
+        var second = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
+        await UntilAsync(() => gate.Running == 2);
+        await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunOptionalAsync(() => 9));
+        var queued = gate.RunAsync(() => 10);
+        await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunOptionalAsync(() => 11));
+        Assert.Equal((2, 1), (gate.Running, gate.Waiting));
+        release.Set();
+        Assert.True(await upload && await second);
+        Assert.Equal(10, await queued);
+        Assert.Equal(12, await gate.RunOptionalAsync(() => 12));
+    }
+
     private static VisionGate Gate(int workers, int queue) =>
         new(Options.Create(new VisionGateOptions { Workers = workers, QueueLength = queue, RetryAfterSeconds = 5 }), NullLogger<VisionGate>.Instance);
 

@@ -20,6 +20,18 @@ public static class Faces
     /// <summary>The same person smiling with teeth (fails mouth_closed).</summary>
     public static byte[] TeethPhoto() => Corpus.Value.Bad().First(s => s.Defect == "mouth_closed").Jpeg;
 
+    /// <summary>
+    /// A 3:4 camera frame of Grace Hopper on a light wall, as pixels (a fake camera's picture): her cheek-to-cheek width
+    /// a <paramref name="faceWidth"/> of the frame's width, her eyes at <paramref name="eyes"/> (fractions of the frame).
+    /// </summary>
+    public static Raster CameraFrame(int width = 720, double faceWidth = 0.36, (double X, double Y)? eyes = null) =>
+        VisionLab.Corpus.Render(Corpus.Value.People.Single(p => p.Name == "grace_hopper.jpg"),
+            new PhotoSpec { Width = width, Height = width * 4 / 3, FaceWidth = faceWidth, Eyes = eyes ?? (0.5, 0.40) }).Photo;
+
+    /// <summary>What the camera page posts while the preview runs: a 720×960 camera frame scaled to 240×320, as JPEG.</summary>
+    public static byte[] PreviewFrame(double faceWidth = 0.36, (double X, double Y)? eyes = null) =>
+        FramingTable.Frame(CameraFrame(720, faceWidth, eyes));
+
     /// <summary>The corpus's first photo of a named defect (<c>hand</c>, <c>tilted</c>, <c>cluttered</c>…), of any face.</summary>
     public static byte[] Defect(string name) => Corpus.Value.Bad().First(s => s.Name.StartsWith(name + "-", StringComparison.Ordinal)).Jpeg;
 

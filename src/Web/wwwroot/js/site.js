@@ -17,14 +17,17 @@
 
 // Uploads with a progress bar: a form marked data-upload is sent with XMLHttpRequest so the student sees how far a
 // 5 MB phone photo has got; the answer (a redirect or the page with an error) replaces the page as a normal submit
-// would. File inputs marked data-autosubmit send the form as soon as a file is chosen. When the server is busy
-// (503 with Retry-After: too many photos being checked at once) the same file is sent again after the pause, up to
-// three times, before its page (which says to try again) is shown. Without JavaScript the form posts normally.
+// would. File inputs marked data-autosubmit send the form as soon as a file is chosen; the live camera hands its shot
+// to form.sendBlob, the same way. When the server is busy (503 with Retry-After: too many photos being checked at
+// once) the same file is sent again after the pause, up to three times, before its page (which says to try again) is
+// shown. The form tells the camera how it went: 'upload:leave' before the page is replaced, 'upload:failed' when
+// nothing was sent (too large, network). Without JavaScript the form posts normally.
 (function () {
     document.querySelectorAll('form[data-upload]').forEach(function (form) {
         var progress = form.querySelector('.progress');
         var bar = progress && progress.querySelector('.bar');
         var text = progress && progress.querySelector('[data-progress-text]');
+        function tell(name) { form.dispatchEvent(new CustomEvent(name)); }
         function send(extra) {
             // Too big to accept: say so before spending the student's data on the upload.
             var max = Number(form.getAttribute('data-max-bytes')) || 0;
@@ -33,6 +36,7 @@
             if (max && files.some(function (f) { return f && f.size > max; })) {
                 form.querySelectorAll('input[type=file]').forEach(function (i) { i.value = ''; });
                 alert(form.getAttribute('data-too-large') || 'File too large');
+                tell('upload:failed');
                 return;
             }
             var data = new FormData(form);
@@ -58,6 +62,7 @@
                     setTimeout(function () { post(data, retries + 1); }, wait * 1000);
                     return;
                 }
+                tell('upload:leave');
                 if (xhr.responseURL && xhr.responseURL !== location.href && xhr.status < 400) { location.href = xhr.responseURL; return; }
                 document.open(); document.write(xhr.responseText); document.close();
             };
@@ -65,6 +70,7 @@
                 form.querySelectorAll('button, input[type=file]').forEach(function (b) { b.disabled = false; });
                 if (progress) progress.hidden = true;
                 alert(form.getAttribute('data-network-error') || 'Network error');
+                tell('upload:failed');
             };
             xhr.send(data);
         }
@@ -76,35 +82,187 @@
     });
 })();
 
-// Live camera preview with the head-and-shoulders guide, where the browser allows the camera; the shot is sent
-// through the upload form above. Otherwise the file input (capture="environment") stays the way in.
+// The live camera, where the browser has one (HTTPS or localhost): the preview in a 3:4 box with the head-and-
+// shoulders guide, the shutter below it. While it runs, a 240×320 copy of what the preview shows is posted about
+// twice a second (one at a time) to the page's frame handler, which answers where the face stands against the guide:
+// the box is drawn over the video, the oval turns green or amber and a short hint says what to do. No answer, a slow
+// one or a refusal leaves the hint neutral; the shutter never waits for it. The shot is exactly what the preview
+// shows, at the camera's resolution, and goes through the upload form above (progress, busy retries, the result
+// page). Denied or missing camera: a message, and the file inputs stay the way in. The stream stops when the page is
+// hidden or left, and starts again when the student comes back to it.
 (function () {
     var box = document.querySelector('[data-live-camera]');
-    if (!box || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+    var start = document.querySelector('[data-start-camera]');
+    if (!box || !start || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+    var form = box.closest('form');
+    var guide = box.querySelector('[data-guide]');
     var video = box.querySelector('video');
     var shoot = box.querySelector('[data-shoot]');
-    var start = document.querySelector('[data-start-camera]');
-    if (!start) return;
+    var shootLabel = shoot.querySelector('[data-shoot-label]');
+    var label = shootLabel.textContent;
+    var switcher = box.querySelector('[data-switch-camera]');
+    var faceBox = box.querySelector('[data-face-box]');
+    var hint = box.querySelector('[data-guide-hint]');
+    var problem = document.querySelector('[data-camera-problem]');
+    var orPick = document.querySelector('[data-or-pick]');
+    var token = form.querySelector('input[name=__RequestVerificationToken]');
+    var facing = box.getAttribute('data-facing') || 'environment';
+    var frameUrl = box.getAttribute('data-frame-url');
+    var every = Number(box.getAttribute('data-frame-every')) || 500;
+    var frame = document.createElement('canvas');
+    frame.width = 240; frame.height = 320;
+    var stream = null, wanted = false, uploading = false, asking = false, timer = 0, stale = 0, pausedUntil = 0;
     start.hidden = false;
-    start.addEventListener('click', function () {
-        navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 2560 } }, audio: false })
-            .then(function (stream) {
-                video.srcObject = stream;
+
+    function say(message) { if (problem) { problem.textContent = message || ''; problem.hidden = !message; } }
+    function stop() {
+        clearTimeout(timer);
+        if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
+        stream = null;
+        video.srcObject = null;
+    }
+    function open() {
+        say('');
+        start.disabled = true;
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: facing }, width: { ideal: 1920 }, height: { ideal: 2560 } }, audio: false })
+            .then(function (s) {
+                stream = s; wanted = true;
+                shoot.disabled = true;  // until the first picture arrives: a tap before it would have nothing to send
+                video.srcObject = s;
+                var track = s.getVideoTracks()[0];
+                var settings = track && track.getSettings ? track.getSettings() : {};
+                // The front camera is shown as a mirror, as phones do; the frames and the shot are not mirrored.
+                box.classList.toggle('mirrored', (settings.facingMode || facing) === 'user');
+                start.hidden = true; start.disabled = false;
                 box.hidden = false;
-                start.hidden = true;
+                if (orPick) orPick.hidden = false;
+                box.scrollIntoView({ block: 'start' });
+                neutral();
+                look(400);
+                if (switcher && navigator.mediaDevices.enumerateDevices) {
+                    navigator.mediaDevices.enumerateDevices().then(function (list) {
+                        switcher.hidden = list.filter(function (d) { return d.kind === 'videoinput'; }).length < 2;
+                    }).catch(function () { });
+                }
             })
-            .catch(function () { start.hidden = true; var hint = document.querySelector('[data-camera-denied]'); if (hint) hint.hidden = false; });
-    });
+            .catch(function (e) {
+                var denied = e && (e.name === 'NotAllowedError' || e.name === 'SecurityError');
+                start.disabled = false;
+                start.hidden = denied;  // asking again is refused at once until the student changes the setting
+                box.hidden = true;
+                if (orPick) orPick.hidden = true;
+                say(box.getAttribute(denied ? 'data-denied' : 'data-unavailable'));
+            });
+    }
+
+    // What the 3:4 preview shows of the video (object-fit: cover crops the rest), in video pixels.
+    function shown() {
+        var w = video.videoWidth, h = video.videoHeight;
+        if (!w || !h) return null;
+        return w * 4 > h * 3 ? { x: (w - h * 3 / 4) / 2, y: 0, w: h * 3 / 4, h: h } : { x: 0, y: (h - w * 4 / 3) / 2, w: w, h: w * 4 / 3 };
+    }
+    function setState(state) {
+        guide.setAttribute('data-state', state);
+        hint.textContent = guide.getAttribute('data-hint-' + state) || guide.getAttribute('data-hint-idle');
+    }
+    function neutral() { setState('idle'); faceBox.setAttribute('hidden', ''); }
+    function show(answer, roundTrip) {
+        guide.setAttribute('data-frame-ms', answer.ms);
+        guide.setAttribute('data-frame-round-trip-ms', Math.round(roundTrip));
+        setState(answer.framing);
+        var f = answer.face;
+        if (f) {
+            var x = box.classList.contains('mirrored') ? 1 - f.x - f.width : f.x;
+            faceBox.setAttribute('x', x * 300); faceBox.setAttribute('y', f.y * 400);
+            faceBox.setAttribute('width', f.width * 300); faceBox.setAttribute('height', f.height * 400);
+        }
+        // An SVG element has no hidden property: the attribute itself.
+        faceBox.toggleAttribute('hidden', !f);
+        // An answer older than this no longer says where the face is.
+        clearTimeout(stale);
+        stale = setTimeout(neutral, 2000);
+    }
+    function look(after) {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+            if (!stream || uploading || asking || !frameUrl || document.hidden) return;
+            var wait = pausedUntil - Date.now();
+            var area = shown();
+            if (wait > 0 || !area || video.paused) { look(Math.max(wait, every)); return; }
+            frame.getContext('2d').drawImage(video, area.x, area.y, area.w, area.h, 0, 0, frame.width, frame.height);
+            asking = true;
+            frame.toBlob(function (blob) {
+                var began = performance.now();
+                var abort = window.AbortController ? new AbortController() : null;
+                var limit = setTimeout(function () { if (abort) abort.abort(); }, 2000);
+                fetch(frameUrl, {
+                    method: 'POST', body: blob, credentials: 'same-origin', signal: abort ? abort.signal : undefined,
+                    headers: { 'Content-Type': 'image/jpeg', 'Accept': 'application/json', 'RequestVerificationToken': token ? token.value : '' },
+                }).then(function (r) {
+                    if (r.ok) return r.json();
+                    var retry = Number(r.headers.get('Retry-After'));
+                    if (retry > 0) pausedUntil = Date.now() + retry * 1000;
+                    // Signed out, another school, no consent or the window closed: this page gets no hints any more.
+                    if (r.status === 401 || r.status === 403 || r.status === 409) frameUrl = null;
+                    return null;
+                }).then(function (answer) {
+                    if (answer && !uploading) show(answer, performance.now() - began); else neutral();
+                }).catch(neutral).then(function () {
+                    clearTimeout(limit);
+                    asking = false;
+                    look(every);
+                });
+            }, 'image/jpeg', 0.8);
+        }, after);
+    }
+
+    // While the shot uploads the shutter spins and says the photo was taken; the progress line under it says how far
+    // the upload has got, and the frozen preview needs no hint.
+    function busy(on) {
+        hint.hidden = on;
+        shoot.classList.toggle('busy', on);
+        shoot.disabled = on;
+        shoot.setAttribute('aria-busy', on ? 'true' : 'false');
+        shootLabel.textContent = on ? shoot.getAttribute('data-busy-text') : label;
+    }
+    video.addEventListener('loadeddata', function () { if (!uploading) shoot.disabled = false; });
     shoot.addEventListener('click', function () {
-        var canvas = document.createElement('canvas');
-        canvas.width = video.videoWidth; canvas.height = video.videoHeight;
-        canvas.getContext('2d').drawImage(video, 0, 0);
-        canvas.toBlob(function (blob) {
-            var form = document.querySelector('form[data-upload]');
-            if (video.srcObject) video.srcObject.getTracks().forEach(function (t) { t.stop(); });
+        var area = shown();
+        if (!area || uploading) return;
+        uploading = true;
+        busy(true);
+        var shot = document.createElement('canvas');
+        shot.width = Math.round(area.w); shot.height = Math.round(area.h);
+        shot.getContext('2d').drawImage(video, area.x, area.y, area.w, area.h, 0, 0, shot.width, shot.height);
+        video.pause();
+        neutral();
+        shot.toBlob(function (blob) {
+            if (!blob) { form.dispatchEvent(new CustomEvent('upload:failed')); return; }
             form.sendBlob({ name: 'Photo', blob: blob, file: 'camera.jpg' });
         }, 'image/jpeg', 0.92);
     });
+    form.addEventListener('upload:failed', function () {
+        if (!uploading) return;
+        uploading = false;
+        busy(false);
+        if (stream) { video.play(); look(every); }
+    });
+    form.addEventListener('upload:leave', function () { wanted = false; stop(); });
+    start.addEventListener('click', open);
+    if (switcher) {
+        switcher.addEventListener('click', function () {
+            facing = facing === 'user' ? 'environment' : 'user';
+            stop();
+            open();
+        });
+    }
+    // Hidden (another app, the lock screen) or left: the camera is released; back on the page, it opens again.
+    document.addEventListener('visibilitychange', function () {
+        if (document.hidden) stop();
+        else if (wanted && !stream && !uploading) open();
+    });
+    window.addEventListener('pagehide', stop);
+    window.addEventListener('pageshow', function (e) { if (e.persisted && wanted && !stream && !uploading) open(); });
 })();
 
 // Forms marked data-once disable their buttons on submit: a double tap sends one request.
