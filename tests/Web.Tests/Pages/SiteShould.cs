@@ -120,6 +120,36 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task WearTheSchoolsLogoOnItsPageNotFound()
+    {
+        var slug = "logo-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Schools.Add(new School
+            {
+                Id = Guid.NewGuid(),
+                Slug = slug,
+                DisplayName = "徽标示范学院",
+                SchoolCode = Random.Shared.Next(200000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Branding = new SchoolBranding { ShortName = "徽标学院", PrimaryColor = "#7c2d12", LogoUrl = "https://cdn.example.cn/logo.png" },
+                Status = SchoolStatus.Active,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await app.Browser().GetAsync($"/s/{slug}/no-such-page");
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("https://cdn.example.cn/logo.png", page.QuerySelector("header img.logo")?.GetAttribute("src"));
+        Assert.Equal("徽标学院", page.Text(".brand"));
+        Assert.Contains("--brand: #7c2d12", page.Head!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal($"/s/{slug}/", page.QuerySelector("a[data-test=error-home]")?.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task ShowAnUnknownOrderAsTheSchoolsPageNotFound()
     {
         var student = await app.StudentAsync(AppFactory.B, AppFactory.NewPhone());
