@@ -47,8 +47,11 @@ public sealed class WalkThroughInBrowserShould(BrowserFixture fixture) : IClassF
         await page.FillAsync("#Phone", phone);
         await page.CheckAsync("[data-test=agree]");
         await Submit(page, "[data-test=send-code]", ".alert.info");
+        // The code and its send button share one line, level.
+        Assert.Equal(await TopOfAsync(page, "#Code"), await TopOfAsync(page, "[data-test=send-code]"));
         await page.FillAsync("#Code", await fixture.App.LatestCodeAsync(AppFactory.A, phone));
         await Submit(page, "[data-test=verify]", "[data-test=pick-code]");
+        await FitsAPhoneAsync(page);  // the code step's file inputs hide behind their buttons, whatever the fields' style
         var code = await fixture.App.InSchoolAsync(AppFactory.A, sp =>
             Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(Student))));
         await page.SetInputFilesAsync("#Picture", new FilePayload { Name = "code.png", MimeType = "image/png", Buffer = Codes.Screenshot(code) });
@@ -67,7 +70,7 @@ public sealed class WalkThroughInBrowserShould(BrowserFixture fixture) : IClassF
         Assert.Equal(9, await page.Locator("[data-test=standard-example]").CountAsync());
         Assert.Equal("✓", await page.InnerTextAsync("[data-test=standard-example][data-good=true] .example-mark"));
         await ShotAsync(page, "walk-02-standards");
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
+        await FitsAPhoneAsync(page);
         await Open(page, school + "/culture?c=en&returnUrl=%2Fs%2Fbeifang%2Fcollect%2Fstandards", "[data-test=understood]");
         await LoadedAsync(page);
         Assert.Equal("Not accepted: Too dark", (await page.TextContentAsync("[data-example=too-dark] figcaption"))?.Trim());
@@ -78,6 +81,7 @@ public sealed class WalkThroughInBrowserShould(BrowserFixture fixture) : IClassF
         await page.CheckAsync("[data-test=understood]");
         await page.CheckAsync("[data-test=face-consent]");
         await Submit(page, "[data-test=to-camera]", "[data-test=pick-photo]");
+        await FitsAPhoneAsync(page);
         await page.SetInputFilesAsync("#Photo", new FilePayload { Name = "good.jpg", MimeType = "image/jpeg", Buffer = Faces.GoodPhoto() });
         await page.Locator("[data-test=check-passed]").WaitForAsync();
         await page.CheckAsync("[data-test=confirm]");
@@ -185,6 +189,12 @@ public sealed class WalkThroughInBrowserShould(BrowserFixture fixture) : IClassF
     {
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await fixture.ShotAsync(page, name);
+    }
+
+    private static async Task FitsAPhoneAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{page.Url} is {width}px wide on a 390px phone");
     }
 
     private static Task<double> WidthOfAsync(IPage page, string selector) =>
