@@ -102,8 +102,9 @@ public sealed class FreshmanOrdersShould(AppFactory app) : IClassFixture<AppFact
         // The school admin refunds it in full on the ledger.
         var admin = await app.StaffAsync(AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "admin"));
         var (_, ledger) = await Html.GetAsync(admin, Base + "/staff/payments");
-        var refunded = await Html.SubmitAsync(admin, ledger, $"[data-payment='{payment.Id}'] [data-test=refund]",
-            new Dictionary<string, string?> { ["Amount"] = "15.00", ["Reason"] = "新生退费" });
+        var confirm = await Html.ParseAsync(await Html.SubmitAsync(admin, ledger, $"[data-payment='{payment.Id}'] [data-test=refund]",
+            new Dictionary<string, string?> { ["Amount"] = "15.00", ["Reason"] = "新生退费" }));
+        var refunded = await Html.SubmitAsync(admin, confirm, "[data-test=confirm-refund]");
         Assert.Equal(HttpStatusCode.Redirect, refunded.StatusCode);
 
         var refundSms = (await app.SmsToStudentOfAsync(AppFactory.A, orderId)).Single(m => m.Template == nameof(SmsTemplate.Refunded));
