@@ -75,8 +75,9 @@ public sealed class AppProcess : IAsyncDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or one probe slower than its 5 s on a loaded machine: ask again until the deadline.
             }
 
             await Task.Delay(200);
