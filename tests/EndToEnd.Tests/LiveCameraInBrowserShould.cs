@@ -99,7 +99,7 @@ public sealed class LiveCameraInBrowserShould(BrowserFixture fixture, ITestOutpu
         await sending.WaitForAsync();
         Assert.True(await sending.IsDisabledAsync());
         Assert.Equal("已拍照", (await page.InnerTextAsync("[data-shoot-label]")).Trim());
-        Assert.True(await page.Locator(".progress").IsVisibleAsync());
+        await page.Locator(".progress").WaitForAsync();  // shown once the shot is encoded and the upload starts
         await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Artifacts, "live-camera-04-uploading-screen.png") });
         release.SetResult();
         await page.Locator("[data-test=check-passed]").WaitForAsync();

@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace Photocollect.Web.Tests.Data;
 
 /// <summary>
-/// The app rides out a database blip: a PostgreSQL restart under a second costs requests some latency, not an error
-/// (queries and transactions are retried); a longer outage is answered 503 with Retry-After, never 500, and the app
+/// The app rides out a database blip: a PostgreSQL restart well inside the retry budget (about five seconds, see
+/// <c>TransientFailures</c>) costs requests some latency, not an error (queries and transactions are retried); a longer outage is answered 503 with Retry-After, never 500, and the app
 /// serves again as soon as the database is back, without a restart of its own.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Disposed in DisposeAsync (IAsyncLifetime), after the database it needs.")]
@@ -32,14 +32,15 @@ public sealed class DatabaseOutageShould(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task AnswerEveryRequestThroughARestartUnderASecond()
+    public async Task AnswerEveryRequestThroughARestartInsideTheRetryBudget()
     {
         var students = new[] { await app.ApiStudentAsync(AppFactory.A), await app.ApiStudentAsync(AppFactory.A) };
         var answers = await UnderLoadAsync(students, async () =>
         {
             var down = await database.RestartAsync();
             output.WriteLine($"restart took {down.TotalSeconds:0.00} s");
-            Assert.True(down < TimeSpan.FromSeconds(1), $"the restart took {down.TotalSeconds:0.00} s: not the blip this test is about");
+            // Fast alone (0.3–0.6 s) and over a second on a loaded machine; past three seconds it is an outage, not a blip.
+            Assert.True(down < TimeSpan.FromSeconds(3), $"the restart took {down.TotalSeconds:0.00} s: not the blip this test is about");
         });
 
         var failed = answers.Where(a => a.Status is not HttpStatusCode.OK and not HttpStatusCode.Accepted).ToList();

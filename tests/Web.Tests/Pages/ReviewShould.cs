@@ -20,8 +20,9 @@ public sealed class ReviewShould(AppFactory app) : IClassFixture<AppFactory>
         // The queue shows it; reject it with a maintained reason.
         var (_, queue) = await Html.GetAsync(reviewer, "/s/beifang/staff/review");
         Assert.Contains(queue.QuerySelectorAll("[data-test=queue-item] [data-test=open-order]"), a => a.GetAttribute("href")!.EndsWith(orderId, StringComparison.Ordinal));
-        var (_, review) = await Html.GetAsync(reviewer, $"/s/beifang/staff/review/{orderId}");
-        Assert.NotNull(review.QuerySelector("[data-test=admission-photo]"));
+        var (opened, review) = await Html.GetAsync(reviewer, $"/s/beifang/staff/review/{orderId}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.True(review.QuerySelector("[data-test=admission-photo]") is not null, "no admission photo beside the order: " + review.Text("main"));
         var noReason = await Html.ParseAsync(await Html.SubmitAsync(reviewer, review, "[data-test=reject]"));
         Assert.NotNull(noReason.QuerySelector(".alert.error"));
         var rejected = await Html.SubmitAsync(reviewer, review, "[data-test=reject]", new Dictionary<string, string?> { ["Reason"] = "extra_content" });
