@@ -7,8 +7,9 @@ namespace Photocollect.Collection;
 /// <summary>
 /// The vision work of the collection, through the <see cref="VisionGate"/> (so a burst of uploads waits in a bounded
 /// queue instead of taking every core; <see cref="VisionBusyException"/> when it is full). An upload costs one native
-/// pass: the check, the standard photo and the photo's aligned face come out of it together, and the record's admission
-/// photo is aligned once and kept (<see cref="AdmissionPhoto.Face"/>), so comparing decodes and detects nothing more.
+/// pass and one run of the face model: the check, the standard photo and the photo's aligned face come out of the pass
+/// together, and the record's admission photo's embedding is worked out once and kept
+/// (<see cref="AdmissionPhoto.FaceEmbedding"/>), so comparing decodes and detects nothing more.
 /// </summary>
 public sealed class PhotoVision(AppDbContext db, VisionGate gate)
 {
@@ -39,31 +40,31 @@ public sealed class PhotoVision(AppDbContext db, VisionGate gate)
     public async Task<(StandardPhotoResult Made, Comparison? Comparison)> CheckAsync(Guid recordId, Campaign campaign, byte[] photo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        // The kept face, or the admission photo itself only while no face has been kept.
+        // The kept embedding, or the admission photo itself only while none has been kept.
         var admission = campaign.CompareWithAdmission
             ? await db.AdmissionPhotos.AsNoTracking().Where(a => a.RecordId == recordId)
-                .Select(a => new { a.Face, Image = a.Face == null ? a.Image : null }).SingleOrDefaultAsync(cancellationToken)
+                .Select(a => new { a.FaceEmbedding, Image = a.FaceEmbedding == null ? a.Image : null }).SingleOrDefaultAsync(cancellationToken)
             : null;
         var thresholds = SchoolThresholds.Read(campaign.VisionThresholds);
         var threshold = campaign.ComparisonThreshold;
         var (made, kept, comparison) = await gate.RunAsync(() =>
         {
             var made = StandardPhoto.Create(photo, thresholds: thresholds);
-            var kept = admission?.Face ?? (admission?.Image is { } image ? Align(image) : null);
-            var comparison = made.Jpeg is not null && made.Source.Analysis?.Face is { } face && kept is { Length: AlignedFace.Length }
-                ? FaceComparison.Compare(face, AlignedFace.FromBytes(kept), threshold)
+            var kept = admission?.FaceEmbedding ?? (admission?.Image is { } image ? Embed(image) : null);
+            var comparison = made.Jpeg is not null && made.Source.Analysis?.Face is { } face && kept is { Length: > 0 }
+                ? FaceComparison.Compare(FaceComparison.Embed(face), FaceEmbedding.FromBytes(kept), threshold)
                 : null;
             return (made, kept, comparison);
         }, cancellationToken);
 
-        if (admission is { Face: null } && kept is not null)
+        if (admission is { FaceEmbedding: null } && kept is not null)
         {
-            await db.AdmissionPhotos.Where(a => a.RecordId == recordId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Face, kept), cancellationToken);
+            await db.AdmissionPhotos.Where(a => a.RecordId == recordId).ExecuteUpdateAsync(s => s.SetProperty(a => a.FaceEmbedding, kept), cancellationToken);
         }
 
         return (made, comparison);
     }
 
-    // An admission photo's face to keep: empty when it has none (so it is not looked for again at every upload).
-    private static byte[] Align(byte[] image) => FaceComparison.Align(image, out _)?.ToBytes() ?? [];
+    // An admission photo's embedding to keep: empty when it has no face (so it is not looked for again at every upload).
+    private static byte[] Embed(byte[] image) => FaceComparison.Align(image, out _) is { } face ? FaceComparison.Embed(face).ToBytes() : [];
 }

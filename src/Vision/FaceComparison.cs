@@ -1,17 +1,15 @@
 namespace Photocollect.Vision;
 
 /// <summary>
-/// Classic face comparison: both faces aligned by their landmarks (eyes level, same width), then LBP histograms
-/// compared by chi-square distance (OpenCV contrib's LBPH). No model download; honest accuracy figures for the small
-/// corpus available are in docs/vision-checks.md. It flags photos for a reviewer; it does not decide alone.
+/// The admission-photo comparison: both faces aligned by their landmarks (<see cref="AlignedFace"/>), turned into
+/// embeddings by a face-recognition model (HSE FaceRes, decision 013) and compared by their cosine. The threshold was
+/// chosen on the genuine and impostor pairs of real photos in docs/vision-checks.md. It flags photos for a reviewer;
+/// it does not reject alone.
 /// </summary>
 public static class FaceComparison
 {
-    /// <summary>Distance at which the score is one half (the score is <c>1 / (1 + distance / ScaleDistance)</c>).</summary>
-    public const double ScaleDistance = 90;
-
-    /// <summary>Default "same person" threshold on the score, calibrated on the corpus.</summary>
-    public const double DefaultThreshold = 0.46;
+    /// <summary>Default "same person" threshold on the score (the embeddings' cosine).</summary>
+    public const double DefaultThreshold = 0.55;
 
     /// <summary>Compares two image files' bytes.</summary>
     public static Comparison Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, double threshold = DefaultThreshold, AnalysisOptions? options = null)
@@ -40,26 +38,31 @@ public static class FaceComparison
             return new(null, false, null, first is null ? "a: no_face" : "b: no_face");
         }
 
-        return Compare(first, second, threshold);
+        return Compare(first, second, threshold, options);
     }
 
     /// <summary>
-    /// Compares two aligned faces: a photo's (<see cref="PhotoAnalysis.Face"/>, found by its check) with a kept one,
+    /// Compares two aligned faces: a photo's (<see cref="PhotoAnalysis.Face"/>, found by its check) with another one,
     /// without decoding or detecting anything again.
     /// </summary>
-    public static unsafe Comparison Compare(AlignedFace a, AlignedFace b, double threshold = DefaultThreshold)
+    public static Comparison Compare(AlignedFace a, AlignedFace b, double threshold = DefaultThreshold, AnalysisOptions? options = null) =>
+        Compare(Embed(a, options), Embed(b, options), threshold);
+
+    /// <summary>Compares two faces' embeddings (an admission photo's is kept, see <see cref="FaceEmbedding.ToBytes"/>).</summary>
+    public static Comparison Compare(FaceEmbedding a, FaceEmbedding b, double threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        double distance;
-        fixed (byte* first = a.Pixels)
-        fixed (byte* second = b.Pixels)
-        {
-            Native.Check(Native.CompareAligned(first, second, out distance), "compare_aligned");
-        }
+        var cosine = a.Similarity(b);
+        var score = Math.Round(Math.Max(0, cosine), 4);
+        return new(score, score >= threshold, Math.Round(cosine, 4), null);
+    }
 
-        var score = 1 / (1 + (distance / ScaleDistance));
-        return new(Math.Round(score, 4), score >= threshold, Math.Round(distance, 2), null);
+    /// <summary>A face's embedding by the model <paramref name="options"/> name (one model run on one core).</summary>
+    public static FaceEmbedding Embed(AlignedFace face, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(face);
+        return Models.FaceEmbedder.For((options ?? new AnalysisOptions()).Models.FaceRecognition).Embed(face);
     }
 
     /// <summary>The largest face of an image aligned for comparison (one detection and landmarks), or null when it has none.</summary>

@@ -62,9 +62,6 @@ internal static partial class Native
     [LibraryImport(Library, EntryPoint = "pcv_align_face")]
     public static unsafe partial int AlignFace(VisionImage image, NativeAnalysisOptions* options, byte* face, out int found);
 
-    [LibraryImport(Library, EntryPoint = "pcv_compare_aligned")]
-    public static unsafe partial int CompareAligned(byte* a, byte* b, out double distance);
-
     [LibraryImport(Library, EntryPoint = "pcv_free")]
     public static partial void Free(nint buffer);
 

@@ -17,7 +17,7 @@ internal unsafe struct NativeAnalysis
     public double BgLightness, BgA, BgB, BgNoise, BgGradient, ExtraContent, ClothingContrast;
     public double FaceLightness, FaceA, FaceB, FaceClippedHigh, FaceClippedLow, FaceBalance, Sharpness, Brisque, Noise, BgClutter, Blockiness;
     public int FaceAligned;
-    public fixed byte Face[AlignedFace.Width * AlignedFace.Height];
+    public fixed byte Face[AlignedFace.Length];
     public fixed double CropCorners[8];
     public fixed byte BackgroundMarks[PhotoMarks.Columns * PhotoMarks.Rows];
 }

@@ -210,7 +210,7 @@ public static class VisionCommandLine
         var comparison = FaceComparison.Compare(first, second);
         result["score"] = comparison.Score;
         result["same"] = comparison.Same;
-        result["distance"] = comparison.Distance;
+        result["cosine"] = comparison.Cosine;
         result["threshold"] = FaceComparison.DefaultThreshold;
         result["message"] = Messages.Get(comparison.Score is null ? "Compare.no_face" : comparison.Same ? "Compare.same" : "Compare.different");
         if (comparison.Error is { } e)

@@ -1,7 +1,10 @@
 
 namespace Photocollect.Vision;
 
-/// <summary>Where the engine finds its model files (Debian packages opencv-data and libdlib-data).</summary>
+/// <summary>
+/// Where the engine finds its model files: Debian's packages opencv-data and libdlib-data, and the face-recognition
+/// model the build fetches from npm beside the assemblies (<c>models/</c>).
+/// </summary>
 public sealed record VisionModels
 {
     /// <summary>OpenCV's Haar cascades.</summary>
@@ -15,4 +18,7 @@ public sealed record VisionModels
 
     /// <summary>OpenCV's BRISQUE feature ranges.</summary>
     public string BrisqueRange { get; init; } = "/usr/share/opencv4/quality/brisque_range_live.yml";
+
+    /// <summary>The face-recognition model (TensorFlow.js graph: the JSON file, its weights beside it).</summary>
+    public string FaceRecognition { get; init; } = Path.Combine(AppContext.BaseDirectory, "models", "faceres.json");
 }

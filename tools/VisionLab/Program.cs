@@ -42,7 +42,11 @@ switch (args.FirstOrDefault())
         var lab = new Corpus(faces);
         Console.Write(Confusion.Markdown(lab));
         Console.WriteLine();
-        Console.Write(Comparisons.Markdown(lab));
+        Console.Write(Comparisons.Markdown(ComparisonSets(lab, [])));
+        return 0;
+    case "comparisons":
+        // The comparison's figures alone, with more folders of IDENTITY__N photos if given (measured once, not shipped).
+        Console.Write(Comparisons.Markdown(ComparisonSets(new Corpus(faces), args.Skip(1).ToList())));
         return 0;
     case "decoders":
         var save = Array.IndexOf(args, "--save") is var s and > 0 && s + 1 < args.Length ? args[s + 1] : null;
@@ -60,6 +64,24 @@ switch (args.FirstOrDefault())
     case "bench":
         return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: VisionLab corpus DIR | standards DIR | favicon FILE | confusion | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
+        Console.Error.WriteLine("usage: VisionLab corpus DIR | standards DIR | favicon FILE | confusion | comparisons [DIR...] | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
         return 2;
+}
+
+// The comparison's sets: the generated corpus, the real photos of tools/faces/fetch-real-faces.sh (PHOTOCOLLECT_REAL_FACES)
+// and any folders given.
+static List<(string Set, IReadOnlyList<Pair> Pairs)> ComparisonSets(Corpus corpus, List<string> folders)
+{
+    var sets = new List<(string Set, IReadOnlyList<Pair> Pairs)> { ("generated corpus", Comparisons.Generated(corpus)) };
+    if (Environment.GetEnvironmentVariable("PHOTOCOLLECT_REAL_FACES") is { Length: > 0 } real && Directory.Exists(real))
+    {
+        sets.Add(("real photos (Debian)", Comparisons.Folder(real)));
+    }
+    else
+    {
+        Console.Error.WriteLine("PHOTOCOLLECT_REAL_FACES is not set: the real photos are left out (tools/faces/fetch-real-faces.sh DIR fetches them).");
+    }
+
+    sets.AddRange(folders.Select(f => (Path.GetFileName(f.TrimEnd('/')), Comparisons.Folder(f))));
+    return sets;
 }

@@ -4,8 +4,8 @@ namespace Photocollect.Data;
 
 /// <summary>
 /// A record's admission photo (录取照片) from the registry, apart from the record (which most pages read), with its
-/// face aligned for comparison. The photo never changes once stored, so the face is worked out at the first upload and
-/// kept: later uploads compare against it without decoding the photo or finding its face again.
+/// face's embedding. The photo never changes once stored, so the embedding is worked out at the first upload and kept:
+/// later uploads compare against it without decoding the photo, finding its face or running the model again.
 /// </summary>
 public sealed class AdmissionPhoto : ITenantOwned
 {
@@ -19,8 +19,8 @@ public sealed class AdmissionPhoto : ITenantOwned
     public required byte[] Image { get; set; }
 
     /// <summary>
-    /// Its face aligned for comparison (<see cref="Vision.AlignedFace"/> bytes); empty when it has no usable face; null
-    /// until first needed. A change to the alignment clears the column in its migration.
+    /// Its face's embedding (<see cref="Vision.FaceEmbedding"/> bytes); empty when it has no usable face; null until
+    /// first needed. A change to the model or the alignment clears the column in its migration.
     /// </summary>
-    public byte[]? Face { get; set; }
+    public byte[]? FaceEmbedding { get; set; }
 }

@@ -59,7 +59,7 @@ public sealed class Campaign : ITenantOwned
     public bool CompareWithAdmission { get; set; } = true;
 
     /// <summary>Score below which the comparison flags the photo.</summary>
-    public double ComparisonThreshold { get; set; } = 0.46;
+    public double ComparisonThreshold { get; set; } = 0.55;
 
     /// <summary>The school's changes to the vision thresholds (<see cref="Collection.SchoolThresholds"/>); null for the defaults.</summary>
     public string? VisionThresholds { get; set; }

@@ -1,4 +1,4 @@
-// pcv_analyze, pcv_grabcut, pcv_align_face, pcv_compare_aligned: the photo check's measurements and the standard photo (see pcvision.h).
+// pcv_analyze, pcv_grabcut, pcv_align_face: the photo check's measurements and the standard photo (see pcvision.h).
 //
 // One pass: Haar face -> dlib 68 landmarks -> a work canvas where the face is upright at standard scale -> a colour
 // model of the (plain) background -> alpha matte -> measurements on that canvas -> the standard photo cut from it.
@@ -9,7 +9,6 @@
 #include <dlib/image_processing.h>
 #include <dlib/opencv/cv_image.h>
 #include <opencv2/calib3d.hpp>
-#include <opencv2/face.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/quality.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -543,15 +542,23 @@ cv::Matx23d upright(const Points& p, cv::Point2d eyes, double width) {
     return {c, -s, eyes.x - jaw_dx - (c * mid.x - s * mid.y), s, c, eyes.y - (s * mid.x + c * mid.y)};
 }
 
-// The face the comparison compares: cut to PCV_FACE_WIDTH x PCV_FACE_HEIGHT grey levels by its landmarks, eyes level
-// at fixed places, jaw 80 px wide, histogram-equalised. Written into `out` (PCV_FACE_WIDTH * PCV_FACE_HEIGHT bytes).
-void aligned_face(const cv::Mat& image, const Points& points, uint8_t* out) {
-    const cv::Matx23d m = upright(points, {48, 44}, 80);
-    cv::Mat bgr, gray;
-    cv::warpAffine(image, bgr, m, cv::Size(PCV_FACE_WIDTH, PCV_FACE_HEIGHT), cv::INTER_AREA, cv::BORDER_REPLICATE);
-    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    cv::Mat face(PCV_FACE_HEIGHT, PCV_FACE_WIDTH, CV_8U, out);
-    cv::equalizeHist(gray, face);
+// The face the comparison's embedding model reads: PCV_FACE_SIZE square, RGB, cut at 112 px by a similarity transform
+// that puts five points from the landmarks (eye centres, nose tip, mouth corners) on the usual five-point template of
+// face-recognition models, then scaled up to the model's input. Cutting at 112 px (a fixed, modest resolution whatever
+// the photo's) and looser or tighter crops were measured against each other (decision 013); this won.
+// Written into `out` (PCV_FACE_SIZE * PCV_FACE_SIZE * 3 bytes).
+void aligned_face(const cv::Mat& image, const Points& p, uint8_t* out) {
+    static const std::vector<cv::Point2f> to = {
+        {38.2946f, 51.6963f}, {73.5318f, 51.5014f}, {56.0252f, 71.7366f}, {41.5493f, 92.3655f}, {70.7299f, 92.2041f}};
+    const auto f = [](const cv::Point2d& q) { return cv::Point2f(static_cast<float>(q.x), static_cast<float>(q.y)); };
+    const std::vector<cv::Point2f> from = {f(mean_of(p, 36, 41)), f(mean_of(p, 42, 47)), f(p[30]), f(p[48]), f(p[54])};
+    cv::Mat m = cv::estimateAffinePartial2D(from, to);
+    if (m.empty()) m = cv::getAffineTransform(std::vector<cv::Point2f>(from.begin(), from.begin() + 3), std::vector<cv::Point2f>(to.begin(), to.begin() + 3));
+    cv::Mat bgr;
+    cv::warpAffine(image, bgr, m, cv::Size(112, 112), cv::INTER_AREA, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+    cv::resize(bgr, bgr, cv::Size(PCV_FACE_SIZE, PCV_FACE_SIZE), 0, 0, cv::INTER_LINEAR);
+    cv::Mat rgb(PCV_FACE_SIZE, PCV_FACE_SIZE, CV_8UC3, out);
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
 }
 
 void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& a, cv::Mat* standard) {
@@ -921,19 +928,6 @@ int32_t pcv_align_face(const pcv_image* image, const pcv_analysis_options* optio
         const Found largest = largest_face(image->mat, *options);
         *found = largest.points.size() == 68 ? 1 : 0;
         if (*found) aligned_face(image->mat, largest.points, face);
-        return static_cast<int32_t>(PCV_OK);
-    });
-}
-
-int32_t pcv_compare_aligned(const uint8_t* a, const uint8_t* b, double* distance) {
-    if (!a || !b || !distance) return PCV_ERR_ARGUMENT;
-    return guarded([&] {
-        const cv::Mat fa(PCV_FACE_HEIGHT, PCV_FACE_WIDTH, CV_8U, const_cast<uint8_t*>(a));
-        const cv::Mat fb(PCV_FACE_HEIGHT, PCV_FACE_WIDTH, CV_8U, const_cast<uint8_t*>(b));
-        auto model = cv::face::LBPHFaceRecognizer::create(1, 8, 8, 8);
-        model->train(std::vector<cv::Mat>{fa}, std::vector<int>{0});
-        int label = -1;
-        model->predict(fb, label, *distance);
         return static_cast<int32_t>(PCV_OK);
     });
 }

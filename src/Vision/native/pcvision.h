@@ -64,9 +64,9 @@ PCV_API int32_t pcv_detect_faces(const pcv_image* image, const char* model_dir, 
 PCV_API int32_t pcv_find_faces(const pcv_image* image, const char* model_dir, int32_t max_side, double min_face,
                                pcv_face* faces, int32_t capacity, int32_t* count);
 
-/* A face aligned for comparison: grey levels, rows packed, eyes level at fixed places, jaw 80 px wide. */
-#define PCV_FACE_WIDTH 96
-#define PCV_FACE_HEIGHT 112
+/* A face aligned for the comparison's embedding model: PCV_FACE_SIZE square, RGB, rows packed, five points (eyes, nose
+ * tip, mouth corners) on the usual face-recognition template. */
+#define PCV_FACE_SIZE 224
 /* The grid of pcv_analysis.background_marks over the standard photo's area (columns, rows). */
 #define PCV_MARK_COLUMNS 24
 #define PCV_MARK_ROWS 32
@@ -118,7 +118,7 @@ typedef struct pcv_analysis {
     double bg_clutter;             /* share of non-wall samples in the second worst zone (above, left, right of the head) */
     double blockiness;             /* JPEG 8x8 grid steps over other steps (about 1 natural, more when blocky) */
     int32_t face_aligned;          /* 1 when face holds the largest face aligned for comparison (needs landmarks) */
-    uint8_t face[PCV_FACE_WIDTH * PCV_FACE_HEIGHT];  /* see pcv_align_face */
+    uint8_t face[PCV_FACE_SIZE * PCV_FACE_SIZE * 3];  /* see pcv_align_face */
     double crop_corners[8];        /* the standard photo's area in image pixels (x, y): top-left, top-right, bottom-right,
                                       bottom-left; NaN when the head could not be placed */
     uint8_t background_marks[PCV_MARK_COLUMNS * PCV_MARK_ROWS];  /* row by row over that area: 0-255, the share of each
@@ -133,15 +133,10 @@ PCV_API int32_t pcv_analyze(const pcv_image* image, const pcv_analysis_options* 
  * 1 foreground, 2 probably background, 3 probably foreground. Out: the foreground mask as an image (white = foreground). */
 PCV_API int32_t pcv_grabcut(const pcv_image* image, const pcv_image* trimap, int32_t iterations, pcv_image** mask);
 
-/* The largest face of an image aligned for comparison (PCV_FACE_WIDTH * PCV_FACE_HEIGHT bytes into face): the same
+/* The largest face of an image aligned for comparison (PCV_FACE_SIZE * PCV_FACE_SIZE * 3 bytes into face): the same
  * detection, landmarks and alignment as pcv_analyze, for a photo that is only compared (the admission photo).
  * found receives 1 when a face with landmarks was found (face is written only then). */
 PCV_API int32_t pcv_align_face(const pcv_image* image, const pcv_analysis_options* options, uint8_t* face, int32_t* found);
-
-/* Face comparison of two aligned faces: LBP histograms (8 x 8 cells, radius 1, 8 neighbours) compared by their
- * chi-square distance (0 = identical). Cheap (well under a millisecond): an aligned face can be kept and compared
- * again without the photo it came from. */
-PCV_API int32_t pcv_compare_aligned(const uint8_t* a, const uint8_t* b, double* distance);
 
 PCV_API void pcv_free(void* buffer);
 

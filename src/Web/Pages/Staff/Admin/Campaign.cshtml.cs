@@ -129,7 +129,7 @@ public sealed class CampaignModel(AppDbContext db, TimeProvider clock, AuditTrai
         Thresholds = SchoolThresholds.Overrides(c?.VisionThresholds)
             .ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
         YearEnd = c is null ? "" : RetentionPeriods.YearEnd(c).ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Input = c is null ? new Form { Levels = ["本科"], RearCameraHint = true, CompareWithAdmission = true, ComparisonThreshold = 0.46, PayWithinMinutes = 30, SourcePhotoDays = "30", AdmissionPhotoDays = "30" } : new Form
+        Input = c is null ? new Form { Levels = ["本科"], RearCameraHint = true, CompareWithAdmission = true, ComparisonThreshold = Photocollect.Vision.FaceComparison.DefaultThreshold, PayWithinMinutes = 30, SourcePhotoDays = "30", AdmissionPhotoDays = "30" } : new Form
         {
             Name = c.Name,
             FeatureCode = c.FeatureCode,
