@@ -231,8 +231,15 @@ public sealed class Corpus
                 yield return new Sample($"good-{++i:00}-{Path.GetFileNameWithoutExtension(person.Name)}", null, Render(person, spec).Photo.ToJpeg(spec.Quality));
             }
         }
+    }
 
-        // What must not be taken for a defect: black hair with bangs (most students), earrings, lightly tinted glasses.
+    /// <summary>
+    /// More good photos, of what must not be taken for a defect: black hair with bangs (most students), earrings,
+    /// lightly tinted glasses. Kept apart from <see cref="Good"/>, whose photos the comparison figures are made of.
+    /// </summary>
+    public IEnumerable<Sample> GoodVariants(int seed = 1)
+    {
+        var i = 10;
         var astronaut = people["astronaut.png"];
         var dark = PersonEdits.DarkHair(astronaut);
         var extra = new Random(seed + 1000);

@@ -16,7 +16,7 @@ switch (args.FirstOrDefault())
         // With --png, a PNG copy of each file too (for viewers that show no JPEG).
         Directory.CreateDirectory(args[1]);
         var corpus = new Corpus(faces);
-        foreach (var sample in corpus.Good().Concat(corpus.Bad()))
+        foreach (var sample in corpus.Good().Concat(corpus.GoodVariants()).Concat(corpus.Bad()))
         {
             File.WriteAllBytes(Path.Combine(args[1], sample.Name + ".jpg"), sample.Jpeg);
             if (args.Length == 3 && args[2] == "--png")
