@@ -33,6 +33,12 @@ public sealed record CheckThresholds
     /// <summary>Largest fraction of white pixels inside the lips (teeth).</summary>
     public double MaxTeeth { get; init; } = 0.06;
 
+    /// <summary>
+    /// Largest share of the top of the head (hair top to the brows) coloured like neither hair nor skin: a cap or a hat
+    /// (不得使用头部覆盖物). Black and navy caps on dark hair are not told apart from hair by colour.
+    /// </summary>
+    public double MaxHeadCover { get; init; } = 0.3;
+
     /// <summary>Darkest background (CIELAB L*).</summary>
     public double MinBackgroundLightness { get; init; } = 50;
 
@@ -47,6 +53,18 @@ public sealed record CheckThresholds
 
     /// <summary>Most shading across the background (ΔE between its corners).</summary>
     public double MaxBackgroundGradient { get; init; } = 20;
+
+    /// <summary>
+    /// Largest share of the matte's rim beside and above the head coloured like neither hair nor skin: a loose
+    /// cut-out that kept its old background around the person.
+    /// </summary>
+    public double MaxRimForeign { get; init; } = 0.32;
+
+    /// <summary>
+    /// Largest share of the standard photo's border band (the top, and the sides down to the chin) that would not be
+    /// the new blue within ΔE 5 (CIE76): what the matte kept at the photo's edge.
+    /// </summary>
+    public double MaxBorderOff { get; init; } = 0.01;
 
     /// <summary>Skin lightness range (CIELAB L*): under- and over-exposure. Wide enough for every skin tone.</summary>
     public (double Min, double Max) FaceLightness { get; init; } = (28, 88);
@@ -71,6 +89,9 @@ public sealed record CheckThresholds
 
     /// <summary>Largest fraction of the standard photo taken by foreign content over the background.</summary>
     public double MaxExtraContent { get; init; } = 0.006;
+
+    /// <summary>Largest share of the band under the jaw, beside the neck, with the face's skin colour (a hand at the chin).</summary>
+    public double MaxChinSkin { get; init; } = 0.07;
 
     /// <summary>Largest BRISQUE score (0 best, 100 worst).</summary>
     public double MaxBrisque { get; init; } = 60;

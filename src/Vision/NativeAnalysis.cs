@@ -20,4 +20,5 @@ internal unsafe struct NativeAnalysis
     public fixed byte Face[AlignedFace.Length];
     public fixed double CropCorners[8];
     public fixed byte BackgroundMarks[PhotoMarks.Columns * PhotoMarks.Rows];
+    public double BorderOff, RimForeign, HeadCover, ChinSkin;
 }

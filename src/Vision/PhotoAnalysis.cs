@@ -111,4 +111,19 @@ public sealed record PhotoAnalysis
     /// of each cell unlike the plain background outside the head and shoulders; null when no wall was modelled.
     /// </summary>
     public IReadOnlyList<byte>? BackgroundMarks { get; init; }
+
+    /// <summary>
+    /// Share of the standard photo's 12 px border band (the top, and the sides down to the chin) that will not be the
+    /// new blue within ΔE 5 (CIE76): what the matte kept there (an old background, an object).
+    /// </summary>
+    public double? BorderOff { get; init; }
+
+    /// <summary>Share of the matte's outer rim beside and above the head coloured like neither hair nor skin (a loose cut-out's old background).</summary>
+    public double? RimForeign { get; init; }
+
+    /// <summary>Share of the top of the head (hair top to the brows) coloured like neither hair nor skin (a cap, a hat).</summary>
+    public double? HeadCover { get; init; }
+
+    /// <summary>Share of the band under the jaw, beside the neck, that has the face's skin colour (a hand at the chin).</summary>
+    public double? ChinSkin { get; init; }
 }

@@ -160,6 +160,10 @@ public static class PhotoAnalyzer
                    Corner(a.CropCorners[4], a.CropCorners[5], reduce), Corner(a.CropCorners[6], a.CropCorners[7], reduce)]
                 : null,
             BackgroundMarks = double.IsFinite(a.ExtraContent) ? new ReadOnlySpan<byte>(a.BackgroundMarks, PhotoMarks.Columns * PhotoMarks.Rows).ToArray() : null,
+            BorderOff = V(a.BorderOff),
+            RimForeign = V(a.RimForeign),
+            HeadCover = V(a.HeadCover),
+            ChinSkin = V(a.ChinSkin),
         };
     }
 

@@ -6,7 +6,7 @@ public static class PhotoCheck
     /// <summary>Every check's name, in report order.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "face_count", "face_size", "face_position", "head_pose", "eyes_visible", "mouth_closed", "background",
+        "face_count", "face_size", "face_position", "head_pose", "eyes_visible", "mouth_closed", "head_covering", "background",
         "brightness", "lighting", "sharpness", "color_cast", "resolution", "extra_content", "image_quality", "clothing_contrast",
     ];
 
@@ -70,6 +70,8 @@ public static class PhotoCheck
         Add("mouth_closed", oneFace, a.MouthGap <= t.MaxMouthGap && (a.Teeth ?? 0) <= t.MaxTeeth,
             new { gap = Round(a.MouthGap, 3), teeth = Round(a.Teeth, 3) }, new { max_gap = t.MaxMouthGap, max_teeth = t.MaxTeeth });
 
+        Add("head_covering", measured && a.HeadCover is not null, a.HeadCover <= t.MaxHeadCover, Round(a.HeadCover, 3), t.MaxHeadCover);
+
         var bg = a.Background;
         if (oneFace && bg is null)
         {
@@ -81,13 +83,25 @@ public static class PhotoCheck
         }
         else
         {
+            // A loose cut-out: the old background came along with the person (its rim), or would reach the standard
+            // photo's border. Unmeasured (null) passes: the wall-dependent measures above decide then.
+            var cutOut = a.RimForeign > t.MaxRimForeign || a.BorderOff > t.MaxBorderOff;
             Add("background", measured,
                 bg?.L >= t.MinBackgroundLightness && a.BackgroundNoise <= t.MaxBackgroundNoise && a.BackgroundClutter <= t.MaxBackgroundClutter
-                    && a.BackgroundGradient <= t.MaxBackgroundGradient,
-                new { lightness = Round(bg?.L, 1), noise = Round(a.BackgroundNoise, 2), clutter = Round(a.BackgroundClutter, 3), gradient = Round(a.BackgroundGradient, 1) },
-                new { min_lightness = t.MinBackgroundLightness, max_noise = t.MaxBackgroundNoise, max_clutter = t.MaxBackgroundClutter, max_gradient = t.MaxBackgroundGradient },
+                    && a.BackgroundGradient <= t.MaxBackgroundGradient && !cutOut,
+                new
+                {
+                    lightness = Round(bg?.L, 1), noise = Round(a.BackgroundNoise, 2), clutter = Round(a.BackgroundClutter, 3), gradient = Round(a.BackgroundGradient, 1),
+                    rim = Round(a.RimForeign, 3), border = Round(a.BorderOff, 3),
+                },
+                new
+                {
+                    min_lightness = t.MinBackgroundLightness, max_noise = t.MaxBackgroundNoise, max_clutter = t.MaxBackgroundClutter, max_gradient = t.MaxBackgroundGradient,
+                    max_rim = t.MaxRimForeign, max_border = t.MaxBorderOff,
+                },
                 bg?.L < t.MinBackgroundLightness ? "background.dark"
-                    : a.BackgroundNoise > t.MaxBackgroundNoise || a.BackgroundClutter > t.MaxBackgroundClutter ? "background.cluttered" : "background.uneven");
+                    : a.BackgroundNoise > t.MaxBackgroundNoise || a.BackgroundClutter > t.MaxBackgroundClutter ? "background.cluttered"
+                    : cutOut ? "background.cutout" : "background.uneven");
         }
 
         var skin = a.Skin;
@@ -111,7 +125,10 @@ public static class PhotoCheck
         var sourceWidth = a.CropScale is { } s ? s * 480 : Math.Min(a.Width, a.Height * 0.75);
         Add("resolution", true, sourceWidth >= t.MinSourceWidth, Math.Round(sourceWidth), t.MinSourceWidth);
 
-        Add("extra_content", measured && a.ExtraContent is not null, a.ExtraContent <= t.MaxExtraContent, Round(a.ExtraContent, 4), t.MaxExtraContent);
+        var atChin = a.ChinSkin > t.MaxChinSkin;
+        Add("extra_content", measured && a.ExtraContent is not null, a.ExtraContent <= t.MaxExtraContent && !atChin,
+            new { share = Round(a.ExtraContent, 4), chin_skin = Round(a.ChinSkin, 3) }, new { max_share = t.MaxExtraContent, max_chin_skin = t.MaxChinSkin },
+            a.ExtraContent <= t.MaxExtraContent && atChin ? "extra_content.chin" : null);
 
         Add("image_quality", measured && a.Brisque is not null,
             a.Brisque <= t.MaxBrisque && (a.Noise ?? 0) <= t.MaxNoise && (a.Blockiness ?? 1) <= t.MaxBlockiness,

@@ -50,6 +50,36 @@ public sealed partial class PhotoCheckShould(CorpusFixture corpus) : IClassFixtu
         Assert.All(report.Checks, c => Assert.NotNull(c.Value));
     }
 
+    [Theory]
+    [InlineData("loose-cutout-", "background", "Check.background.cutout", "抠图")]
+    [InlineData("cap-", "head_covering", "Check.head_covering", "帽子")]
+    [InlineData("white-cap-", "head_covering", "Check.head_covering", "帽子")]
+    [InlineData("chin-hand-", "extra_content", "Check.extra_content.chin", "托腮")]
+    public void TellTheStudentWhatToFixForWhatAPlainWallModelLetPass(string photos, string check, string key, string fix)
+    {
+        // Issue 18: each of these passed every check before.
+        var samples = corpus.Bad.Where(s => s.Name.StartsWith(photos, StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(samples);
+        foreach (var sample in samples)
+        {
+            var failed = PhotoCheck.Run(sample.Jpeg).Checks.Single(c => c.Name == check);
+            Assert.False(failed.Pass, $"{sample.Name}: {check} passed");
+            Assert.Equal(key, failed.MessageKey);
+            Assert.Contains(fix, failed.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void PassBlackHairWithBangsEarringsAndTintedGlasses()
+    {
+        var photos = corpus.Good.Where(s => s.Name.StartsWith("good-black-hair-", StringComparison.Ordinal)
+            || s.Name.StartsWith("good-earrings-", StringComparison.Ordinal) || s.Name.StartsWith("good-tinted-glasses-", StringComparison.Ordinal)).ToList();
+
+        Assert.True(photos.Count >= 4);
+        Assert.All(photos, s => Assert.Empty(Confusion.Failures(PhotoCheck.Run(s.Jpeg))));
+    }
+
     [Fact]
     public void SkipFaceChecksWhenThereIsNoFaceAndSaySo()
     {

@@ -42,6 +42,36 @@ public sealed class StandardPhotoShould(CorpusFixture corpus) : IClassFixture<Co
     }
 
     [Fact]
+    public void KeepTheBorderBandTheNewBlueWithinDeltaE5()
+    {
+        // The 12 px band along the top and down the sides to the chin (y 400 in the layout), CIE76 on CIELAB.
+        var blue = Lab(Blue);
+        foreach (var sample in corpus.Good)
+        {
+            var jpeg = StandardPhoto.Create(sample.Jpeg).Jpeg!;
+            using var output = ImageLoader.Load(jpeg);
+            var pixels = output.Image!.ToBgr();
+            var worst = 0.0;
+            for (var y = 0; y < 400; y++)
+            {
+                for (var x = 0; x < 480; x++)
+                {
+                    if (y >= 12 && x is >= 12 and < 468)
+                    {
+                        continue;
+                    }
+
+                    var i = ((y * 480) + x) * 3;
+                    var lab = Lab((pixels[i + 2], pixels[i + 1], pixels[i]));
+                    worst = Math.Max(worst, Math.Sqrt(Math.Pow(lab.L - blue.L, 2) + Math.Pow(lab.A - blue.A, 2) + Math.Pow(lab.B - blue.B, 2)));
+                }
+            }
+
+            Assert.True(worst <= 5, $"{sample.Name}: ΔE {worst:0.0} from the blue in the border band");
+        }
+    }
+
+    [Fact]
     public void CutThePersonOutWithGrabCutWhenNoWallCanBeModelled()
     {
         // A face filling the frame leaves too little wall above and beside the head to model. GrabCut on a small
@@ -95,4 +125,16 @@ public sealed class StandardPhotoShould(CorpusFixture corpus) : IClassFixture<Co
 
     private static bool Near((byte R, byte G, byte B) a, (byte R, byte G, byte B) b, int tolerance) =>
         Math.Abs(a.R - b.R) <= tolerance && Math.Abs(a.G - b.G) <= tolerance && Math.Abs(a.B - b.B) <= tolerance;
+
+    // sRGB (D65) to CIELAB.
+    private static (double L, double A, double B) Lab((byte R, byte G, byte B) c)
+    {
+        static double Linear(byte v) => v / 255.0 is var s && s <= 0.04045 ? s / 12.92 : Math.Pow((s + 0.055) / 1.055, 2.4);
+        static double F(double t) => t > 216.0 / 24389 ? Math.Cbrt(t) : ((24389.0 / 27 * t) + 16) / 116;
+        var (r, g, b) = (Linear(c.R), Linear(c.G), Linear(c.B));
+        var x = ((0.4124 * r) + (0.3576 * g) + (0.1805 * b)) / 0.95047;
+        var y = (0.2126 * r) + (0.7152 * g) + (0.0722 * b);
+        var z = ((0.0193 * r) + (0.1192 * g) + (0.9505 * b)) / 1.08883;
+        return ((116 * F(y)) - 16, 500 * (F(x) - F(y)), 200 * (F(y) - F(z)));
+    }
 }

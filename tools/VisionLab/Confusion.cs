@@ -8,7 +8,7 @@ public static class Confusion
 {
     /// <summary>Runs the check on every sample: which checks failed, per sample.</summary>
     public static IReadOnlyList<(Sample Sample, IReadOnlyList<string> Failed)> Run(Corpus corpus) =>
-        [.. corpus.Good().Concat(corpus.Bad()).Select(s => (s, (IReadOnlyList<string>)[.. Failures(PhotoCheck.Run(s.Jpeg))]))];
+        [.. corpus.Good().Concat(corpus.GoodVariants()).Concat(corpus.Bad()).Select(s => (s, (IReadOnlyList<string>)[.. Failures(PhotoCheck.Run(s.Jpeg))]))];
 
     /// <summary>The names of the checks that failed (skipped ones included: the student still has to reshoot).</summary>
     public static IEnumerable<string> Failures(CheckReport report) =>

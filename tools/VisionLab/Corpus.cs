@@ -233,6 +233,38 @@ public sealed class Corpus
         }
     }
 
+    /// <summary>
+    /// More good photos, of what must not be taken for a defect: black hair with bangs (most students), earrings,
+    /// lightly tinted glasses. Kept apart from <see cref="Good"/>, whose photos the comparison figures are made of.
+    /// </summary>
+    public IEnumerable<Sample> GoodVariants(int seed = 1)
+    {
+        var i = 10;
+        var astronaut = people["astronaut.png"];
+        var dark = PersonEdits.DarkHair(astronaut);
+        var extra = new Random(seed + 1000);
+        PhotoSpec Varied() => new()
+        {
+            Background = PlainBackgrounds[extra.Next(PlainBackgrounds.Length)],
+            FaceWidth = 0.30 + (extra.NextDouble() * 0.08),
+            Eyes = (0.47 + (extra.NextDouble() * 0.06), 0.37 + (extra.NextDouble() * 0.05)),
+            Roll = (extra.NextDouble() * 4) - 2,
+            Quality = 80 + extra.Next(16),
+        };
+        Sample Extra(string kind, Person who, PhotoSpec spec, Action<Raster, double[]>? change = null)
+        {
+            var (photo, placement) = Render(who, spec);
+            change?.Invoke(photo, placement);
+            return new Sample($"good-{kind}-{++i:00}-{Path.GetFileNameWithoutExtension(who.Name)}", null, photo.ToJpeg(spec.Quality));
+        }
+
+        yield return Extra("black-hair", dark, Varied() with { FaceWidth = 0.34, Eyes = (0.5, 0.4) });
+        yield return Extra("black-hair", dark, Varied() with { Background = (245, 245, 245) });
+        yield return Extra("earrings", dark, Varied() with { FaceWidth = 0.36, Eyes = (0.5, 0.4) }, (photo, m) => Props.Earrings(photo, m, dark));
+        yield return Extra("tinted-glasses", astronaut, Varied(), (photo, m) => Props.Glasses(photo, m, astronaut, (0.85, 0.78, 0.7), glare: false));
+        yield return Extra("tinted-glasses", dark, Varied(), (photo, m) => Props.Glasses(photo, m, dark, (0.75, 0.8, 0.9), glare: false));
+    }
+
     /// <summary>Bad photos: each has one defect, named by the check that must catch it.</summary>
     public IEnumerable<Sample> Bad(int seed = 2)
     {
@@ -305,6 +337,30 @@ public sealed class Corpus
             yield return Make("blocky", "image_quality", basic with { Quality = 6 });
             yield return Make("same-colour-clothes", "clothing_contrast", basic with { Background = (100, 197, 255) }, (photo, m) => Recolour(photo, m, person, (96, 190, 250)));
             yield return Make("strip", "face_size", basic with { Width = 2400, Height = 600, FaceWidth = 0.08, Eyes = (0.5, 0.45) });
+        }
+
+        // Issue 18: what passed on real photos and must not.
+        foreach (var person in people.Values)
+        {
+            var name = Path.GetFileNameWithoutExtension(person.Name);
+            var basic = new PhotoSpec();
+            Sample Make(string defect, string check, Person who, PhotoSpec spec, Action<Raster, double[]>? change = null)
+            {
+                var (photo, placement) = Render(who, spec);
+                change?.Invoke(photo, placement);
+                return new Sample($"{defect}-{name}", check, photo.ToJpeg(spec.Quality));
+            }
+
+            yield return Make("loose-cutout", "background", PersonEdits.Loosen(person), basic with { FaceWidth = 0.3 });
+            // Grace Hopper's own navy uniform cap is not caught (dark like hair): her photos here carry it as before.
+            if (person.Name != "grace_hopper.jpg")
+            {
+                yield return Make("cap", "head_covering", person, basic, (photo, m) => Props.Cap(photo, m, person, (196, 38, 44)));
+                yield return Make("white-cap", "head_covering", PersonEdits.DarkHair(person), basic with { Background = (170, 215, 245) },
+                    (photo, m) => Props.Cap(photo, m, person, (238, 236, 230)));
+            }
+
+            yield return Make("chin-hand", "extra_content", person, basic, (photo, m) => Props.ChinHand(photo, m, person));
         }
     }
 

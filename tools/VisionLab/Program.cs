@@ -12,12 +12,18 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 switch (args.FirstOrDefault())
 {
-    case "corpus" when args.Length == 2:
+    case "corpus" when args.Length is 2 or 3:
+        // With --png, a PNG copy of each file too (for viewers that show no JPEG).
         Directory.CreateDirectory(args[1]);
         var corpus = new Corpus(faces);
-        foreach (var sample in corpus.Good().Concat(corpus.Bad()))
+        foreach (var sample in corpus.Good().Concat(corpus.GoodVariants()).Concat(corpus.Bad()))
         {
             File.WriteAllBytes(Path.Combine(args[1], sample.Name + ".jpg"), sample.Jpeg);
+            if (args.Length == 3 && args[2] == "--png")
+            {
+                using var loaded = ImageLoader.Load(sample.Jpeg);
+                File.WriteAllBytes(Path.Combine(args[1], sample.Name + ".png"), loaded.Image!.ToPng());
+            }
         }
 
         Console.WriteLine($"wrote {Directory.GetFiles(args[1], "*.jpg").Length} files to {args[1]}");
@@ -31,6 +37,16 @@ switch (args.FirstOrDefault())
             var report = PhotoCheck.Run(example.Jpeg);
             var failed = string.Join(", ", report.Checks.Where(c => !c.Pass && !c.Skipped).Select(c => c.MessageKey));
             Console.WriteLine($"{example.Name}.jpg  {example.Jpeg.Length / 1024.0:0.0} KB  meant: {example.Check ?? "pass"}  engine: {(report.Pass ? "pass" : failed)}");
+        }
+
+        return 0;
+    case "check" when args.Length > 1:
+        // The check's verdict on files, one line each (what failed, and the raw analysis as JSON), for calibrating.
+        foreach (var file in args.Skip(1))
+        {
+            var report = PhotoCheck.Run(File.ReadAllBytes(file));
+            var analysis = report.Analysis is { } a ? a with { Landmarks = [], Face = null, BackgroundMarks = null, CropCorners = null } : null;
+            Console.WriteLine($"{Path.GetFileName(file)}\t{string.Join(",", Confusion.Failures(report))}\t{System.Text.Json.JsonSerializer.Serialize(analysis)}");
         }
 
         return 0;
@@ -64,7 +80,7 @@ switch (args.FirstOrDefault())
     case "bench":
         return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: VisionLab corpus DIR | standards DIR | favicon FILE | confusion | comparisons [DIR...] | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
+        Console.Error.WriteLine("usage: VisionLab corpus DIR [--png] | standards DIR | favicon FILE | check FILE... | confusion | comparisons [DIR...] | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
         return 2;
 }
 

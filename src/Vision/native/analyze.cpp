@@ -479,9 +479,36 @@ void clear(pcv_analysis& a) {
                       &a.hair_top, &a.crop_outside, &a.crop_scale, &a.out_hair_top, &a.out_eye_line, &a.out_face_width,
                       &a.bg_lightness, &a.bg_a, &a.bg_b, &a.bg_noise, &a.bg_gradient, &a.extra_content, &a.clothing_contrast,
                       &a.face_lightness, &a.face_a, &a.face_b, &a.face_clipped_high, &a.face_clipped_low, &a.face_balance,
-                      &a.sharpness, &a.brisque, &a.eye_detail, &a.noise, &a.bg_clutter, &a.blockiness})
+                      &a.sharpness, &a.brisque, &a.eye_detail, &a.noise, &a.bg_clutter, &a.blockiness, &a.border_off, &a.rim_foreign,
+                      &a.head_cover, &a.chin_skin})
         *d = kNaN;
     for (double& d : a.crop_corners) d = kNaN;
+}
+
+// Colours a head can show: its own skin, black to brown hair, blond and auburn, grey. A cap's red, blue or white,
+// or the wall and objects of another photo, are none of these (black and navy caps are: see docs/vision-checks.md).
+bool hair_or_skin(const cv::Vec3f& lab, const cv::Vec3d& skin) {
+    const double l = lab[0], a = lab[1], b = lab[2];
+    if (std::sqrt((l - skin[0]) * (l - skin[0]) + (a - skin[1]) * (a - skin[1]) + (b - skin[2]) * (b - skin[2])) < 20) return true;
+    if (l < 35) return true;
+    const double chroma = std::hypot(a, b), hue = std::atan2(b, a) * 180 / kPi;
+    if (l < 75 && chroma < 42 && hue > 35 && hue < 105) return true;
+    return chroma < 8 && l < 82;
+}
+
+// Share of the set pixels of `where` (8U) whose CIELAB colour in `lab` is not a head's; NaN when fewer than `least`.
+double unlike_head(const cv::Mat& lab, const cv::Mat& where, const cv::Vec3d& skin, int least) {
+    int all = 0, odd = 0;
+    for (int y = 0; y < where.rows; ++y) {
+        const uchar* w = where.ptr(y);
+        const auto* v = lab.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < where.cols; ++x) {
+            if (!w[x]) continue;
+            ++all;
+            if (!hair_or_skin(v[x], skin)) ++odd;
+        }
+    }
+    return all >= least ? odd / static_cast<double>(all) : kNaN;
 }
 
 struct Found {
@@ -706,6 +733,34 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         a.eye_detail = least;
     }
 
+    // A hand at the chin: the face's skin colour under the jaw, beside the neck (a neck is narrower than the jaw).
+    const cv::Vec3d skin_lab(a.face_lightness, a.face_a, a.face_b);
+    if (!std::isnan(a.face_lightness)) {
+        const int top = cvRound(std::min(q[4].y, q[12].y)), bottom = cvRound(chin_y + 0.3 * face_w);
+        const cv::Rect band = cv::Rect(cvRound(centre_x - 0.75 * face_w), top, cvRound(1.5 * face_w), bottom - top) & cv::Rect(0, 0, size.width, size.height);
+        if (band.area() > 100) {
+            cv::Mat where = c.valid(band).clone();
+            std::vector<cv::Point> hull;
+            cv::convexHull(to_int(q, {{0, 26}}), hull);
+            for (auto& pt : hull) pt -= band.tl();
+            cv::fillConvexPoly(where, hull, 0);
+            const int neck_l = cvRound(q[8].x - 0.3 * face_w) - band.x, neck_r = cvRound(q[8].x + 0.3 * face_w) - band.x;
+            if (neck_r > 0 && neck_l < band.width) where(cv::Range::all(), cv::Range(std::max(0, neck_l), std::min(band.width, neck_r))).setTo(0);
+            const cv::Mat lab = to_lab(c.bgr(band));
+            int all = 0, like = 0;
+            for (int y = 0; y < band.height; ++y) {
+                const uchar* w = where.ptr(y);
+                const auto* v = lab.ptr<cv::Vec3f>(y);
+                for (int x = 0; x < band.width; ++x) {
+                    if (!w[x]) continue;
+                    ++all;
+                    if (delta_e({v[x][0], v[x][1], v[x][2]}, skin_lab) < 14) ++like;
+                }
+            }
+            if (all > 100) a.chin_skin = like / static_cast<double>(all);
+        }
+    }
+
     prof.tick("eyes");
     Matte m;
     bool wall = true;
@@ -809,6 +864,63 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
         a.bg_gradient = most;
     }
 
+    // What a plain-wall matte lets through (issue 18), from the matte and the colours a head can have.
+    if (wall && !std::isnan(a.face_lightness)) {
+        const cv::Mat person = m.alpha > 0.5f;
+        const double brow_y = std::min(mean_of(q, 17, 21).y, mean_of(q, 22, 26).y);
+        // The top of the head: hair top to just above the brows, as wide as a head.
+        const cv::Rect crown = cv::Rect(cvRound(centre_x - 0.6 * face_w), cvRound(hair), cvRound(1.2 * face_w),
+                                        std::max(0, cvRound(brow_y - 0.06 * face_w - hair))) & cv::Rect(0, 0, size.width, size.height);
+        if (crown.area() > 0) a.head_cover = unlike_head(to_lab(c.bgr(crown)), person(crown), skin_lab, 200);
+        // The matte's rim beside and above the head: a loose cut-out brings its old background along.
+        {
+            const int r = std::max(2, cvRound(0.06 * face_w));
+            cv::Mat inner;
+            cv::erode(person, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * r + 1, 2 * r + 1}));
+            cv::Mat rim = person & ~inner;
+            rim(cv::Rect(0, std::clamp(cvRound(chin_y), 0, size.height), size.width, size.height - std::clamp(cvRound(chin_y), 0, size.height))).setTo(0);
+            rim &= c.valid;
+            std::vector<cv::Point> hull;
+            cv::convexHull(to_int(q, {{0, 26}}), hull);
+            cv::fillConvexPoly(rim, hull, 0);
+            const cv::Rect box = cv::boundingRect(rim);
+            if (box.area() > 0) a.rim_foreign = unlike_head(to_lab(c.bgr(box)), rim(box), skin_lab, 200);
+        }
+        // The standard photo's border band (12 px) along the top and down the sides to the chin, as it will be
+        // composited: anything there but the new blue is the old background or an object.
+        {
+            const double band = 12 / k;
+            const cv::Vec3d blue_lab = lab_of({static_cast<double>(o.bg_b), static_cast<double>(o.bg_g), static_cast<double>(o.bg_r)});
+            const int side_h = cvRound(chin_y) - crop.y;
+            int all = 0, off = 0;
+            for (const cv::Rect& r0 : {cv::Rect(crop.x, crop.y, crop.width, cvRound(band)), cv::Rect(crop.x, crop.y, cvRound(band), side_h),
+                                       cv::Rect(crop.br().x - cvRound(band), crop.y, cvRound(band), side_h)}) {
+                const cv::Rect r = r0 & cv::Rect(0, 0, size.width, size.height);
+                all += std::max(0, r0.area());
+                if (r.area() <= 0) continue;
+                cv::Mat out(r.size(), CV_32FC3);
+                for (int y = 0; y < r.height; ++y) {
+                    const auto* px = c.bgr.ptr<cv::Vec3b>(r.y + y) + r.x;
+                    const auto* bg = m.background.ptr<cv::Vec3f>(r.y + y) + r.x;
+                    const float* al = m.alpha.ptr<float>(r.y + y) + r.x;
+                    const uchar* inside = c.valid.ptr(r.y + y) + r.x;
+                    auto* dst = out.ptr<cv::Vec3f>(y);
+                    for (int x = 0; x < r.width; ++x) {
+                        const cv::Vec3f blue(o.bg_b, o.bg_g, o.bg_r);
+                        const cv::Vec3f v = (!inside[x] || al[x] <= 0) ? blue : cv::Vec3f(px[x][0], px[x][1], px[x][2]) + (1.0f - al[x]) * (blue - bg[x]);
+                        dst[x] = cv::Vec3f(std::clamp(v[0], 0.0f, 255.0f), std::clamp(v[1], 0.0f, 255.0f), std::clamp(v[2], 0.0f, 255.0f)) / 255.0f;
+                    }
+                }
+                cv::cvtColor(out, out, cv::COLOR_BGR2Lab);
+                for (int y = 0; y < r.height; ++y) {
+                    const auto* v = out.ptr<cv::Vec3f>(y);
+                    for (int x = 0; x < r.width; ++x) off += delta_e({v[x][0], v[x][1], v[x][2]}, blue_lab) > 5 ? 1 : 0;
+                }
+            }
+            if (all > 0) a.border_off = off / static_cast<double>(all);
+        }
+    }
+
     prof.tick("placement");
     // Foreign content: pixels unlike the background outside where a head and shoulders can be.
     if (wall) {
@@ -872,7 +984,8 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
             auto* dst = composite.ptr<cv::Vec3b>(y);
             const uchar* inside = c.valid.ptr(y);
             for (int x = 0; x < size.width; ++x) {
-                if (!inside[x]) { dst[x] = cv::Vec3b(o.bg_b, o.bg_g, o.bg_r); continue; }
+                // Where the matte says wall, the new colour itself: the old wall's grain and shading do not come along.
+                if (!inside[x] || al[x] <= 0) { dst[x] = cv::Vec3b(o.bg_b, o.bg_g, o.bg_r); continue; }
                 const cv::Vec3f v = cv::Vec3f(px[x][0], px[x][1], px[x][2]) + (1.0f - al[x]) * (blue - bg[x]);
                 dst[x] = cv::Vec3b(cv::saturate_cast<uchar>(v[0]), cv::saturate_cast<uchar>(v[1]), cv::saturate_cast<uchar>(v[2]));
             }

@@ -123,6 +123,13 @@ typedef struct pcv_analysis {
                                       bottom-left; NaN when the head could not be placed */
     uint8_t background_marks[PCV_MARK_COLUMNS * PCV_MARK_ROWS];  /* row by row over that area: 0-255, the share of each
                                       cell that is unlike the plain background outside the head and shoulders */
+    /* ABI 4 (issue 18): what the plain-wall matte let pass. ABI 5: face became the model's RGB crop. */
+    double border_off;             /* share of the standard photo's border band (12 px: the top, and the sides down to the
+                                      chin) whose colour is more than 5 CIE76 Delta E from the new background */
+    double rim_foreign;            /* share of the matte's rim above the chin (its outer 0.06 face widths, beside and above
+                                      the head) coloured like neither hair nor skin: a loose cut-out's old background */
+    double head_cover;             /* share of the top of the head (hair top to brows) coloured like neither hair nor skin (a cap, a hat) */
+    double chin_skin;              /* share of the band under the jaw, beside the neck, that has the face's skin colour */
 } pcv_analysis;
 
 /* Measures the largest face and, when standard is not null and a face with landmarks is found, renders the standard

@@ -11,7 +11,7 @@ public sealed class CorpusFixture
 
     public CorpusFixture()
     {
-        _good = new(() => [.. Corpus.Good()]);
+        _good = new(() => [.. Corpus.Good(), .. Corpus.GoodVariants()]);
         _bad = new(() => [.. Corpus.Bad()]);
     }
 
