@@ -12,11 +12,12 @@ FROM ${DOTNET_SDK_IMAGE} AS dotnet-sdk
 FROM ${DOTNET_RUNTIME_IMAGE} AS dotnet-runtime
 
 FROM debian:bookworm-slim AS build
-# What ./photocollect installs for the vision engine, less the model files the build does not read.
+# What ./photocollect installs for the vision engine, less the model files the build does not read; npm and openssl
+# fetch and check the learned models (src/Vision/fetch-models.sh), which the publish output carries in models/.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates libicu72 libssl3 zlib1g \
-      cmake make g++ pkg-config libopencv-dev libopencv-contrib-dev libdlib-dev \
+      cmake make g++ pkg-config libopencv-dev libopencv-contrib-dev libdlib-dev npm openssl \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=dotnet-sdk /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
@@ -38,7 +39,8 @@ RUN dotnet restore src/Web/Web.csproj
 COPY src/ src/
 # Vision.csproj runs cmake for libpcvision.so; the publish output carries it next to the assemblies.
 RUN dotnet publish src/Web/Web.csproj -c Release --no-restore -o /app \
- && test -f /app/libpcvision.so
+ && test -f /app/libpcvision.so \
+ && test -f /app/models/faceres.json && test -f /app/models/faceres.bin
 
 FROM debian:bookworm-slim AS runtime
 # Runtime libraries only: .NET's (ICU for the zh-CN culture, OpenSSL, zlib), the OpenCV modules libpcvision.so

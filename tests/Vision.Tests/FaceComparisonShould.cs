@@ -53,16 +53,54 @@ public sealed class FaceComparisonShould(CorpusFixture corpus) : IClassFixture<C
     }
 
     [Fact]
-    public void ScoreKeptFacesAsItScoresTheirPhotos()
+    public void ScoreKeptEmbeddingsAsItScoresTheirPhotos()
     {
         var photo = corpus.Good.First(s => s.Name.EndsWith("grace_hopper", StringComparison.Ordinal)).Jpeg;
         var admission = File.ReadAllBytes(SharedData.Face("grace_hopper.jpg"));
-        var kept = AlignedFace.FromBytes(FaceComparison.Align(admission, out _)!.ToBytes());
+        var kept = FaceEmbedding.FromBytes(FaceComparison.Embed(FaceComparison.Align(admission, out _)!).ToBytes());
 
-        var fromFaces = FaceComparison.Compare(PhotoCheck.Run(photo).Analysis!.Face!, kept);
+        var fromKept = FaceComparison.Compare(FaceComparison.Embed(PhotoCheck.Run(photo).Analysis!.Face!), kept);
 
-        Assert.Equal(FaceComparison.Compare(photo, admission), fromFaces);
-        Assert.True(fromFaces.Same, $"score {fromFaces.Score}");
+        Assert.Equal(FaceComparison.Compare(photo, admission), fromKept);
+        Assert.True(fromKept.Same, $"score {fromKept.Score}");
+        Assert.Equal(1024, kept.Dimensions);
+    }
+
+    [Fact]
+    public void AcceptEveryGenuineAndRefuseEveryImpostorPairOfTheRealPhotos()
+    {
+        // Real photos of 11 people from Debian's packages (tests/corpus/README.md): 2 genuine and 76 impostor pairs.
+        var photos = RealFaces.Photos().Select(p => (p.Identity, p.File, Face: FaceComparison.Align(File.ReadAllBytes(p.File), out _))).ToList();
+        Assert.All(photos, p => Assert.True(p.Face is not null, $"no face found in {p.File}"));
+        var embedded = photos.Select(p => (p.Identity, p.File, Embedding: FaceComparison.Embed(p.Face!))).ToList();
+
+        var wrong = new List<string>();
+        for (var i = 0; i < embedded.Count; i++)
+        {
+            for (var j = i + 1; j < embedded.Count; j++)
+            {
+                var result = FaceComparison.Compare(embedded[i].Embedding, embedded[j].Embedding);
+                if (result.Same != (embedded[i].Identity == embedded[j].Identity))
+                {
+                    wrong.Add($"{Path.GetFileName(embedded[i].File)} / {Path.GetFileName(embedded[j].File)}: {result.Score}");
+                }
+            }
+        }
+
+        Assert.True(embedded.Count >= 13, $"only {embedded.Count} real photos");
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void RefuseEmbeddingsThatAreNotOne()
+    {
+        var face = FaceComparison.Align(File.ReadAllBytes(SharedData.Face("grace_hopper.jpg")), out _)!;
+        var embedding = FaceComparison.Embed(face);
+
+        Assert.Equal(1.0, embedding.Similarity(FaceEmbedding.FromBytes(embedding.ToBytes())), 5);
+        Assert.Throws<ArgumentException>(() => FaceEmbedding.FromBytes([]));
+        Assert.Throws<ArgumentException>(() => FaceEmbedding.FromBytes(new byte[7]));
+        Assert.Throws<ArgumentException>(() => embedding.Similarity(FaceEmbedding.FromBytes(new byte[16])));
     }
 
     [Fact]

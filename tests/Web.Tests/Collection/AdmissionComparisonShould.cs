@@ -8,28 +8,29 @@ using Photocollect.Web.Tests.TestKit;
 namespace Photocollect.Web.Tests.Collection;
 
 /// <summary>
-/// The comparison with the admission photo: the upload's face comes from its own check, the admission photo's is
-/// aligned at the first upload and kept with the record.
+/// The comparison with the admission photo: the upload's face comes from its own check, the admission photo's
+/// embedding is worked out at the first upload and kept with the record.
 /// </summary>
 public sealed class AdmissionComparisonShould(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task KeepTheAdmissionFaceAndScoreLaterUploadsWithoutThePhoto() => await app.InSchoolAsync(AppFactory.A, async sp =>
+    public async Task KeepTheAdmissionEmbeddingAndScoreLaterUploadsWithoutThePhoto() => await app.InSchoolAsync(AppFactory.A, async sp =>
     {
         var (flow, accountId, campaign, recordId) = await VerifiedGraduateAsync(sp);
         var db = sp.GetRequiredService<AppDbContext>();
         var admission = await db.AdmissionPhotos.AsNoTracking().SingleAsync(a => a.RecordId == recordId);
-        Assert.Null(admission.Face);
+        Assert.Null(admission.FaceEmbedding);
         var photo = Faces.GoodPhoto();
 
         var first = (await flow.CheckPhotoAsync(accountId, campaign, photo)).Photo!;
 
-        Assert.Equal(Photocollect.Vision.AlignedFace.Length, (await FaceAsync(db, recordId))!.Length);
+        var kept = Photocollect.Vision.FaceEmbedding.FromBytes((await FaceAsync(db, recordId))!);
+        Assert.Equal(1024, kept.Dimensions);
         // The score of the calibration: both photos compared from scratch.
         Assert.NotNull(first.ComparisonScore);
         Assert.Equal(Photocollect.Vision.FaceComparison.Compare(photo, admission.Image, campaign.ComparisonThreshold).Score, first.ComparisonScore);
 
-        // Later uploads use the kept face: they score the same with the admission photo unreadable.
+        // Later uploads use the kept embedding: they score the same with the admission photo unreadable.
         await db.AdmissionPhotos.Where(a => a.RecordId == recordId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Image, new byte[] { 1, 2, 3 }));
         var second = (await flow.CheckPhotoAsync(accountId, campaign, photo)).Photo!;
         Assert.Equal((first.ComparisonScore, first.SamePerson), (second.ComparisonScore, second.SamePerson));
@@ -50,7 +51,7 @@ public sealed class AdmissionComparisonShould(AppFactory app) : IClassFixture<Ap
     });
 
     private static Task<byte[]?> FaceAsync(AppDbContext db, Guid recordId) =>
-        db.AdmissionPhotos.AsNoTracking().Where(a => a.RecordId == recordId).Select(a => a.Face).SingleAsync();
+        db.AdmissionPhotos.AsNoTracking().Where(a => a.RecordId == recordId).Select(a => a.FaceEmbedding).SingleAsync();
 
     // A new graduate of the first demo school, code read and verified (the simulator sends a real face as admission photo).
     private static async Task<(CollectionFlow Flow, Guid AccountId, Campaign Campaign, Guid RecordId)> VerifiedGraduateAsync(IServiceProvider sp)
