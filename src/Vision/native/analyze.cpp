@@ -22,6 +22,7 @@
 #include <mutex>
 #include <new>
 #include <stdexcept>
+#include <malloc.h>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,17 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // compete (and make a single check's timing depend on idle cores). Set once when the library loads.
 [[maybe_unused]] const bool kSingleThreaded = [] {
     cv::setNumThreads(1);
+    return true;
+}();
+
+// A check's big buffers (a 12 MP decode is 36 MB, the canvases several MB each) come and go every time. glibc's malloc
+// moves its mmap threshold with what is freed, and with ONNX Runtime's arena in the same process (the face model) it
+// ended where those buffers were served in a way that doubled the whole check: 146–177 ms before the model had run,
+// 334–365 ms after, with the model on other threads (MALLOC_MMAP_THRESHOLD_=131072 alone: 860 ms). Fixed thresholds
+// (64 MB mmap, 128 MB trim) kept it at 128–178 ms. Set once when the library loads; process-wide, which the web app is.
+[[maybe_unused]] const bool kMallocTuned = [] {
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
     return true;
 }();
 constexpr double kPi = 3.14159265358979323846;
