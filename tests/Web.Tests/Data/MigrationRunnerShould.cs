@@ -86,7 +86,8 @@ public sealed class MigrationRunnerShould
             SELECT 1
             """);
 
-        Assert.Contains("0007_photo_files", await runner.MigrateAsync());
+        // Up to 0007 only: later migrations reshape these tables again (0018 renames "Face").
+        Assert.Contains("0007_photo_files", await runner.MigrateAsync("0007_photo_files"));
 
         Assert.Equal("01020304/0506", await ScalarAsync<string>(connectionString,
             """SELECT encode("Source", 'hex') || '/' || encode("Standard", 'hex') FROM "PhotoFiles" WHERE "PhotoId" = '00000000-0000-0000-0000-00000000000c'"""));
