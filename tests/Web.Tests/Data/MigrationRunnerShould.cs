@@ -97,6 +97,34 @@ public sealed class MigrationRunnerShould
             """SELECT count(*) FROM information_schema.columns WHERE column_name IN ('Source', 'Standard', 'AdmissionPhoto') AND table_name IN ('Photos', 'StudentRecords')"""));
     }
 
+    [Fact]
+    public async Task ForgetTheClassicComparisonsFacesAndMoveOnlyTheDefaultThreshold()
+    {
+        var connectionString = TestDatabase.NewConnectionString();
+        var runner = new MigrationRunner(connectionString, NullLogger<MigrationRunner>.Instance);
+        await runner.MigrateAsync("0017_photo_marks");
+        // Two campaigns, one on the classic comparison's default threshold and one with the school's own; an admission
+        // photo with a kept grey face (foreign keys are not checked for these inserts).
+        await ScalarAsync<int>(connectionString, """
+            SET session_replication_role = replica;
+            INSERT INTO "Campaigns" ("Id", "TenantId", "Name", "Kind", "FeatureCode", "StartsAt", "EndsAt", "PriceFen", "ReprintPriceFen", "Levels",
+                "CaptureMode", "Verification", "LiveCameraOnly", "RearCameraHint", "CompareWithAdmission", "ComparisonThreshold", "SupportPhone",
+                "SupportHours", "AgreementText", "PayWithinMinutes", "CreatedAt")
+            SELECT id, gen_random_uuid(), 'c', 'Graduation', 'x', now(), now(), 0, 0, '{}', 'Online', 'Code', false, true, true, threshold, '', '', '', 30, now()
+            FROM (VALUES ('00000000-0000-0000-0000-0000000000a1'::uuid, 0.46), ('00000000-0000-0000-0000-0000000000a2'::uuid, 0.7)) AS c(id, threshold);
+            INSERT INTO "AdmissionPhotos" ("RecordId", "TenantId", "Image", "Face")
+            VALUES (gen_random_uuid(), gen_random_uuid(), '\x0a0b', '\x0102');
+            SELECT 1
+            """);
+
+        Assert.Contains("0018_face_embeddings", await runner.MigrateAsync("0018_face_embeddings"));
+
+        Assert.Equal("0.55,0.7", await ScalarAsync<string>(connectionString,
+            """SELECT string_agg("ComparisonThreshold"::text, ',' ORDER BY "Id") FROM "Campaigns" """));
+        Assert.Equal("0a0b/", await ScalarAsync<string>(connectionString,
+            """SELECT encode("Image", 'hex') || '/' || coalesce(encode("FaceEmbedding", 'hex'), '') FROM "AdmissionPhotos" """));
+    }
+
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
