@@ -362,6 +362,11 @@ public sealed class Corpus
 
             yield return Make("chin-hand", "extra_content", person, basic, (photo, m) => Props.ChinHand(photo, m, person));
         }
+
+        foreach (var sample in Recaptured())
+        {
+            yield return sample;
+        }
     }
 
     /// <summary>
