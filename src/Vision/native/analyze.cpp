@@ -592,11 +592,12 @@ void aligned_face(const cv::Mat& image, const Points& p, uint8_t* out) {
 // line with the paper's margin, a bezel, a desk or a room beyond. On a copy where the face is 100 px wide, 27 rays leave
 // the head (9 upwards over it, 9 to each side between the brows and the chin). The wall's colour is the median of
 // what the rays meet 20-30 px out. Each ray skips what is not wall (hair, a cap, the shoulders; at most 60 px), walks
-// the wall and stops at the first step (the next 3 px more than 10 Delta E from the last 8 px walked: a smooth shading
-// never stops a ray; a step into the wall's colour, out of hair, does not either) or at the photo's edge. A side is
-// framed when at least 5 rays, and 60 % of those that found wall, stopped on one straight line (within 2.5 px; fingers
-// over a print's edge or hair leave a ray or two off it). A real wall runs out of the frame; clutter stops rays at
-// scattered places; a door frame frames one side.
+// the wall and notes its first three steps out of the wall's colour (the next 3 px more than 10 Delta E from the last
+// 8 px walked, which were the wall's colour: a smooth shading makes no step, nor does one out of hair into the wall)
+// until the photo's edge. A side is framed when at least 5 rays, and 60 % of those that found wall, have a step on one
+// straight line (within 2.5 px, at most 19° off the side's direction; fingers over a print's edge or hair leave a ray
+// or two off it). A real wall runs out of the frame; clutter stops rays at scattered places; a door frame frames one
+// side.
 double framed_sides(const cv::Mat& image, const Points& p) {
     const double jaw = cv::norm(p[16] - p[0]);
     if (jaw < 8) return kNaN;
@@ -638,7 +639,7 @@ double framed_sides(const cv::Mat& image, const Points& p) {
             if (!inside.contains({x, y}) || skip >= 60) continue;
             auto& steps = edges.emplace_back();
             std::vector<cv::Vec3d> walked;
-            for (int n = 0; n < 200 && inside.contains({x + 3 * dx, y + 3 * dy}); ++n, x += dx, y += dy) {
+            for (int n = 0; n < 200 && steps.size() < 3 && inside.contains({x + 3 * dx, y + 3 * dy}); ++n, x += dx, y += dy) {
                 if (walked.size() >= 8) {
                     cv::Vec3d recent(0, 0, 0), next(0, 0, 0);
                     for (size_t i = walked.size() - 8; i < walked.size(); ++i) recent += walked[i];
