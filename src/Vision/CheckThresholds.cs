@@ -6,6 +6,13 @@ namespace Photocollect.Vision;
 /// </summary>
 public sealed record CheckThresholds
 {
+    /// <summary>
+    /// Most sides of the wall (above the head, left, right) that may end inside the photo at a straight edge with
+    /// something else beyond. Two or three: the edge of a printed photo or a screen photographed again (请勿翻拍); one: a
+    /// door frame or a shelf.
+    /// </summary>
+    public double MaxFramedSides { get; init; } = 1;
+
     /// <summary>Face width (cheek to cheek) as a fraction of the photo's width: too far away, or too close.</summary>
     public (double Min, double Max) FaceSize { get; init; } = (0.15, 0.60);
 

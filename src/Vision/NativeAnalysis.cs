@@ -21,4 +21,5 @@ internal unsafe struct NativeAnalysis
     public fixed double CropCorners[8];
     public fixed byte BackgroundMarks[PhotoMarks.Columns * PhotoMarks.Rows];
     public double BorderOff, RimForeign, HeadCover, ChinSkin;
+    public double FramedSides;
 }

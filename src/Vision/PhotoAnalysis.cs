@@ -126,4 +126,10 @@ public sealed record PhotoAnalysis
 
     /// <summary>Share of the band under the jaw, beside the neck, that has the face's skin colour (a hand at the chin).</summary>
     public double? ChinSkin { get; init; }
+
+    /// <summary>
+    /// How many of the wall's three sides (above the head, left, right) end inside the photo at a straight edge with
+    /// something else beyond (0–3): the edge of a print or a screen photographed again.
+    /// </summary>
+    public double? FramedSides { get; init; }
 }

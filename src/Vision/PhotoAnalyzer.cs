@@ -164,6 +164,7 @@ public static class PhotoAnalyzer
             RimForeign = V(a.RimForeign),
             HeadCover = V(a.HeadCover),
             ChinSkin = V(a.ChinSkin),
+            FramedSides = V(a.FramedSides),
         };
     }
 

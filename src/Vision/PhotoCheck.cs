@@ -6,8 +6,9 @@ public static class PhotoCheck
     /// <summary>Every check's name, in report order.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "face_count", "face_size", "face_position", "head_pose", "eyes_visible", "mouth_closed", "head_covering", "background",
-        "brightness", "lighting", "sharpness", "color_cast", "resolution", "extra_content", "image_quality", "clothing_contrast",
+        "face_count", "recaptured", "face_size", "face_position", "head_pose", "eyes_visible", "mouth_closed", "head_covering",
+        "background", "brightness", "lighting", "sharpness", "color_cast", "resolution", "extra_content", "image_quality",
+        "clothing_contrast",
     ];
 
     /// <summary>Checks an image file's bytes.</summary>
@@ -48,6 +49,9 @@ public static class PhotoCheck
 
         Add("face_count", true, a.FaceCount == 1 && a.Landmarks.Count == 68, a.FaceCount, 1,
             a.FaceCount == 0 ? "face_count.none" : a.FaceCount > 1 ? "face_count.many" : "face_count.unclear");
+
+        // A photo of a print or a screen (翻拍): the wall ends at the medium's straight edge on two or three sides.
+        Add("recaptured", oneFace && a.FramedSides is not null, a.FramedSides <= t.MaxFramedSides, a.FramedSides, t.MaxFramedSides);
 
         var faceSize = a.JawWidth / a.Width;
         Add("face_size", oneFace, faceSize >= t.FaceSize.Min && faceSize <= t.FaceSize.Max, Round(faceSize, 3), Range(t.FaceSize),

@@ -71,6 +71,36 @@ public sealed partial class PhotoCheckShould(CorpusFixture corpus) : IClassFixtu
     }
 
     [Fact]
+    public void FailPhotosOfAPrintOrAScreen()
+    {
+        // Issue 18 (请勿翻拍纸质照片): a press print on a desk, an inkjet print held in a hand, a phone's and a monitor's
+        // screen, of both people. The prints in a hand passed every check before.
+        var recaptures = corpus.Bad.Where(s => s.Defect == "recaptured").ToList();
+
+        Assert.Equal(8, recaptures.Count);
+        foreach (var sample in recaptures)
+        {
+            var check = PhotoCheck.Run(sample.Jpeg).Checks.Single(c => c.Name == "recaptured");
+            Assert.False(check.Pass, $"{sample.Name}: recaptured passed ({check.Value})");
+            Assert.Equal("Check.recaptured", check.MessageKey);
+            Assert.Contains("翻拍", check.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void NotTakeRealCameraPhotosForPhotosOfAPrintOrAScreen()
+    {
+        // Genuine camera photos (tests/corpus/real-faces.tsv): rooms, streets, door frames, a webcam's window.
+        var measured = RealFaces.Photos()
+            .Select(p => (p.File, Check: PhotoCheck.Run(File.ReadAllBytes(p.File)).Checks.Single(c => c.Name == "recaptured")))
+            .Where(r => !r.Check.Skipped)
+            .ToList();
+
+        Assert.True(measured.Count >= 10, $"only {measured.Count} real photos measured");
+        Assert.Empty(measured.Where(r => !r.Check.Pass).Select(r => $"{Path.GetFileName(r.File)}: {r.Check.Value}"));
+    }
+
+    [Fact]
     public void PassBlackHairWithBangsEarringsAndTintedGlasses()
     {
         var photos = corpus.Good.Where(s => s.Name.StartsWith("good-black-hair-", StringComparison.Ordinal)

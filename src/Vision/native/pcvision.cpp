@@ -254,7 +254,7 @@ int find_eyes_rotated(const cv::Mat& gray, const cv::Rect& f, const std::string&
 
 extern "C" {
 
-int32_t pcv_abi_version(void) { return 5; }
+int32_t pcv_abi_version(void) { return 6; }
 
 int32_t pcv_image_decode(const uint8_t* data, int32_t length, int32_t reduce, int64_t max_pixels, pcv_image** out) {
     if (!data || length <= 0 || !out) return PCV_ERR_ARGUMENT;

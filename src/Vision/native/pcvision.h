@@ -130,6 +130,9 @@ typedef struct pcv_analysis {
                                       the head) coloured like neither hair nor skin: a loose cut-out's old background */
     double head_cover;             /* share of the top of the head (hair top to brows) coloured like neither hair nor skin (a cap, a hat) */
     double chin_skin;              /* share of the band under the jaw, beside the neck, that has the face's skin colour */
+    /* ABI 6 (issue 18): photos of a print or a screen. */
+    double framed_sides;           /* how many of the wall's three sides (above the head, left, right) end inside the photo
+                                      at a straight edge with something else beyond: a print's or a screen's edge (0-3) */
 } pcv_analysis;
 
 /* Measures the largest face and, when standard is not null and a face with landmarks is found, renders the standard

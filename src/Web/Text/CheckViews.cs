@@ -15,7 +15,7 @@ public static class CheckViews
     // Scalar thresholds: how the value is held against them (the rest are ranges or objects).
     private static readonly Dictionary<string, string> ScalarRule = new(StringComparer.Ordinal)
     {
-        ["face_count"] = "=", ["lighting"] = "≤", ["sharpness"] = "≥", ["resolution"] = "≥", ["extra_content"] = "≤", ["clothing_contrast"] = "≥", ["head_covering"] = "≤",
+        ["face_count"] = "=", ["lighting"] = "≤", ["sharpness"] = "≥", ["resolution"] = "≥", ["extra_content"] = "≤", ["clothing_contrast"] = "≥", ["head_covering"] = "≤", ["recaptured"] = "≤",
     };
 
     // Fields whose threshold has another name.
