@@ -11,7 +11,7 @@ namespace Photocollect.Collection;
 /// together, and the record's admission photo's embedding is worked out once and kept
 /// (<see cref="AdmissionPhoto.FaceEmbedding"/>), so comparing decodes and detects nothing more.
 /// </summary>
-public sealed class PhotoVision(AppDbContext db, VisionGate gate)
+public sealed class PhotoVision(AppDbContext db, VisionGate gate, ILogger<PhotoVision> logger)
 {
     /// <summary>A phone-sized JPEG of a photo (see <see cref="PhotoPreview"/>), or null when it is not an image.</summary>
     public Task<byte[]?> PreviewAsync(byte[] photo, CancellationToken cancellationToken = default) =>
@@ -50,11 +50,21 @@ public sealed class PhotoVision(AppDbContext db, VisionGate gate)
         var (made, kept, comparison) = await gate.RunAsync(() =>
         {
             var made = StandardPhoto.Create(photo, thresholds: thresholds);
-            var kept = admission?.FaceEmbedding ?? (admission?.Image is { } image ? Embed(image) : null);
-            var comparison = made.Jpeg is not null && made.Source.Analysis?.Face is { } face && kept is { Length: > 0 }
-                ? FaceComparison.Compare(FaceComparison.Embed(face), FaceEmbedding.FromBytes(kept), threshold)
-                : null;
-            return (made, kept, comparison);
+            try
+            {
+                var kept = admission?.FaceEmbedding ?? (admission?.Image is { } image ? Embed(image) : null);
+                var comparison = made.Jpeg is not null && made.Source.Analysis?.Face is { } face && kept is { Length: > 0 }
+                    ? FaceComparison.Compare(FaceComparison.Embed(face), FaceEmbedding.FromBytes(kept), threshold)
+                    : null;
+                return (made, kept, comparison);
+            }
+            catch (InvalidOperationException e)
+            {
+                // The face model is missing or broken in this deployment: the photo is checked all the same and goes
+                // to the reviewer without a comparison ("not compared"); nothing is kept, so it is tried again later.
+                logger.LogError(e, "Admission-photo comparison skipped: the face model is unavailable");
+                return (made, (byte[]?)null, (Comparison?)null);
+            }
         }, cancellationToken);
 
         if (admission is { FaceEmbedding: null } && kept is not null)

@@ -58,11 +58,23 @@ public static class FaceComparison
         return new(score, score >= threshold, Math.Round(cosine, 4), null);
     }
 
-    /// <summary>A face's embedding by the model <paramref name="options"/> name (one model run on one core).</summary>
+    /// <summary>
+    /// A face's embedding by the model <paramref name="options"/> name (one model run on one core). Throws
+    /// <see cref="InvalidOperationException"/> when the model cannot be loaded or run (a deployment without its model
+    /// files): the caller goes on without a comparison rather than failing the photo.
+    /// </summary>
     public static FaceEmbedding Embed(AlignedFace face, AnalysisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(face);
-        return Models.FaceEmbedder.For((options ?? new AnalysisOptions()).Models.FaceRecognition).Embed(face);
+        var model = (options ?? new AnalysisOptions()).Models.FaceRecognition;
+        try
+        {
+            return Models.FaceEmbedder.For(model).Embed(face);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            throw new InvalidOperationException($"The face model {model} could not be loaded or run: {e.Message}", e);
+        }
     }
 
     /// <summary>The largest face of an image aligned for comparison (one detection and landmarks), or null when it has none.</summary>

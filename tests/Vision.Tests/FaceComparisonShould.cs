@@ -92,6 +92,17 @@ public sealed class FaceComparisonShould(CorpusFixture corpus) : IClassFixture<C
     }
 
     [Fact]
+    public void SayTheModelIsUnavailableWhenItsFilesAreMissing()
+    {
+        var face = FaceComparison.Align(File.ReadAllBytes(SharedData.Face("grace_hopper.jpg")), out _)!;
+        var missing = new AnalysisOptions { Models = new VisionModels { FaceRecognition = Path.Combine(Path.GetTempPath(), "no-such-model", "faceres.json") } };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => FaceComparison.Embed(face, missing));
+        Assert.Contains("no-such-model", refused.Message, StringComparison.Ordinal);
+        Assert.IsType<FileNotFoundException>(refused.InnerException);
+    }
+
+    [Fact]
     public void RefuseEmbeddingsThatAreNotOne()
     {
         var face = FaceComparison.Align(File.ReadAllBytes(SharedData.Face("grace_hopper.jpg")), out _)!;
