@@ -86,7 +86,8 @@ public sealed class VisionGateShould
         using var release = new ManualResetEventSlim();
         using var holdFrame = new ManualResetEventSlim();
         var upload = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
-        await UntilAsync(() => gate.Running == 1);
+        // Taken by a worker, not only counted: the worker that ran the first item may not have counted itself out yet.
+        await UntilAsync(() => gate.Running == 1 && gate.Waiting == 0);
         var frame = gate.RunOptionalAsync(() => holdFrame.Wait(TimeSpan.FromMinutes(1)));
         await UntilAsync(() => gate.Running == 2);
         await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunOptionalAsync(() => 8));
@@ -95,7 +96,7 @@ public sealed class VisionGateShould
 
         // Every worker busy, or anything waiting: refused at once, nothing queued behind the uploads.
         var second = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
-        await UntilAsync(() => gate.Running == 2);
+        await UntilAsync(() => gate.Running == 2 && gate.Waiting == 0);
         await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunOptionalAsync(() => 9));
         var queued = gate.RunAsync(() => 10);
         await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunOptionalAsync(() => 11));
