@@ -39,7 +39,7 @@ internal sealed class TfjsToOnnx
     // The ONNX value computing a TensorFlow tensor (NAME or NAME:0), converting what it depends on first.
     private string Value(string tensor)
     {
-        var name = tensor.EndsWith(":0", StringComparison.Ordinal) ? tensor[..^2] : tensor;
+        var name = Clean(tensor);
         if (values.TryGetValue(name, out var done))
         {
             return done;
@@ -63,8 +63,7 @@ internal sealed class TfjsToOnnx
 
     private TfjsTensor Weight(string tensor)
     {
-        var name = tensor.EndsWith(":0", StringComparison.Ordinal) ? tensor[..^2] : tensor;
-        return tf.Weights.TryGetValue(name, out var t)
+        return tf.Weights.TryGetValue(Clean(tensor), out var t)
             ? t
             : throw new NotSupportedException($"{tensor} is not a constant; this converter needs it to be one.");
     }
@@ -129,49 +128,26 @@ internal sealed class TfjsToOnnx
 
         var filter = Weight(n.Inputs[1]);
         var (kh, kw, cin, cm) = (filter.Shape[0], filter.Shape[1], filter.Shape[2], filter.Shape[3]);
+        // TensorFlow HWIO → ONNX OIHW; depthwise HWCM → ONNX (C·M)×1×H×W, one group per input channel. Either way
+        // output channel o·cin + i (plain) or c·cm + m (depthwise) takes the filter at [h, w, i|c, o|m].
         var source = filter.Floats!;
-        float[] weights;
-        long[] dims;
-        if (depthwise)
+        var weights = new float[source.Length];
+        for (var h = 0; h < kh; h++)
         {
-            // TensorFlow HWCM → ONNX (C·M)×1×H×W, one group per input channel.
-            weights = new float[source.Length];
-            for (var h = 0; h < kh; h++)
+            for (var w = 0; w < kw; w++)
             {
-                for (var w = 0; w < kw; w++)
+                for (var i = 0; i < cin; i++)
                 {
-                    for (var c = 0; c < cin; c++)
+                    for (var o = 0; o < cm; o++)
                     {
-                        for (var m = 0; m < cm; m++)
-                        {
-                            weights[((((c * cm) + m) * kh) + h) * kw + w] = source[(((((h * kw) + w) * cin) + c) * cm) + m];
-                        }
+                        var outer = depthwise ? (i * cm) + o : (o * cin) + i;
+                        weights[(((outer * kh) + h) * kw) + w] = source[(((((h * kw) + w) * cin) + i) * cm) + o];
                     }
                 }
             }
-
-            dims = [cin * cm, 1, kh, kw];
         }
-        else
-        {
-            // TensorFlow HWIO → ONNX OIHW.
-            weights = new float[source.Length];
-            for (var h = 0; h < kh; h++)
-            {
-                for (var w = 0; w < kw; w++)
-                {
-                    for (var i = 0; i < cin; i++)
-                    {
-                        for (var o = 0; o < cm; o++)
-                        {
-                            weights[((((o * cin) + i) * kh) + h) * kw + w] = source[(((((h * kw) + w) * cin) + i) * cm) + o];
-                        }
-                    }
-                }
-            }
 
-            dims = [cm, cin, kh, kw];
-        }
+        long[] dims = depthwise ? [cin * cm, 1, kh, kw] : [cm, cin, kh, kw];
 
         var fused = n.Texts("fused_ops");
         var inputs = new List<string> { Transpose(x, ToNchw), onnx.Constant(onnx.Fresh(Clean(n.Inputs[1])), weights, dims) };
