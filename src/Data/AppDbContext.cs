@@ -12,9 +12,16 @@ namespace Photocollect.Data;
 /// The app's database. Tenant isolation lives here, not in each query: every tenant-owned entity carries the named
 /// <c>Tenant</c> query filter, and <see cref="SaveChanges(bool)"/> refuses rows of another scope.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenant)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
+    // Contexts are pooled (DataServiceCollectionExtensions): each one taken from the pool is given its unit of
+    // work's scope before use; one never given a scope sees no tenant's rows and may write none.
+    private TenantContext tenant = new();
+
+    /// <summary>Gives a context taken from the pool the scope of the unit of work it serves.</summary>
+    internal void UseScope(TenantContext scope) => tenant = scope ?? throw new ArgumentNullException(nameof(scope));
+
     /// <summary>Schools (tenants); not tenant-owned.</summary>
     public DbSet<School> Schools => Set<School>();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Photocollect.Accounts;
 using Photocollect.Collection;
 using Photocollect.Data;
+using Photocollect.Data.Tenancy;
 using Photocollect.Tenancy;
 using Photocollect.Tenancy.Resolution;
 using Photocollect.Tenancy.Settings;
@@ -16,7 +17,8 @@ namespace Photocollect.Web.Platform;
 /// in one transaction, and changes an existing school's name, hosts, branding, logo and contact. Runs in the
 /// platform scope; the school's own rows are written inside its scope.
 /// </summary>
-public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tenant, ITenantSettings settings, TenantResolutionOptions resolution, TimeProvider clock)
+public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tenant, ITenantSettings settings, TenantResolutionOptions resolution, TimeProvider clock,
+    SchoolDirectory schools)
 {
     /// <summary>The problems of a form as field → resource key; empty when it can be saved.</summary>
     /// <param name="form">The form.</param>
@@ -153,6 +155,7 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
             return null;
         }
 
+        schools.Forget();
         return await db.Schools.AsNoTracking().SingleAsync(s => s.Id == school.Id, cancellationToken);
     }
 
@@ -170,6 +173,7 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
             .SetProperty(x => x.HostNames, hosts)
             .SetProperty(x => x.Branding.ShortName, shortName)
             .SetProperty(x => x.Branding.PrimaryColor, color), cancellationToken);
+        schools.Forget();
         using (tenant.EnterTenant(school))
         {
             await SaveProfileAsync(form, cancellationToken);
@@ -235,6 +239,7 @@ public sealed partial class SchoolOnboarding(AppDbContext db, TenantContext tena
             """, cancellationToken);
         var url = $"/logo?v={now.ToUnixTimeMilliseconds()}";
         await db.Schools.Where(s => s.Id == school.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Branding.LogoUrl, url), cancellationToken);
+        schools.Forget();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Accounts;
 using Photocollect.Data;
+using Photocollect.Data.Tenancy;
 using Photocollect.Tenancy;
 using Photocollect.Web.Platform;
 
@@ -18,7 +19,7 @@ namespace Photocollect.Web.Pages.Staff.Platform;
 /// (人脸识别技术应用安全管理办法).
 /// </summary>
 [Authorize(Policy = Policies.PlatformOperator)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, AuditTrail audit, PlatformFigures figures) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, AuditTrail audit, PlatformFigures figures, SchoolDirectory schools) : PageModel
 {
     /// <summary>People whose face images, stored, call for the filing.</summary>
     public const int FilingThreshold = 100_000;
@@ -65,6 +66,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, AuditTrail
         if (found.Status != status)
         {
             await db.Schools.Where(s => s.Id == school).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, status), cancellationToken);
+            schools.Forget();
             await audit.RecordAsync(status == SchoolStatus.Suspended ? AuditActions.SchoolSuspended : AuditActions.SchoolResumed, found.Slug, new { name = found.DisplayName }, cancellationToken);
         }
 
