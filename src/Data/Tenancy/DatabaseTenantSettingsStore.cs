@@ -4,15 +4,15 @@ using Photocollect.Data;
 
 namespace Photocollect.Data.Tenancy;
 
-/// <summary>Settings sections stored in the <c>TenantSettings</c> table.</summary>
-public sealed class DatabaseTenantSettingsStore(AppDbContext db) : ITenantSettingsStore
+/// <summary>Settings sections stored in the <c>TenantSettings</c> table, read through the <see cref="SchoolDirectory"/>.</summary>
+public sealed class DatabaseTenantSettingsStore(AppDbContext db, SchoolDirectory directory) : ITenantSettingsStore
 {
     /// <inheritdoc />
-    public async Task<string?> LoadAsync(Guid tenantId, string section, CancellationToken cancellationToken) =>
-        await db.TenantSettings.AsNoTracking()
+    public Task<string?> LoadAsync(Guid tenantId, string section, CancellationToken cancellationToken) =>
+        directory.SectionAsync(tenantId, section, ct => db.TenantSettings.AsNoTracking()
             .Where(r => r.TenantId == tenantId && r.Section == section)
             .Select(r => r.Json)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(ct), cancellationToken);
 
     /// <inheritdoc />
     public async Task SaveAsync(Guid tenantId, string section, string json, CancellationToken cancellationToken)
@@ -29,5 +29,6 @@ public sealed class DatabaseTenantSettingsStore(AppDbContext db) : ITenantSettin
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        directory.ForgetSection(tenantId, section);
     }
 }

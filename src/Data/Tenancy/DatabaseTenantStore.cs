@@ -10,9 +10,9 @@ public sealed class DatabaseTenantStore(AppDbContext db, SchoolDirectory directo
 {
     /// <inheritdoc />
     public Task<School?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        directory.GetAsync("slug:" + slug, ct => db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct), cancellationToken);
+        directory.SchoolAsync("slug:" + slug, ct => db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<School?> FindByHostAsync(string host, CancellationToken cancellationToken) =>
-        directory.GetAsync("host:" + host, ct => db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.HostNames.Contains(host), ct), cancellationToken);
+        directory.SchoolAsync("host:" + host, ct => db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.HostNames.Contains(host), ct), cancellationToken);
 }

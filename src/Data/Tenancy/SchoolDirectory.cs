@@ -4,44 +4,63 @@ using Photocollect.Tenancy;
 namespace Photocollect.Data.Tenancy;
 
 /// <summary>
-/// The schools every request is resolved against, kept in memory for <see cref="Fresh"/>: a school's pages no longer
-/// pay a database round trip per request to learn which school they belong to. Only found schools are kept (an
-/// unknown slug or host is asked for again), and whoever changes a school on this instance calls <see cref="Forget"/>,
-/// so the change shows at once here and within <see cref="Fresh"/> on the other instances.
+/// What nearly every request of a school reads and hardly ever changes, kept in memory for <see cref="Fresh"/>: the
+/// school the request belongs to, and the school's settings sections (its profile, its payment and SMS settings).
+/// A school's pages then no longer pay a database round trip per request for them. Unknown schools are not kept (an
+/// unknown slug or host is asked for again); whoever changes a school or a section on this instance forgets it here,
+/// so the change shows at once on this instance and within <see cref="Fresh"/> on the others.
 /// </summary>
 public sealed class SchoolDirectory(TimeProvider clock)
 {
-    /// <summary>How long another instance may go on showing a school as it was before a change (its status, name,
-    /// hosts, branding).</summary>
+    /// <summary>How long another instance may go on showing a school or its settings as they were before a change.</summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
     /// <summary>The school kept under <paramref name="key"/>, or the one <paramref name="find"/> returns (kept when found).</summary>
-    public async Task<School?> GetAsync(string key, Func<CancellationToken, Task<School?>> find, CancellationToken cancellationToken)
+    public Task<School?> SchoolAsync(string key, Func<CancellationToken, Task<School?>> find, CancellationToken cancellationToken) =>
+        GetAsync("school:" + key, find, keepNull: false, cancellationToken);
+
+    /// <summary>A school's settings section as stored (JSON; null when never saved), kept or read by <paramref name="load"/>.</summary>
+    public Task<string?> SectionAsync(Guid tenantId, string section, Func<CancellationToken, Task<string?>> load, CancellationToken cancellationToken) =>
+        GetAsync(SectionKey(tenantId, section), load, keepNull: true, cancellationToken);
+
+    /// <summary>Forgets every kept school (after a school was created or changed on this instance).</summary>
+    public void Forget()
+    {
+        foreach (var key in entries.Keys.Where(k => k.StartsWith("school:", StringComparison.Ordinal)))
+        {
+            entries.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Forgets a settings section (after it was saved on this instance).</summary>
+    public void ForgetSection(Guid tenantId, string section) => entries.TryRemove(SectionKey(tenantId, section), out _);
+
+    private async Task<T?> GetAsync<T>(string key, Func<CancellationToken, Task<T?>> find, bool keepNull, CancellationToken cancellationToken)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(find);
         var now = clock.GetUtcNow();
         if (entries.TryGetValue(key, out var kept) && kept.Until > now)
         {
-            return kept.School;
+            return (T?)kept.Value;
         }
 
-        var school = await find(cancellationToken);
-        if (school is null)
+        var value = await find(cancellationToken);
+        if (value is null && !keepNull)
         {
             entries.TryRemove(key, out _);
         }
         else
         {
-            entries[key] = new Entry(school, now + Fresh);
+            entries[key] = new Entry(value, now + Fresh);
         }
 
-        return school;
+        return value;
     }
 
-    /// <summary>Forgets every kept school (after a school was created or changed on this instance).</summary>
-    public void Forget() => entries.Clear();
+    private static string SectionKey(Guid tenantId, string section) => $"section:{tenantId:N}:{section}";
 
-    private sealed record Entry(School School, DateTimeOffset Until);
+    private sealed record Entry(object? Value, DateTimeOffset Until);
 }

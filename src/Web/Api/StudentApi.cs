@@ -426,14 +426,18 @@ public static partial class StudentApi
             query = query.Where(o => o.Status == s);
         }
 
-        var orders = await query.OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(cancellationToken);
-        var views = new List<OrderView>();
-        foreach (var order in orders)
-        {
-            views.Add(await ViewAsync(db, text, order, cancellationToken));
-        }
-
-        return Results.Ok(views);
+        // One round trip for the list (and one more only when some order was rejected), not three per order.
+        var rows = await query.OrderByDescending(o => o.CreatedAt).Take(100)
+            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { Order = o, Record = new OrderHolder(r.Name, r.IdNumber, r.Phone) })
+            .Join(db.Campaigns, x => x.Order.CampaignId, c => c.Id, (x, c) => new { x.Order, x.Record, Campaign = c.Kind })
+            .ToListAsync(cancellationToken);
+        var codes = rows.Select(r => r.Order.RejectReason).OfType<string>().Distinct().ToList();
+        var reasons = codes.Count == 0
+            ? []
+            : await db.RejectReasons.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, cancellationToken);
+        return Results.Ok(rows.OrderByDescending(r => r.Order.CreatedAt)
+            .Select(r => View(text, r.Order, r.Record, r.Campaign, r.Order.RejectReason is { } code ? reasons.GetValueOrDefault(code) : null))
+            .ToList());
     }
 
     private static async Task<IResult> OrderAsync(Guid id, ClaimsPrincipal user, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
@@ -459,9 +463,18 @@ public static partial class StudentApi
 
     private static async Task<OrderView> ViewAsync(AppDbContext db, IStringLocalizer<SharedResource> text, Order order, CancellationToken cancellationToken)
     {
-        var record = await db.StudentRecords.AsNoTracking().SingleAsync(r => r.Id == order.RecordId, cancellationToken);
+        var record = await db.StudentRecords.AsNoTracking().Where(r => r.Id == order.RecordId)
+            .Select(r => new OrderHolder(r.Name, r.IdNumber, r.Phone)).SingleAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
         var reason = order.RejectReason is { } code ? await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
+        return View(text, order, record, campaign, reason);
+    }
+
+    // Who the order is for, as its view shows them.
+    private sealed record OrderHolder(string Name, string IdNumber, string Phone);
+
+    private static OrderView View(IStringLocalizer<SharedResource> text, Order order, OrderHolder record, CampaignKind campaign, RejectReason? reason)
+    {
         var actions = order.Status switch
         {
             OrderStatus.PendingPayment when order.Kind == OrderKind.Reprint => new[] { "pay" },
