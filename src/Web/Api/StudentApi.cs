@@ -260,9 +260,7 @@ public static partial class StudentApi
                     return Problem(413, "too_large", text["Collect.Code.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024]);
                 }
 
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, cancellationToken);
-                picture = buffer.ToArray();
+                picture = await file.ReadAllBytesAsync(cancellationToken);
             }
 
             code = form["code"];
@@ -354,9 +352,7 @@ public static partial class StudentApi
             return Problem(413, "too_large", text["Collect.Capture.TooLarge", CollectionFlow.MaxUploadBytes / 1024 / 1024]);
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var result = await flow.CheckPhotoAsync(Account(user), campaign, buffer.ToArray(), cancellationToken: cancellationToken);
+        var result = await flow.CheckPhotoAsync(Account(user), campaign, await file.ReadAllBytesAsync(cancellationToken), cancellationToken: cancellationToken);
         return result.Problem switch
         {
             null => Results.Ok(new PhotoView(result.Photo!.Id, result.Photo.Passed,

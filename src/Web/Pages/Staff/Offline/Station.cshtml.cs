@@ -104,9 +104,7 @@ public sealed class StationModel(Station station, IStringLocalizer<SharedResourc
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await Photo.CopyToAsync(buffer, cancellationToken);
-        Shot = await station.ShootAsync(Session, Campaign, Number, buffer.ToArray(), cancellationToken);
+        Shot = await station.ShootAsync(Session, Campaign, Number, await Photo.ReadAllBytesAsync(cancellationToken), cancellationToken);
         if (Shot.Problem is null)
         {
             Info = localizer["Station.Sent", Number];
@@ -142,9 +140,7 @@ public sealed class StationModel(Station station, IStringLocalizer<SharedResourc
         var bytes = new List<byte[]>();
         foreach (var file in Photos)
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            bytes.Add(buffer.ToArray());
+            bytes.Add(await file.ReadAllBytesAsync(cancellationToken));
         }
 
         Shots = await station.ShootSeveralAsync(Session, Campaign, bytes, cancellationToken);

@@ -130,9 +130,7 @@ public sealed class CaptureModel(CollectionFlow flow, IStringLocalizer<SharedRes
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await Photo.CopyToAsync(buffer, cancellationToken);
-        var result = await Flow.CheckPhotoAsync(AccountId, Campaign!, buffer.ToArray(), cancellationToken: cancellationToken);
+        var result = await Flow.CheckPhotoAsync(AccountId, Campaign!, await Photo.ReadAllBytesAsync(cancellationToken), cancellationToken: cancellationToken);
         switch (result.Problem)
         {
             case null:

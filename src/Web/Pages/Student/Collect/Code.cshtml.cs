@@ -42,9 +42,7 @@ public sealed class CodeModel(CollectionFlow flow, IStringLocalizer<SharedResour
 
         if (picture is { Length: > 0 })
         {
-            using var buffer = new MemoryStream();
-            await picture.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
+            bytes = await picture.ReadAllBytesAsync(cancellationToken);
         }
         else if (string.IsNullOrWhiteSpace(CodeText))
         {
