@@ -28,18 +28,9 @@ public static class DataServiceCollectionExtensions
         var builder = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson();
         // Every query opens and closes a pooled connection: no session reset on each return (nothing here keeps session
         // state: locks are per transaction) and the statements a page runs again and again prepared once per connection,
-        // so PostgreSQL neither resets nor parses and plans them per request. A connection string may say otherwise.
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("No Reset On Close"))
-        {
-            builder.ConnectionStringBuilder.NoResetOnClose = true;
-        }
-
-        if (!given.ContainsKey("Max Auto Prepare"))
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
-
+        // so PostgreSQL neither resets nor parses and plans them per request.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         var dataSource = builder.Build();
         // Made by a factory so the container disposes it (closing its pooled connections) when the app stops.
         services.AddSingleton(_ => dataSource);
