@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Photocollect.Vision;
 
 namespace Photocollect.Collection;
 
@@ -15,6 +16,7 @@ public sealed class VisionGate : IDisposable
     private readonly BlockingCollection<Action> queue;
     private readonly Thread[] workers;
     private readonly ILogger<VisionGate> logger;
+    private readonly int nice;
     private int running;
     private int optional;
 
@@ -23,11 +25,12 @@ public sealed class VisionGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
-        if (o.Workers < 1 || o.QueueLength < 1 || o.RetryAfterSeconds < 1)
+        if (o.Workers < 1 || o.QueueLength < 1 || o.RetryAfterSeconds < 1 || o.Nice is < 0 or > 19)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Photocollect:Vision needs Workers, QueueLength and RetryAfterSeconds of at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Photocollect:Vision needs Workers, QueueLength and RetryAfterSeconds of at least 1 and Nice from 0 to 19.");
         }
 
+        nice = o.Nice;
         this.logger = logger;
         RetryAfter = TimeSpan.FromSeconds(o.RetryAfterSeconds);
         QueueLength = o.QueueLength;
@@ -131,6 +134,11 @@ public sealed class VisionGate : IDisposable
 
     private void Work()
     {
+        if (nice > 0 && !WorkerPriority.Lower(nice))
+        {
+            logger.LogWarning("Vision worker {Thread} runs at normal priority: its nice value could not be set to {Nice}", Thread.CurrentThread.Name, nice);
+        }
+
         foreach (var job in queue.GetConsumingEnumerable())
         {
             Interlocked.Increment(ref running);

@@ -12,6 +12,12 @@ public sealed class VisionGateOptions
     /// </summary>
     public int QueueLength { get; set; } = 8 * Environment.ProcessorCount;
 
+    /// <summary>
+    /// The workers' nice value (0 normal, 19 lowest): below the request threads, so the pages of other students stay
+    /// quick while every core checks photos; the photos still get whatever the requests leave.
+    /// </summary>
+    public int Nice { get; set; } = 10;
+
     /// <summary>What a refused upload is told to wait before sending again (<c>Retry-After</c>).</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }
