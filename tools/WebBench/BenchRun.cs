@@ -29,9 +29,9 @@ public static class BenchRun
 
         var traffic = new Traffic([settings.Product]);
         var db = new BenchDatabase(settings.Database);
-        using var seeder = new Seeder(traffic, db, new SandboxCashier(await db.SchoolIdAsync(DemoSchool.Beifang.Slug, cancellationToken)), photos);
-        Report.Progress($"set-up: the school admin imports a roster of {settings.Roster:#,0} students");
-        await seeder.ImportRosterAsync(settings.Roster, cancellationToken);
+        using var seeder = new Seeder(traffic, db, new SandboxCashier(await db.SchoolIdAsync(DemoSchool.Beifang.Slug, cancellationToken)), photos, new AdmissionFaces(faces));
+        Report.Progress($"set-up: the school admin imports a roster holding {settings.Needed:#,0} students whose admission photo is the bench's face");
+        var roster = await seeder.ImportRosterAsync(settings.Needed, cancellationToken);
         Report.Progress($"set-up: {settings.PageStudents} students signed in on the pages and the API, through the API to a paid order; {settings.PhotoStudents} up to the camera");
         var paid = await seeder.PrepareAsync(settings.PageStudents, pay: true, cancellationToken);
         var uploaders = await seeder.PrepareAsync(settings.PhotoStudents, pay: false, cancellationToken);
@@ -66,7 +66,7 @@ public static class BenchRun
         Console.WriteLine($"`./photocollect bench web` {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: one instance in Production configuration on a throwaway PostgreSQL, " +
             $"loopback, {Environment.ProcessorCount} cores shared by the product, PostgreSQL, wrk and this bench; load average {load} at the start. " +
             $"wrk -t{settings.Threads} -c{settings.Connections} -d{settings.WrkSeconds}s --latency after a {settings.WarmUpSeconds} s warm-up; " +
-            $"set-up {setUp.TotalSeconds:0} s (roster {settings.Roster:#,0}, {settings.PageStudents} paid students, {settings.PhotoStudents} uploaders), whole run {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min.");
+            $"set-up {setUp.TotalSeconds:0} s (roster of {roster:#,0}, {settings.PageStudents} paid students, {settings.PhotoStudents} uploaders), whole run {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min.");
         Console.WriteLine();
         Console.Write(Report.Markdown(rows));
         return 0;

@@ -6,6 +6,7 @@ namespace Photocollect.WebBench;
 /// The photos the students upload, rendered once from the shared faces (<c>PHOTOCOLLECT_SHARED</c>): the 12 MP phone
 /// photo of <c>./photocollect bench vision</c> (3000×4000, about 3 MB, passes every check) for every measured upload,
 /// and a small passing photo (1200×1600, the tests' good photo) that the set-up's students take to a paid order.
+/// Both show <see cref="Face"/>.
 /// </summary>
 public sealed class Photos
 {
@@ -14,6 +15,9 @@ public sealed class Photos
         Phone = phone;
         Small = small;
     }
+
+    /// <summary>Whose face the photos show (a file of the shared faces).</summary>
+    public const string Face = "grace_hopper.jpg";
 
     /// <summary>The 12 MP phone photo.</summary>
     public byte[] Phone { get; }
@@ -26,7 +30,7 @@ public sealed class Photos
     {
         var corpus = new Corpus(faces);
         var spec = new PhotoSpec();
-        var small = Corpus.Render(corpus.People.Single(p => p.Name == "grace_hopper.jpg"), spec).Photo.ToJpeg(spec.Quality);
-        return new Photos(Bench.Photo(corpus), small);
+        var person = corpus.People.Single(p => p.Name == Face);
+        return new Photos(Bench.Photo(corpus, person: person), Corpus.Render(person, spec).Photo.ToJpeg(spec.Quality));
     }
 }

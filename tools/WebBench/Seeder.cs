@@ -8,22 +8,36 @@ namespace Photocollect.WebBench;
 /// What exists before anything is measured, made from outside as people would make it: the roster imported on the
 /// staff roster page by the school admin, and students who signed in on the pages (a cookie) and through the API (a
 /// bearer token) and went through the collection by the API, up to the camera or to a paid order. Every request of
-/// the set-up must succeed: a failure stops the bench, since the figures after it would measure something else.
+/// the set-up must succeed: a failure stops the bench, since the figures after it would measure something else. The
+/// students the bench uses are the roster's students whose admission photo shows the face the bench uploads
+/// (<see cref="AdmissionFaces"/>): about one in three, so the roster is three times larger than the students used.
 /// </summary>
-public sealed class Seeder(Traffic traffic, BenchDatabase db, SandboxCashier cashier, Photos photos) : IDisposable
+public sealed class Seeder(Traffic traffic, BenchDatabase db, SandboxCashier cashier, Photos photos, AdmissionFaces admission) : IDisposable
 {
     /// <summary>The first student number of the bench's roster.</summary>
     public const long FirstNumber = 2099500001;
 
     private readonly HttpClient provider = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly List<long> usable = [];
     private int students;
 
     /// <summary>What the demo campaign charges (the first paid order's amount), once a student has paid.</summary>
     public long? PriceFen { get; private set; }
 
-    /// <summary>Imports <paramref name="count"/> graduating students on the roster page, as the school admin.</summary>
-    public async Task ImportRosterAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Imports graduating students on the roster page, as the school admin: as many as it takes to hold
+    /// <paramref name="needed"/> whose admission photo shows the bench's face. Returns the roster's size.</summary>
+    public async Task<int> ImportRosterAsync(int needed, CancellationToken cancellationToken)
     {
+        var count = 0;
+        for (; usable.Count < needed; count++)
+        {
+            var number = FirstNumber + count;
+            if (admission.Of(DemoSchool.Beifang.RegistryCode, number.ToString(CultureInfo.InvariantCulture)) == Photos.Face)
+            {
+                usable.Add(number);
+            }
+        }
+
         using var admin = new StaffBrowser(traffic, DemoSchool.Beifang, "admin@beifang.demo", "Demo-2025-pass");
         await admin.SignInAsync(cancellationToken);
         await admin.ImportRosterAsync(FirstNumber, count, cancellationToken);
@@ -32,13 +46,17 @@ public sealed class Seeder(Traffic traffic, BenchDatabase db, SandboxCashier cas
         {
             throw new InvalidOperationException($"the roster import wrote {imported} of the bench's {count} students");
         }
+
+        return count;
     }
 
-    /// <summary>The next roster student, with a phone of their own, not signed in.</summary>
+    /// <summary>The next usable roster student, with a phone of their own, not signed in.</summary>
     public StudentBrowser NextStudent()
     {
         var n = Interlocked.Increment(ref students) - 1;
-        return new StudentBrowser(traffic, "137" + (20_000_000 + n).ToString(CultureInfo.InvariantCulture), (FirstNumber + n).ToString(CultureInfo.InvariantCulture));
+        return n < usable.Count
+            ? new StudentBrowser(traffic, "137" + (20_000_000 + n).ToString(CultureInfo.InvariantCulture), usable[n].ToString(CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException("the bench's roster is used up");
     }
 
     /// <summary><paramref name="count"/> new students signed in on both sides and verified, who read the standards;

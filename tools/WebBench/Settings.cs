@@ -58,8 +58,8 @@ public sealed record Settings
     /// <summary>A student's pause between two steps (±30 %).</summary>
     public TimeSpan Think { get; init; }
 
-    /// <summary>Roster students imported: every seeded and simulated student, and a margin.</summary>
-    public int Roster => PageStudents + PhotoStudents + Students + 100;
+    /// <summary>Roster students the bench uses: every seeded and simulated student, and a margin.</summary>
+    public int Needed => PageStudents + PhotoStudents + Students + 20;
 
     /// <summary>Reads the command line.</summary>
     public static Settings From(string[] args)

@@ -123,34 +123,56 @@ public sealed class StudentBrowser : IDisposable
             "page GET " + returnUrl, cancellationToken);
 
     /// <summary>
-    /// The photo step on the camera page the browser is on (its form's token): the photo goes up through the page's
-    /// upload form, and the result page it redirects to is fetched; it must say the photo passed. The time is from the
-    /// upload's last byte to the end of the result page's HTML (null when the step failed). The browser is then on the
-    /// result page (<see cref="CurrentPath"/>).
+    /// An upload through a page's upload form as its script (site.js) sends it: a 503 with Retry-After (the vision
+    /// queue is full) is sent again after the pause, up to three times; the redirect is followed to the page it leads
+    /// to (<paramref name="next"/> labels that request), which the browser is then on.
     /// </summary>
-    public async Task<(Answer Answer, TimeSpan? Time)> UploadPhotoAsync(string what, byte[] photo, CancellationToken cancellationToken)
+    public async Task<UploadResult> UploadAsync(string what, string path, Func<HttpContent> form, string next, CancellationToken cancellationToken)
     {
-        LastByteContent? upload = null;
-        var posted = await PostAsync($"page POST /collect/capture ({what})", School.Pages + "/collect/capture", () =>
+        ArgumentNullException.ThrowIfNull(form);
+        var started = Stopwatch.GetTimestamp();
+        long? lastByte = null;
+        for (var busy = 0; ; busy++)
+        {
+            LastByteContent? upload = null;
+            var posted = await PostAsync(what, path, () => upload = new LastByteContent(form()), cancellationToken);
+            lastByte ??= upload?.LastByte;
+            if (posted.Status == 503 && posted.RetryAfter is { } wait && wait > TimeSpan.Zero && busy < 3)
+            {
+                await Task.Delay(wait, cancellationToken);
+                continue;
+            }
+
+            if (!posted.Ok)
+            {
+                return new UploadResult(posted, null, null, busy);
+            }
+
+            var page = await PageAsync(next, Local(posted.Location!), cancellationToken);
+            var end = Stopwatch.GetTimestamp();
+            return page.Ok && lastByte is { } last
+                ? new UploadResult(page, Stopwatch.GetElapsedTime(last, end), Stopwatch.GetElapsedTime(started, end), busy)
+                : new UploadResult(page, null, null, busy);
+        }
+    }
+
+    /// <summary>
+    /// The photo step on the camera page the browser is on (its form's token): the photo through the page's upload
+    /// form (<see cref="UploadAsync"/>); the result page must say the photo passed. The browser is then on the result
+    /// page (<see cref="CurrentPath"/>).
+    /// </summary>
+    public async Task<UploadResult> UploadPhotoAsync(string what, byte[] photo, CancellationToken cancellationToken)
+    {
+        var token = FormToken ?? "";
+        var result = await UploadAsync($"page POST /collect/capture ({what})", School.Pages + "/collect/capture", () =>
         {
             var file = new ByteArrayContent(photo);
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            upload = new LastByteContent(new MultipartFormDataContent { { new StringContent(FormToken ?? ""), "__RequestVerificationToken" }, { file, "Photo", "photo.jpg" } });
-            return upload;
-        }, cancellationToken);
-        if (!posted.Ok)
-        {
-            return (posted, null);
-        }
-
-        var result = await PageAsync("page GET /collect/result/{id}", Local(posted.Location!), cancellationToken);
-        var end = Stopwatch.GetTimestamp();
-        if (result.Ok && !result.Body.Contains("data-test=\"check-passed\"", StringComparison.Ordinal))
-        {
-            result = result with { Error = "HTTP 200 the result page does not say the photo passed" };
-        }
-
-        return (result, result.Ok && upload?.LastByte is { } last ? Stopwatch.GetElapsedTime(last, end) : null);
+            return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "Photo", "photo.jpg" } };
+        }, "page GET /collect/result/{id}", cancellationToken);
+        return result.Answer.Ok && !result.Answer.Body.Contains("data-test=\"check-passed\"", StringComparison.Ordinal)
+            ? new UploadResult(result.Answer with { Error = "HTTP 200 the result page does not say the photo passed" }, null, null, result.Busy)
+            : result;
     }
 
     /// <summary>Signs in through the API with a code of its own; the bearer token is kept for <see cref="Api"/>.</summary>

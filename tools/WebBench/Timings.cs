@@ -9,6 +9,7 @@ public sealed class Timings
 {
     private readonly ConcurrentQueue<TimeSpan> times = new();
     private readonly ConcurrentQueue<string> errors = new();
+    private int busy;
 
     /// <summary>Errors so far.</summary>
     public int ErrorCount => errors.Count;
@@ -26,6 +27,18 @@ public sealed class Timings
         }
     }
 
+    /// <summary>Uploads the product answered 503 busy and the page's script sent again (not errors: the student
+    /// only waited longer, and the time includes the wait).</summary>
+    public void Resent(int count) => Interlocked.Add(ref busy, count);
+
+    /// <summary>An upload: its time from the last byte, or its error; its busy answers counted.</summary>
+    public void Add(UploadResult upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        Resent(upload.Busy);
+        Add((upload.FromLastByte, upload.Answer.Error));
+    }
+
     /// <summary>No error, something measured, and the percentiles within the goals (a null goal is not checked).</summary>
     public bool Meets(TimeSpan? p50, TimeSpan p99) =>
         errors.IsEmpty && !times.IsEmpty && (p50 is null || Stats.Percentile(times, 50) <= p50) && Stats.Percentile(times, 99) <= p99;
@@ -37,6 +50,6 @@ public sealed class Timings
         P99 = Stats.Percentile(times, 99),
         Max = times.IsEmpty ? null : times.Max(),
         Count = times.Count + errors.Count,
-        Errors = Report.Errors(errors),
+        Errors = Report.Errors(errors) + (busy > 0 ? $"; {busy} × 503 busy, sent again after Retry-After as the page's script does" : ""),
     };
 }
