@@ -38,21 +38,22 @@ public static class BenchRun
         var setUp = Stopwatch.GetElapsedTime(started);
 
         var rows = new List<Row>();
+        var cpu = new CpuMeter(settings.ProductPid);
         try
         {
             if (settings.Parts.Contains("mixes"))
             {
-                rows.AddRange(await new PageMix(settings, paid).RunAsync(cancellationToken));
+                rows.AddRange(await cpu.MeasureAsync("mixes", () => new PageMix(settings, paid).RunAsync(cancellationToken)));
             }
 
             if (settings.Parts.Contains("photo"))
             {
-                rows.AddRange(await new PhotoStep(settings, photos.Phone).RunAsync(uploaders, paid, cancellationToken));
+                rows.AddRange(await cpu.MeasureAsync("photo step", () => new PhotoStep(settings, photos.Phone).RunAsync(uploaders, paid, cancellationToken)));
             }
 
             if (settings.Parts.Contains("opening"))
             {
-                rows.AddRange(await new OpeningHour(settings, seeder, db, photos.Phone, seeder.PriceFen!.Value).RunAsync(cancellationToken));
+                rows.AddRange(await cpu.MeasureAsync("opening hour", () => new OpeningHour(settings, seeder, db, photos.Phone, seeder.PriceFen!.Value).RunAsync(cancellationToken)));
             }
         }
         finally
@@ -69,6 +70,8 @@ public static class BenchRun
             $"set-up {setUp.TotalSeconds:0} s (roster of {roster:#,0}, {settings.PageStudents} paid students, {settings.PhotoStudents} uploaders), whole run {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min.");
         Console.WriteLine();
         Console.Write(Report.Markdown(rows));
+        Console.WriteLine();
+        Console.WriteLine(cpu.Summary());
         return 0;
     }
 

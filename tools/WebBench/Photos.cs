@@ -28,9 +28,8 @@ public sealed class Photos
     /// <summary>Renders both from <paramref name="faces"/> (the shared faces folder).</summary>
     public static Photos Render(string faces)
     {
-        var corpus = new Corpus(faces);
+        var person = Person.Load(Path.Combine(faces, Face), closeMouth: true);  // as the corpus loads its people
         var spec = new PhotoSpec();
-        var person = corpus.People.Single(p => p.Name == Face);
-        return new Photos(Bench.Photo(corpus, person: person), Corpus.Render(person, spec).Photo.ToJpeg(spec.Quality));
+        return new Photos(Bench.Photo(person), Corpus.Render(person, spec).Photo.ToJpeg(spec.Quality));
     }
 }

@@ -19,6 +19,9 @@ public sealed record Settings
     /// <summary>The product's database (the bench's own reads: SMS codes, the school's id).</summary>
     public required string Database { get; init; }
 
+    /// <summary>The product's process (for its CPU time), when known.</summary>
+    public int? ProductPid { get; init; }
+
     /// <summary>Which parts run: <c>mixes</c>, <c>photo</c>, <c>opening</c> (all by default).</summary>
     public required IReadOnlySet<string> Parts { get; init; }
 
@@ -74,6 +77,7 @@ public sealed record Settings
             Product = new Uri(options.Text("url")),
             Ceiling = new Uri(options.Text("hello")),
             Database = options.Text("db"),
+            ProductPid = options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null,
             Parts = parts.ToHashSet(StringComparer.Ordinal),
             WrkSeconds = Number("duration-s", 15, 5),
             WarmUpSeconds = Number("warm-up-s", 3, 2),
