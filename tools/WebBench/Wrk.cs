@@ -73,7 +73,7 @@ public static partial class Wrk
         double Number(Regex pattern) => pattern.Match(report) is { Success: true } m
             ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"no {pattern} in wrk's report:\n{report}");
-        TimeSpan Percentile(string p) => Time(Regex.Match(report, $@"^\s+{p}%\s+(\S+)", RegexOptions.Multiline) is { Success: true } m
+        TimeSpan Percentile(string p) => Time(Regex.Match(report, $@"^[ \t]+{p}%[ \t]+(\S+)", RegexOptions.Multiline) is { Success: true } m
             ? m.Groups[1].Value : throw new InvalidOperationException($"no {p}th percentile in wrk's report:\n{report}"));
         var socket = SocketErrors().Match(report);
         var counted = Counted().Match(report);
@@ -112,10 +112,10 @@ public static partial class Wrk
     [GeneratedRegex(@"^Requests/sec:\s+([0-9.]+)", RegexOptions.Multiline)]
     private static partial Regex RequestsPerSecond();
 
-    [GeneratedRegex(@"^\s+([0-9]+) requests in", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]+([0-9]+) requests in", RegexOptions.Multiline)]
     private static partial Regex Requests();
 
-    [GeneratedRegex(@"^\s+Latency\s+\S+\s+\S+\s+(\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]+Latency[ \t]+\S+[ \t]+\S+[ \t]+(\S+)", RegexOptions.Multiline)]
     private static partial Regex Latency();
 
     [GeneratedRegex(@"Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)")]
