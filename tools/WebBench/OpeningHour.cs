@@ -24,11 +24,26 @@ public sealed partial class OpeningHour(Settings settings, Seeder seeder, BenchD
     private readonly Timings signInPage = new(), sendCode = new(), signIn = new(), code = new(), verify = new(), standards = new(), upload = new(),
         submit = new(), pay = new(), notify = new(), orderPage = new(), orderList = new(), flows = new();
 
+    private List<StudentBrowser> students = [];
+    private byte[][] pictures = [];
     private int arrived;
     private int finished;
     private long lastEnd;
 
-    /// <summary>Runs it and returns a row per step and one for the whole flows.</summary>
+    /// <summary>
+    /// Before the window: the students (roster students not used yet) and their code pictures, drawn now because a
+    /// 1080×2400 PNG costs this machine about 0.1 s of CPU, which would otherwise be taken from the product.
+    /// </summary>
+    public void Prepare(CancellationToken cancellationToken)
+    {
+        students = Enumerable.Range(0, settings.Students).Select(_ => seeder.NextStudent()).ToList();
+        Report.Progress($"opening hour: drawing {students.Count:#,0} code pictures");
+        pictures = new byte[students.Count][];
+        Parallel.For(0, students.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => pictures[i] = CodePicture.Screenshot(StudentBrowser.School.CollectionCode(students[i].StudentNumber)));
+    }
+
+    /// <summary>Runs it (after <see cref="Prepare"/>) and returns a row per step and one for the whole flows.</summary>
     public async Task<IReadOnlyList<Row>> RunAsync(CancellationToken cancellationToken)
     {
         var window = TimeSpan.FromMinutes(settings.Minutes);
@@ -36,14 +51,6 @@ public sealed partial class OpeningHour(Settings settings, Seeder seeder, BenchD
         // the window: a short window crowds its arrivals).
         var tail = TimeSpan.FromTicks(Math.Min(window.Ticks / 2, ((settings.Think * 12) + TimeSpan.FromSeconds(8)).Ticks));
         var arrivals = window - tail;
-
-        // The code pictures are drawn before the window (a PNG of 1080×2400 costs this machine about 0.1 s of CPU,
-        // which would otherwise be taken from the product during it).
-        var students = Enumerable.Range(0, settings.Students).Select(_ => seeder.NextStudent()).ToList();
-        Report.Progress($"opening hour: drawing {students.Count:#,0} code pictures");
-        var pictures = new byte[students.Count][];
-        Parallel.For(0, students.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => pictures[i] = CodePicture.Screenshot(StudentBrowser.School.CollectionCode(students[i].StudentNumber)));
         Report.Progress($"opening hour: {settings.Students} students arriving evenly over {arrivals.TotalSeconds:0} s of a {window.TotalSeconds:0} s window, {settings.Think.TotalMilliseconds:0} ms between steps");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(window + TimeSpan.FromMinutes(1));
