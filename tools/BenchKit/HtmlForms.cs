@@ -16,11 +16,19 @@ public static class HtmlForms
         page?.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
         ?? throw new InvalidOperationException("no anti-forgery token on the page");
 
-    /// <summary>The error message a page shows, or null.</summary>
+    /// <summary>The error message a page shows, or null. An error box the page keeps hidden and empty for its script
+    /// (the camera page's camera problem) is not one.</summary>
     public static string? PageError(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var at = answer.Body.IndexOf("class=\"alert error\"", StringComparison.Ordinal);
-        return at < 0 ? null : "page error: " + new HtmlParser().ParseDocument(answer.Body).QuerySelector(".alert.error")?.TextContent.Trim();
+        if (!answer.Body.Contains("class=\"alert error\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var shown = new HtmlParser().ParseDocument(answer.Body).QuerySelectorAll(".alert.error")
+            .Select(e => e.HasAttribute("hidden") ? "" : e.TextContent.Trim())
+            .FirstOrDefault(text => text.Length > 0);
+        return shown is null ? null : "page error: " + shown;
     }
 }

@@ -21,6 +21,9 @@ public sealed record Answer(int Status, string Body, Uri? Location, string? Erro
 
     /// <summary>The body as JSON.</summary>
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+
+    /// <summary>How long the answer asked the client to wait before trying again (<c>Retry-After</c>), or null.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>
@@ -79,7 +82,10 @@ public sealed class Traffic(IReadOnlyList<Uri> instances)
             using var response = await client.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = (int)response.StatusCode;
-            answer = new Answer(status, body, response.Headers.Location, status is >= 200 and < 400 ? null : $"HTTP {status}{ProblemCode(response, body)}");
+            answer = new Answer(status, body, response.Headers.Location, status is >= 200 and < 400 ? null : $"HTTP {status}{ProblemCode(response, body)}")
+            {
+                RetryAfter = response.Headers.RetryAfter?.Delta,
+            };
             if (answer.Ok && problem?.Invoke(answer) is { } said)
             {
                 answer = answer with { Error = $"HTTP {status} {said}" };

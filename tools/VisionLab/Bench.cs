@@ -69,8 +69,15 @@ public static partial class Bench
     public static byte[] Photo(Corpus corpus, Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        return Photo(corpus.People.First(), random);
+    }
+
+    /// <summary>The benchmark's phone photo of <paramref name="person"/> (<c>./photocollect bench web</c> uploads it).</summary>
+    public static byte[] Photo(Person person, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         var spec = new PhotoSpec { Width = 3000, Height = 4000, FaceWidth = 0.34, Background = (238, 238, 236), Quality = 95 };
-        var raster = Corpus.Render(corpus.People.First(), spec).Photo;
+        var raster = Corpus.Render(person, spec).Photo;
         raster.Noise(4, random ?? new Random(7));  // sensor noise: without it a synthetic photo compresses far below a phone's 3 MB
         return raster.ToJpeg(spec.Quality);
     }
