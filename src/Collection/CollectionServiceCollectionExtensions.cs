@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Photocollect.Collection.Registry;
 using Photocollect.Grains.Orders;
 
@@ -20,6 +22,14 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<CollectionFlow>();
         services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));
         services.AddSingleton<VisionGate>();
+        // Collection codes are read on a lane of their own (one worker): a QR read of a few tens of milliseconds never
+        // waits behind a queue of 12 MP photo checks at the opening hour.
+        services.AddKeyedSingleton(VisionGate.CodeLane, (sp, _) =>
+        {
+            var photos = sp.GetRequiredService<IOptions<VisionGateOptions>>().Value;
+            return new VisionGate(Options.Create(new VisionGateOptions { Workers = 1, QueueLength = photos.QueueLength, RetryAfterSeconds = photos.RetryAfterSeconds, Nice = photos.Nice }),
+                sp.GetRequiredService<ILogger<VisionGate>>());
+        });
         services.AddScoped<PhotoVision>();
         services.AddScoped<PhotoFiles>();
         services.AddScoped<OrderNotices>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Vision;
 using Photocollect.Data;
@@ -11,15 +12,15 @@ namespace Photocollect.Collection;
 /// together, and the record's admission photo's embedding is worked out once and kept
 /// (<see cref="AdmissionPhoto.FaceEmbedding"/>), so comparing decodes and detects nothing more.
 /// </summary>
-public sealed class PhotoVision(AppDbContext db, VisionGate gate, ILogger<PhotoVision> logger)
+public sealed class PhotoVision(AppDbContext db, VisionGate gate, [FromKeyedServices(VisionGate.CodeLane)] VisionGate codes, ILogger<PhotoVision> logger)
 {
     /// <summary>A phone-sized JPEG of a photo (see <see cref="PhotoPreview"/>), or null when it is not an image.</summary>
     public Task<byte[]?> PreviewAsync(byte[] photo, CancellationToken cancellationToken = default) =>
         gate.RunAsync(() => PhotoPreview.Jpeg(photo), cancellationToken);
 
-    /// <summary>Reads the QR codes in a picture.</summary>
+    /// <summary>Reads the QR codes in a picture, on the code lane (never behind photo checks).</summary>
     public Task<QrResult> DecodeCodesAsync(byte[] picture, CancellationToken cancellationToken = default) =>
-        gate.RunAsync(() => QrCodes.Decode(picture), cancellationToken);
+        codes.RunAsync(() => QrCodes.Decode(picture), cancellationToken);
 
     /// <summary>
     /// Judges a live preview frame against the guide, and how long the vision worker spent on it; only when a worker is

@@ -45,6 +45,9 @@ public sealed class VisionGate : IDisposable
     /// <summary>Work items that run at once.</summary>
     public int Workers => workers.Length;
 
+    /// <summary>The service key of the gate that reads collection codes (QR pictures), beside the photos' gate.</summary>
+    public const string CodeLane = "codes";
+
     /// <summary>Work items that may wait.</summary>
     public int QueueLength { get; }
 

@@ -141,9 +141,10 @@ public sealed class OnlineCollectionInBrowserShould(BrowserFixture fixture) : IC
         var code = await fixture.App.InSchoolAsync(AppFactory.A, sp =>
             Task.FromResult(sp.GetRequiredService<SimulatedStudentRegistry>().IssueCode("100001", DemoSeeder.DemoStudentNumber(Busy))));
 
-        // A burst of uploads holds every worker and queue place: the picture is refused (503, Retry-After) and the
-        // page says it will send it again; once the burst has passed it does, and the student picks nothing again.
-        await using (await VisionBurst.FillAsync(fixture.App.Services.GetRequiredService<VisionGate>()))
+        // A burst of code pictures holds the code lane's worker and queue places: the picture is refused (503,
+        // Retry-After) and the page says it will send it again; once the burst has passed it does, and the student
+        // picks nothing again.
+        await using (await VisionBurst.FillAsync(fixture.App.Services.GetRequiredKeyedService<VisionGate>(VisionGate.CodeLane)))
         {
             await page.SetInputFilesAsync("#Picture", new FilePayload { Name = "code.png", MimeType = "image/png", Buffer = Codes.Screenshot(code) });
             await page.Locator("[data-progress-text]", new() { HasTextString = "自动重新提交" }).WaitForAsync();

@@ -80,7 +80,7 @@ public sealed record Settings
             ProductPid = options.Optional("pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null,
             Parts = parts.ToHashSet(StringComparer.Ordinal),
             WrkSeconds = Number("duration-s", 15, 5),
-            WarmUpSeconds = Number("warm-up-s", 3, 2),
+            WarmUpSeconds = Number("warm-up-s", 10, 5),
             Connections = Number("connections", 64, 64),
             Threads = Number("threads", 2, 2),
             PageStudents = Number("page-students", 64, 64),

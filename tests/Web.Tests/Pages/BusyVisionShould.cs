@@ -54,7 +54,7 @@ public sealed class BusyVisionShould(AppFactory app) : IClassFixture<AppFactory>
         var code = Codes.Screenshot(await app.NewStudentCodeAsync());
 
         HttpResponseMessage refused;
-        await using (await VisionBurst.FillAsync(Gate))
+        await using (await VisionBurst.FillAsync(CodeGate))
         {
             refused = await Html.UploadAsync(browser, collect, "form[data-upload]", "Picture", "code.png", code, "image/png");
         }
@@ -79,6 +79,7 @@ public sealed class BusyVisionShould(AppFactory app) : IClassFixture<AppFactory>
 
         HttpResponseMessage photo, picture;
         await using (await VisionBurst.FillAsync(Gate))
+        await using (await VisionBurst.FillAsync(CodeGate))
         {
             photo = await client.PostAsync(Api + "/collection/photos", Form("photo", Faces.GoodPhoto()));
             picture = await client.PostAsync(Api + "/collection/code", Form("picture", Codes.Screenshot(code)));
@@ -101,6 +102,9 @@ public sealed class BusyVisionShould(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private VisionGate Gate => app.Services.GetRequiredService<VisionGate>();
+
+    // Collection codes are read on a lane of their own.
+    private VisionGate CodeGate => app.Services.GetRequiredKeyedService<VisionGate>(VisionGate.CodeLane);
 
     private static MultipartFormDataContent Form(string field, byte[] file) => new() { { new ByteArrayContent(file), field, field + ".jpg" } };
 
