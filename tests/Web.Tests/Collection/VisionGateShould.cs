@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Photocollect.Collection;
+using Photocollect.Vision;
 
 namespace Photocollect.Web.Tests.Collection;
 
@@ -105,6 +106,15 @@ public sealed class VisionGateShould
         Assert.True(await upload && await second);
         Assert.Equal(10, await queued);
         Assert.Equal(12, await gate.RunOptionalAsync(() => 12));
+    }
+
+    [Fact]
+    public async Task RunItsWorkersBelowTheRequestThreadsPriority()
+    {
+        using var gate = new VisionGate(Options.Create(new VisionGateOptions { Workers = 1, QueueLength = 1, Nice = 7 }), NullLogger<VisionGate>.Instance);
+
+        Assert.Equal(7, await gate.RunAsync(WorkerPriority.Current));
+        Assert.Equal(0, WorkerPriority.Current());  // the caller's thread is left as it was
     }
 
     private static VisionGate Gate(int workers, int queue) =>
