@@ -125,6 +125,28 @@ public sealed class MigrationRunnerShould
             """SELECT encode("Image", 'hex') || '/' || coalesce(encode("FaceEmbedding", 'hex'), '') FROM "AdmissionPhotos" """));
     }
 
+    [Fact]
+    public async Task StorePhotoBytesWithoutTryingToCompressThem()
+    {
+        var connectionString = TestDatabase.NewConnectionString();
+        await new MigrationRunner(connectionString, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+
+        // 64 kB of one repeated byte: the default storage would compress it to almost nothing. Stored as it is, the value
+        // keeps its whole size and names no compression method.
+        var stored = await ScalarAsync<string>(connectionString, """
+            SET session_replication_role = replica;
+            INSERT INTO "PhotoFiles" ("PhotoId", "TenantId", "Source", "Standard")
+            VALUES (gen_random_uuid(), gen_random_uuid(), decode(repeat('ab', 65536), 'hex'), decode(repeat('cd', 65536), 'hex'));
+            INSERT INTO "AdmissionPhotos" ("RecordId", "TenantId", "Image")
+            VALUES (gen_random_uuid(), gen_random_uuid(), decode(repeat('ef', 65536), 'hex'));
+            SELECT (SELECT concat_ws(',', pg_column_size("Source"), pg_column_compression("Source"), pg_column_size("Standard"),
+                        pg_column_compression("Standard")) FROM "PhotoFiles")
+                || ';' || (SELECT concat_ws(',', pg_column_size("Image"), pg_column_compression("Image")) FROM "AdmissionPhotos")
+            """);
+
+        Assert.Equal("65536,65536;65536", stored);
+    }
+
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
