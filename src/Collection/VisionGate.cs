@@ -9,12 +9,16 @@ namespace Photocollect.Collection;
 /// core by default, behind a bounded queue. Request threads only wait, asynchronously: a burst of uploads takes at most
 /// <see cref="VisionGateOptions.Workers"/> cores and no thread-pool threads, so pages stay fast. When the queue is
 /// full an upload is refused at once with <see cref="VisionBusyException"/> (the caller tells the student to send it
-/// again in a moment) instead of waiting without end.
+/// again in a moment) instead of waiting without end. The workers run below normal priority
+/// (<see cref="VisionGateOptions.Nice"/>); a thread of normal priority completes the callers' tasks, so no thread-pool
+/// thread is ever started from a worker (it would inherit the lower priority).
 /// </summary>
 public sealed class VisionGate : IDisposable
 {
     private readonly BlockingCollection<Action> queue;
     private readonly Thread[] workers;
+    private readonly BlockingCollection<Action> results = new();
+    private readonly Thread handBack;
     private readonly ILogger<VisionGate> logger;
     private readonly int nice;
     private int running;
@@ -40,6 +44,9 @@ public sealed class VisionGate : IDisposable
         {
             worker.Start();
         }
+
+        handBack = new Thread(HandBack) { IsBackground = true, Name = "vision-results" };
+        handBack.Start();
     }
 
     /// <summary>Work items that run at once.</summary>
@@ -69,22 +76,30 @@ public sealed class VisionGate : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The worker hands the outcome to the results thread, which completes the task: its continuations are queued to
+        // the thread pool from there. Queued from a worker, the pool could start a new thread from it, and a Linux thread
+        // keeps its creator's nice value: request threads would end up below normal priority too.
         void Job()
         {
+            Action complete;
             if (cancellationToken.IsCancellationRequested)
             {
-                done.TrySetCanceled(cancellationToken);
-                return;
+                complete = () => done.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                try
+                {
+                    var result = work();
+                    complete = () => done.TrySetResult(result);
+                }
+                catch (Exception e)
+                {
+                    complete = () => done.TrySetException(e);
+                }
             }
 
-            try
-            {
-                done.TrySetResult(work());
-            }
-            catch (Exception e)
-            {
-                done.TrySetException(e);
-            }
+            results.Add(complete, CancellationToken.None);
         }
 
         if (!queue.TryAdd(Job))
@@ -132,6 +147,20 @@ public sealed class VisionGate : IDisposable
         if (workers.All(w => w.Join(TimeSpan.FromSeconds(30))))
         {
             queue.Dispose();
+            results.CompleteAdding();
+            if (handBack.Join(TimeSpan.FromSeconds(30)))
+            {
+                results.Dispose();
+            }
+        }
+    }
+
+    // Completes the tasks of finished work, at the priority of the thread that made the gate (normal).
+    private void HandBack()
+    {
+        foreach (var complete in results.GetConsumingEnumerable())
+        {
+            complete();
         }
     }
 

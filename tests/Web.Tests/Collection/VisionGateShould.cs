@@ -116,6 +116,28 @@ public sealed class VisionGateShould
         Assert.Equal(7, await gate.RunAsync(WorkerPriority.Current));
     }
 
+    [Fact]
+    public async Task LeaveTheThreadsThatGoOnAfterTheWorkAtTheCallersPriority()
+    {
+        var callers = WorkerPriority.Current();
+        using var gate = new VisionGate(Options.Create(new VisionGateOptions { Workers = 2, QueueLength = 64, Nice = 7 }), NullLogger<VisionGate>.Instance);
+
+        // Continuations that hold their thread a while make the thread pool add threads while results keep coming back.
+        var seen = await Task.WhenAll(Enumerable.Range(0, 48).Select(async _ =>
+        {
+            await gate.RunAsync(() =>
+            {
+                Thread.Sleep(5);
+                return 0;
+            });
+            var nice = WorkerPriority.Current();
+            Thread.Sleep(40);
+            return nice;
+        }));
+
+        Assert.All(seen, nice => Assert.Equal(callers, nice));
+    }
+
     private static VisionGate Gate(int workers, int queue) =>
         new(Options.Create(new VisionGateOptions { Workers = workers, QueueLength = queue, RetryAfterSeconds = 5 }), NullLogger<VisionGate>.Instance);
 

@@ -34,17 +34,18 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
     /// <summary>Shows the account.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        // One read of the account and what it holds (the user's row is among it: not loaded a second time).
+        var held = await personal.HeldAsync(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), cancellationToken);
+        if (held is null)
         {
             return NotFound();
         }
 
-        MaskedPhone = PhoneNumber.Mask(user.PhoneNumber ?? string.Empty);
-        AgreementVersion = user.AgreementVersion;
-        AgreementAcceptedAt = Formats.ChinaTime(user.AgreementAcceptedAt);
-        CreatedAt = Formats.ChinaTime(user.CreatedAt);
-        Records = (await personal.HeldAsync(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), cancellationToken))?.Records ?? [];
+        MaskedPhone = held.MaskedPhone;
+        AgreementVersion = held.AgreementVersion;
+        AgreementAcceptedAt = Formats.ChinaTime(held.AgreementAcceptedAt);
+        CreatedAt = Formats.ChinaTime(held.AccountCreatedAt);
+        Records = held.Records;
         return Page();
     }
 
