@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Photocollect.Vision;
 
@@ -15,6 +17,11 @@ namespace Photocollect.Collection;
 /// </summary>
 public sealed class VisionGate : IDisposable
 {
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("photocollect.vision.wait", "ms", "Time a vision work item waited for a worker");
+    private static readonly Histogram<double> Worked = Meter.CreateHistogram<double>("photocollect.vision.work", "ms", "Time a worker spent on a vision work item");
+    private static readonly Counter<long> Refused = Meter.CreateCounter<long>("photocollect.vision.refused", description: "Vision work refused because the queue was full");
+    private readonly KeyValuePair<string, object?> lane;
     private readonly BlockingCollection<Action> queue;
     private readonly Thread[] workers;
     private readonly BlockingCollection<Action> results = new();
@@ -35,6 +42,7 @@ public sealed class VisionGate : IDisposable
         }
 
         nice = o.Nice;
+        lane = new("lane", o.Lane);
         this.logger = logger;
         RetryAfter = TimeSpan.FromSeconds(o.RetryAfterSeconds);
         QueueLength = o.QueueLength;
@@ -51,6 +59,12 @@ public sealed class VisionGate : IDisposable
 
     /// <summary>Work items that run at once.</summary>
     public int Workers => workers.Length;
+
+    /// <summary>
+    /// The gates' meter (read it with <c>dotnet-counters monitor --counters Photocollect.Vision</c>): how long work waited
+    /// for a worker and ran, per lane, and how much was refused.
+    /// </summary>
+    public const string MeterName = "Photocollect.Vision";
 
     /// <summary>The service key of the gate that reads collection codes (QR pictures), beside the photos' gate.</summary>
     public const string CodeLane = "codes";
@@ -79,8 +93,11 @@ public sealed class VisionGate : IDisposable
         // The worker hands the outcome to the results thread, which completes the task: its continuations are queued to
         // the thread pool from there. Queued from a worker, the pool could start a new thread from it, and a Linux thread
         // keeps its creator's nice value: request threads would end up below normal priority too.
+        var queued = Stopwatch.GetTimestamp();
         void Job()
         {
+            var started = Stopwatch.GetTimestamp();
+            Waited.Record(Stopwatch.GetElapsedTime(queued, started).TotalMilliseconds, lane);
             Action complete;
             if (cancellationToken.IsCancellationRequested)
             {
@@ -99,11 +116,13 @@ public sealed class VisionGate : IDisposable
                 }
             }
 
+            Worked.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, lane);
             results.Add(complete, CancellationToken.None);
         }
 
         if (!queue.TryAdd(Job))
         {
+            Refused.Add(1, lane);
             logger.LogWarning("Vision queue full ({Running} running, {Waiting} waiting): work refused, retry after {RetryAfter}", Running, Waiting, RetryAfter);
             throw new VisionBusyException(RetryAfter);
         }

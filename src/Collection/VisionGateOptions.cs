@@ -18,6 +18,9 @@ public sealed class VisionGateOptions
     /// </summary>
     public int Nice { get; set; } = 10;
 
+    /// <summary>The gate's name in its metrics (<see cref="VisionGate.MeterName"/>): <c>photos</c> or <c>codes</c>.</summary>
+    public string Lane { get; set; } = "photos";
+
     /// <summary>What a refused upload is told to wait before sending again (<c>Retry-After</c>).</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }
