@@ -103,7 +103,8 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         return Page();
     }
 
-    // The order with all the page shows about it, in one query (a round trip each was most of the page's time).
+    // The order with all the page shows about it in one query (a round trip each was most of the page's time); a
+    // completed order adds one to ask whether its standard photo is kept.
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var account = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
@@ -123,7 +124,6 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
                                Refunds = db.Refunds.Where(f => f.OrderId == o.Id && f.State != RefundState.Failed).OrderBy(f => f.CreatedAt).ToList(),
                                Rejection = db.RejectReasons.FirstOrDefault(x => x.Code == o.RejectReason),
                                NewestPayment = db.Payments.Where(p => p.OrderId == o.Id).OrderByDescending(p => p.CreatedAt).Select(p => p.State).FirstOrDefault(),
-                               HasStandard = db.PhotoFiles.Any(f => f.PhotoId == o.PhotoId && f.Standard != null),
                                RecordHeld = db.Orders.Any(x => x.RecordId == o.RecordId && x.Kind != OrderKind.Reprint
                                    && x.Status != OrderStatus.Closed && x.Status != OrderStatus.Refunded),
                            }).AsNoTracking().AsSingleQuery().SingleOrDefaultAsync(cancellationToken);
@@ -145,7 +145,9 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         // The query is PaymentService.CancelledQuery, on the cashier's way back; it only chooses words.
         PaymentCancelled = order.Status == OrderStatus.PendingPayment
             && (found.NewestPayment == PaymentStates.Cancelled || Request.Query["payment"] == "cancelled");
-        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: not null } && found.HasStandard;
+        // Only a completed order asks whether its standard photo is still kept (the one query never names a byte column).
+        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: { } photo }
+            && await db.PhotoFiles.AnyAsync(f => f.PhotoId == photo && f.Standard != null, cancellationToken);
 
         // An order that ended (closed unpaid, refunded) holds nobody back while the campaign is open: the flow frees it.
         if (order is { Status: OrderStatus.Closed or OrderStatus.Refunded } && order.Kind != OrderKind.Reprint
