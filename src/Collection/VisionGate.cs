@@ -90,10 +90,11 @@ public sealed class VisionGate : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = Stopwatch.GetTimestamp();
+
         // The worker hands the outcome to the results thread, which completes the task: its continuations are queued to
         // the thread pool from there. Queued from a worker, the pool could start a new thread from it, and a Linux thread
         // keeps its creator's nice value: request threads would end up below normal priority too.
-        var queued = Stopwatch.GetTimestamp();
         void Job()
         {
             var started = Stopwatch.GetTimestamp();

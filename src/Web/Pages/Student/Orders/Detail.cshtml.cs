@@ -140,7 +140,7 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         CapturePath = root + "/capture";
         DeliveredAt = found.DeliveredAt;
         Refunds = found.Refunds;
-        Rejection = order.RejectReason is null ? null : found.Rejection;
+        Rejection = found.Rejection;  // null without a reason: the comparison with a null code matches no row
 
         // The query is PaymentService.CancelledQuery, on the cashier's way back; it only chooses words.
         PaymentCancelled = order.Status == OrderStatus.PendingPayment
