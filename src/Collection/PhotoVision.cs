@@ -23,15 +23,16 @@ public sealed class PhotoVision(AppDbContext db, VisionGate gate, [FromKeyedServ
         codes.RunAsync(() => QrCodes.Decode(picture), cancellationToken);
 
     /// <summary>
-    /// Judges a live preview frame against the guide, and how long the vision worker spent on it; only when a worker is
+    /// Judges a live preview frame against the guide, and the vision worker's CPU time on it; only when a worker is
     /// idle (<see cref="VisionBusyException"/> at once otherwise: the page's hint then stays neutral).
     /// </summary>
     public Task<(FrameVerdict Verdict, TimeSpan Spent)> JudgeFrameAsync(byte[] frame, CancellationToken cancellationToken = default) =>
         gate.RunOptionalAsync(() =>
         {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            // CPU time, not wall time: the worker runs below normal priority and may wait for a core meanwhile.
+            var start = ThreadCpuTime.Now();
             var verdict = FramingGuide.Judge(frame);
-            return (verdict, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+            return (verdict, ThreadCpuTime.Now() - start);
         }, cancellationToken);
 
     /// <summary>
