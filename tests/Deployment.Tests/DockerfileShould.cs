@@ -69,6 +69,23 @@ public sealed partial class DockerfileShould
     }
 
     [Fact]
+    public void RunTheProductWithTheRuntimeSettingsThePhotocollectScriptUses()
+    {
+        // ./photocollect starts the product (run, the benches) with APP_RUNTIME; the image must run it the same way,
+        // and the chart must not set those names to something else.
+        var script = Regex.Match(Repository.Read("photocollect"), @"APP_RUNTIME=\(([^)]*)\)").Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var env = Env().Matches(Stages()[^1].Text).SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var chartEnv = HelmChart.Photocollect.Render("database: { connectionString: x }").Env;
+
+        Assert.Contains("DOTNET_TC_CallCountingDelayMs=0", script);
+        foreach (var setting in script)
+        {
+            Assert.Contains(setting, env);
+            Assert.False(chartEnv.ContainsKey(setting[..setting.IndexOf('=', StringComparison.Ordinal)]), $"the chart sets {setting} again");
+        }
+    }
+
+    [Fact]
     public void CopyEveryProjectTheWebAppNeedsBeforeTheRestore()
     {
         // The restore runs before the sources are copied: a project it cannot see fails the image build.
@@ -132,6 +149,9 @@ public sealed partial class DockerfileShould
 
     [GeneratedRegex(@"(?ms)^FROM\s+(\S+)(?:\s+AS\s+(\S+))?\s*$(.*?)(?=^FROM\s|\z)")]
     private static partial Regex From();
+
+    [GeneratedRegex(@"(?m)^ENV\s+(.*)$")]
+    private static partial Regex Env();
 
     [GeneratedRegex(@"apt-get install -y --no-install-recommends ([^&]*)")]
     private static partial Regex AptInstall();
