@@ -27,7 +27,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddKeyedSingleton(VisionGate.CodeLane, (sp, _) =>
         {
             var photos = sp.GetRequiredService<IOptions<VisionGateOptions>>().Value;
-            return new VisionGate(Options.Create(new VisionGateOptions { Lane = VisionGate.CodeLane, Workers = 1, QueueLength = photos.QueueLength, RetryAfterSeconds = photos.RetryAfterSeconds, WaitSeconds = photos.WaitSeconds, WaitingRoom = photos.WaitingRoom, Nice = photos.Nice }),
+            return new VisionGate(Options.Create(new VisionGateOptions { Lane = VisionGate.CodeLane, Workers = 1, QueueLength = photos.QueueLength, RetryAfterSeconds = photos.RetryAfterSeconds, Nice = photos.Nice }),
                 sp.GetRequiredService<ILogger<VisionGate>>());
         });
         services.AddScoped<PhotoVision>();

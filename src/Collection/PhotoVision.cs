@@ -7,19 +7,16 @@ namespace Photocollect.Collection;
 
 /// <summary>
 /// The vision work of the collection, through the <see cref="VisionGate"/> (so a burst of uploads waits in a bounded
-/// queue instead of taking every core; <see cref="VisionBusyException"/> when it stays full). An upload costs one native
+/// queue instead of taking every core; <see cref="VisionBusyException"/> when it is full). An upload costs one native
 /// pass and one run of the face model: the check, the standard photo and the photo's aligned face come out of the pass
 /// together, and the record's admission photo's embedding is worked out once and kept
 /// (<see cref="AdmissionPhoto.FaceEmbedding"/>), so comparing decodes and detects nothing more.
 /// </summary>
 public sealed class PhotoVision(AppDbContext db, VisionGate gate, [FromKeyedServices(VisionGate.CodeLane)] VisionGate codes, ILogger<PhotoVision> logger)
 {
-    /// <summary>
-    /// A phone-sized JPEG of a photo (see <see cref="PhotoPreview"/>), or null when it is not an image;
-    /// <see cref="VisionBusyException"/> at once when the queue is full (the caller shows the original instead).
-    /// </summary>
+    /// <summary>A phone-sized JPEG of a photo (see <see cref="PhotoPreview"/>), or null when it is not an image.</summary>
     public Task<byte[]?> PreviewAsync(byte[] photo, CancellationToken cancellationToken = default) =>
-        gate.RunAsync(() => PhotoPreview.Jpeg(photo), waitForPlace: false, cancellationToken);
+        gate.RunAsync(() => PhotoPreview.Jpeg(photo), cancellationToken);
 
     /// <summary>Reads the QR codes in a picture, on the code lane (never behind photo checks).</summary>
     public Task<QrResult> DecodeCodesAsync(byte[] picture, CancellationToken cancellationToken = default) =>

@@ -10,25 +10,19 @@ namespace Photocollect.Collection;
 /// Runs the CPU-bound vision work of uploads (photo checks, code reading) on a fixed set of its own threads, one per
 /// core by default, behind a bounded queue. Request threads only wait, asynchronously: a burst of uploads takes at most
 /// <see cref="VisionGateOptions.Workers"/> cores and no thread-pool threads, so pages stay fast. When the queue is
-/// full an upload waits for a place for a few seconds (<see cref="VisionGateOptions.WaitSeconds"/>, at most
-/// <see cref="VisionGateOptions.WaitingRoom"/> at once), then is refused with <see cref="VisionBusyException"/> (the
-/// caller tells the student to send it again in a moment) instead of waiting without end. The workers run below normal priority
+/// full an upload is refused at once with <see cref="VisionBusyException"/> (the caller tells the student to send it
+/// again in a moment) instead of waiting without end. The workers run below normal priority
 /// (<see cref="VisionGateOptions.Nice"/>); a thread of normal priority completes the callers' tasks, so no thread-pool
 /// thread is ever started from a worker (it would inherit the lower priority).
 /// </summary>
 public sealed class VisionGate : IDisposable
 {
     private static readonly Meter Meter = new(MeterName);
-    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("photocollect.vision.wait", "ms", "Time a vision work item waited for a worker (for a place in the queue included)");
+    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("photocollect.vision.wait", "ms", "Time a vision work item waited for a worker");
     private static readonly Histogram<double> Worked = Meter.CreateHistogram<double>("photocollect.vision.work", "ms", "Time a worker spent on a vision work item");
     private static readonly Counter<long> Refused = Meter.CreateCounter<long>("photocollect.vision.refused", description: "Vision work refused because the queue was full");
     private readonly KeyValuePair<string, object?> lane;
-    private readonly BlockingCollection<Action> queue = new();
-    private readonly SemaphoreSlim places;
-    private readonly TimeSpan placeWait;
-    private readonly int waitingRoom;
-    private readonly Action releasePlace;
-    private int inWaitingRoom;
+    private readonly BlockingCollection<Action> queue;
     private readonly Thread[] workers;
     private readonly BlockingCollection<Action> results = new();
     private readonly Thread handBack;
@@ -42,9 +36,9 @@ public sealed class VisionGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
-        if (o.Workers < 1 || o.QueueLength < 1 || o.RetryAfterSeconds < 1 || o.WaitSeconds is < 0 or > 300 || o.WaitingRoom < 0 || o.Nice is < 0 or > 19)
+        if (o.Workers < 1 || o.QueueLength < 1 || o.RetryAfterSeconds < 1 || o.Nice is < 0 or > 19)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Photocollect:Vision needs Workers, QueueLength and RetryAfterSeconds of at least 1, WaitSeconds from 0 to 300, WaitingRoom of at least 0 and Nice from 0 to 19.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Photocollect:Vision needs Workers, QueueLength and RetryAfterSeconds of at least 1 and Nice from 0 to 19.");
         }
 
         nice = o.Nice;
@@ -52,10 +46,7 @@ public sealed class VisionGate : IDisposable
         this.logger = logger;
         RetryAfter = TimeSpan.FromSeconds(o.RetryAfterSeconds);
         QueueLength = o.QueueLength;
-        places = new SemaphoreSlim(o.QueueLength);
-        releasePlace = () => places.Release();
-        placeWait = TimeSpan.FromSeconds(o.WaitSeconds);
-        waitingRoom = o.WaitSeconds == 0 ? 0 : o.WaitingRoom;
+        queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>(), o.QueueLength);
         workers = Enumerable.Range(0, o.Workers).Select(i => new Thread(Work) { IsBackground = true, Name = $"vision-{i}" }).ToArray();
         foreach (var worker in workers)
         {
@@ -90,28 +81,11 @@ public sealed class VisionGate : IDisposable
     /// <summary>Work items waiting now.</summary>
     public int Waiting => queue.Count;
 
-    /// <summary>Callers waiting now for a place in the full queue.</summary>
-    public int InWaitingRoom => Volatile.Read(ref inWaitingRoom);
-
     /// <summary>
-    /// Places free in the queue now. A worker frees its job's place through the results thread, so this can lag
-    /// <see cref="Running"/> for a moment; by the time a caller sees its job's outcome, the place is free.
+    /// Runs <paramref name="work"/> on a vision thread and waits for it; throws <see cref="VisionBusyException"/> at once
+    /// when the queue is full. A caller that gives up (cancellation) stops waiting, and work not yet started is dropped.
     /// </summary>
-    public int FreePlaces => places.CurrentCount;
-
-    /// <summary>
-    /// Runs <paramref name="work"/> on a vision thread and waits for it. When the queue is full it first waits for a
-    /// place, for at most <see cref="VisionGateOptions.WaitSeconds"/>, and throws <see cref="VisionBusyException"/> when
-    /// none frees in time or when <see cref="VisionGateOptions.WaitingRoom"/> callers already wait. A caller that gives
-    /// up (cancellation) stops waiting, and work not yet started is dropped.
-    /// </summary>
-    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default) => RunAsync(work, waitForPlace: true, cancellationToken);
-
-    /// <summary>
-    /// <see cref="RunAsync{T}(Func{T}, CancellationToken)"/>; with <paramref name="waitForPlace"/> false a full queue
-    /// refuses at once, for work the caller can do without (a preview it can replace with the original).
-    /// </summary>
-    public async Task<T> RunAsync<T>(Func<T> work, bool waitForPlace, CancellationToken cancellationToken = default)
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
@@ -123,8 +97,6 @@ public sealed class VisionGate : IDisposable
         // keeps its creator's nice value: request threads would end up below normal priority too.
         void Job()
         {
-            // The place frees now, but on the results thread too: a caller waiting for it goes on from there.
-            results.Add(releasePlace, CancellationToken.None);
             var started = Stopwatch.GetTimestamp();
             Waited.Record(Stopwatch.GetElapsedTime(queued, started).TotalMilliseconds, lane);
             Action complete;
@@ -149,41 +121,14 @@ public sealed class VisionGate : IDisposable
             results.Add(complete, CancellationToken.None);
         }
 
-        if (!places.Wait(0, CancellationToken.None) && !(waitForPlace && await WaitForPlaceAsync(cancellationToken)))
+        if (!queue.TryAdd(Job))
         {
             Refused.Add(1, lane);
-            logger.LogWarning("Vision queue full ({Running} running, {Waiting} queued, {Room} waiting for a place): work refused, retry after {RetryAfter}", Running, Waiting, InWaitingRoom, RetryAfter);
+            logger.LogWarning("Vision queue full ({Running} running, {Waiting} waiting): work refused, retry after {RetryAfter}", Running, Waiting, RetryAfter);
             throw new VisionBusyException(RetryAfter);
         }
 
-        queue.Add(Job, CancellationToken.None);
-        return await done.Task.WaitAsync(cancellationToken);
-    }
-
-    // A place in the full queue, if the waiting room has a chair and a place frees in time; false to refuse.
-    private async Task<bool> WaitForPlaceAsync(CancellationToken cancellationToken)
-    {
-        for (var seated = Volatile.Read(ref inWaitingRoom); ; seated = Volatile.Read(ref inWaitingRoom))
-        {
-            if (seated >= waitingRoom)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref inWaitingRoom, seated + 1, seated) == seated)
-            {
-                break;
-            }
-        }
-
-        try
-        {
-            return await places.WaitAsync(placeWait, cancellationToken);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref inWaitingRoom);
-        }
+        return done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Optional work items (live preview frames) that may run at once: half the workers, at least one.</summary>
@@ -205,7 +150,7 @@ public sealed class VisionGate : IDisposable
                 throw new VisionBusyException(RetryAfter);
             }
 
-            return await RunAsync(work, waitForPlace: false, cancellationToken);
+            return await RunAsync(work, cancellationToken);
         }
         finally
         {
@@ -226,7 +171,6 @@ public sealed class VisionGate : IDisposable
             if (handBack.Join(TimeSpan.FromSeconds(30)))
             {
                 results.Dispose();
-                places.Dispose();  // only now: the results thread frees places
             }
         }
     }

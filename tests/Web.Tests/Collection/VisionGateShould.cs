@@ -34,7 +34,7 @@ public sealed class VisionGateShould
         using var gate = Gate(workers: 1, queue: 2);
         using var release = new ManualResetEventSlim();
         var running = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
-        await UntilAsync(() => gate.Running == 1 && gate.FreePlaces == 2);
+        await UntilAsync(() => gate.Running == 1);
         var waiting = new[] { gate.RunAsync(() => 1), gate.RunAsync(() => 2) };
 
         var busy = await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunAsync(() => 3));
@@ -45,52 +45,6 @@ public sealed class VisionGateShould
         Assert.True(await running);
         Assert.Equal(new[] { 1, 2 }, await Task.WhenAll(waiting));
         Assert.Equal(4, await gate.RunAsync(() => 4));  // room again once the burst has passed
-    }
-
-    [Fact]
-    public async Task LetWorkThatFindsTheQueueFullWaitForAPlace()
-    {
-        using var gate = Gate(workers: 1, queue: 1, waitSeconds: 60, room: 2);
-        using var release = new ManualResetEventSlim();
-        var running = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
-        await UntilAsync(() => gate.Running == 1 && gate.FreePlaces == 1);
-        var queued = gate.RunAsync(() => 1);
-        var waiting = gate.RunAsync(() => 2);
-        using var giveUp = new CancellationTokenSource();
-        var leaving = gate.RunAsync(() => 3, giveUp.Token);
-        await UntilAsync(() => gate.InWaitingRoom == 2);
-
-        // Two chairs, both taken: the next is refused at once; one who gives up leaves the room.
-        await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunAsync(() => 4));
-        await giveUp.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
-        Assert.Equal(1, gate.InWaitingRoom);
-        Assert.False(waiting.IsCompleted);
-
-        release.Set();
-        Assert.True(await running);
-        Assert.Equal((1, 2), (await queued, await waiting));
-        Assert.Equal((0, 0), (gate.InWaitingRoom, gate.Waiting));
-    }
-
-    [Fact]
-    public async Task RefuseWorkThatWaitedForAPlaceInVain()
-    {
-        using var gate = Gate(workers: 1, queue: 1, waitSeconds: 1, room: 4);
-        using var release = new ManualResetEventSlim();
-        var running = gate.RunAsync(() => release.Wait(TimeSpan.FromMinutes(1)));
-        await UntilAsync(() => gate.Running == 1 && gate.FreePlaces == 1);
-        var queued = gate.RunAsync(() => 1);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-
-        var busy = await Assert.ThrowsAsync<VisionBusyException>(() => gate.RunAsync(() => 2));
-
-        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(0.9), "refused before its wait for a place was over");
-        Assert.Equal(TimeSpan.FromSeconds(5), busy.RetryAfter);
-        Assert.Equal(0, gate.InWaitingRoom);
-        release.Set();
-        Assert.True(await running);
-        Assert.Equal(1, await queued);
     }
 
     [Fact]
@@ -162,13 +116,11 @@ public sealed class VisionGateShould
         Assert.Equal(7, await gate.RunAsync(WorkerPriority.Current));
     }
 
-    [Theory]
-    [InlineData(64, 0)]  // every caller finds a place in the queue
-    [InlineData(2, 64)]  // most wait for a place first, then go on as the others do
-    public async Task LeaveTheThreadsThatGoOnAfterTheWorkAtTheCallersPriority(int queue, int room)
+    [Fact]
+    public async Task LeaveTheThreadsThatGoOnAfterTheWorkAtTheCallersPriority()
     {
         var callers = WorkerPriority.Current();
-        using var gate = new VisionGate(Options.Create(new VisionGateOptions { Workers = 2, QueueLength = queue, WaitSeconds = 60, WaitingRoom = room, Nice = 7 }), NullLogger<VisionGate>.Instance);
+        using var gate = new VisionGate(Options.Create(new VisionGateOptions { Workers = 2, QueueLength = 64, Nice = 7 }), NullLogger<VisionGate>.Instance);
 
         // Continuations that hold their thread a while make the thread pool add threads while results keep coming back.
         var seen = await Task.WhenAll(Enumerable.Range(0, 48).Select(async _ =>
@@ -186,8 +138,8 @@ public sealed class VisionGateShould
         Assert.All(seen, nice => Assert.Equal(callers, nice));
     }
 
-    private static VisionGate Gate(int workers, int queue, int waitSeconds = 0, int room = 0) =>
-        new(Options.Create(new VisionGateOptions { Workers = workers, QueueLength = queue, RetryAfterSeconds = 5, WaitSeconds = waitSeconds, WaitingRoom = room }), NullLogger<VisionGate>.Instance);
+    private static VisionGate Gate(int workers, int queue) =>
+        new(Options.Create(new VisionGateOptions { Workers = workers, QueueLength = queue, RetryAfterSeconds = 5 }), NullLogger<VisionGate>.Instance);
 
     private static async Task UntilAsync(Func<bool> condition)
     {

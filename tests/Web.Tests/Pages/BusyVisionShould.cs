@@ -11,8 +11,8 @@ namespace Photocollect.Web.Tests.Pages;
 
 /// <summary>
 /// A burst of uploads fills the vision queue (every worker busy, every place taken, as the app is configured): the
-/// next upload waits for a place (1 s in the tests) and is then refused with 503 and Retry-After, on the page and in
-/// the API, with nothing stored or counted, and the same upload goes through once the burst has passed.
+/// next upload is refused at once with 503 and Retry-After, on the page and in the API, with nothing stored or counted,
+/// and the same upload goes through once the burst has passed.
 /// </summary>
 public sealed class BusyVisionShould(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -47,8 +47,6 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Photocollect:DevTools:Enabled", "true");
         builder.UseSetting("Photocollect:Jobs:Enabled", "false");  // tests run the jobs' steps themselves, at the clock they set
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // An upload that finds the vision queue full waits this long for a place before the busy answer (5 s by default).
-        builder.UseSetting("Photocollect:Vision:WaitSeconds", "1");
         // Each app's silo clusters through its own database, on a port of its own; no gateway (no outside clients).
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", "0");

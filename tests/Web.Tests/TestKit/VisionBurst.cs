@@ -4,8 +4,7 @@ namespace Photocollect.Web.Tests.TestKit;
 
 /// <summary>
 /// The app's vision gate as a burst of uploads leaves it: every worker busy and every queue place taken, by work that
-/// waits until the test lets it go (dispose). The next upload is the one that overflows: it waits for a place
-/// (<c>Photocollect:Vision:WaitSeconds</c>, 1 s in the tests) and is then refused.
+/// waits until the test lets it go (dispose). The next upload is the one that overflows.
 /// </summary>
 public sealed class VisionBurst : IAsyncDisposable
 {
@@ -26,8 +25,7 @@ public sealed class VisionBurst : IAsyncDisposable
             full.held.Add(gate.RunAsync(full.Hold));
         }
 
-        // Started and their places freed (a worker frees a place through the gate's results thread, a moment later).
-        for (var waited = 0; gate.Running < gate.Workers || gate.FreePlaces < gate.QueueLength; waited += 10)
+        for (var waited = 0; gate.Running < gate.Workers; waited += 10)
         {
             Assert.True(waited < 10_000, "the vision workers did not start");
             await Task.Delay(10);
