@@ -26,6 +26,7 @@ public sealed class CollectionFlow(
     IStudentRegistry registry,
     IGrainFactory grains,
     OrderNumbers numbers,
+    UploadStore uploads,
     TimeProvider clock)
 {
     /// <summary>Largest photo or screenshot accepted, bytes.</summary>
@@ -386,9 +387,29 @@ public sealed class CollectionFlow(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Photos.Add(photo);
-        db.PhotoFiles.Add(new PhotoFile { PhotoId = photo.Id, Source = bytes, Standard = made.Jpeg });
         var storing = Stopwatch.GetTimestamp();
-        await db.SaveChangesAsync(cancellationToken);
+        if (uploads.Enabled)
+        {
+            // The file before the row (UploadStore says why); a row that then fails to commit takes its file with it.
+            var school = tenant.RequiredSchool.Id;
+            await uploads.WriteAsync(school, photo.Id, bytes, cancellationToken);
+            db.PhotoFiles.Add(new PhotoFile { PhotoId = photo.Id, SourceInStore = true, Standard = made.Jpeg });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                uploads.Delete(school, [photo.Id]);
+                throw;
+            }
+        }
+        else
+        {
+            db.PhotoFiles.Add(new PhotoFile { PhotoId = photo.Id, Source = bytes, Standard = made.Jpeg });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         Stored.Record(Stopwatch.GetElapsedTime(storing).TotalMilliseconds);
         await Student(accountId, campaign).RecordCheckAsync(
             new CheckSummary(photo.Id, photo.Passed, made.Source.Failures.Select(f => f.Name).ToList(), photo.CreatedAt), cancellationToken);

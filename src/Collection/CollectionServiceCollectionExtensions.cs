@@ -31,6 +31,8 @@ public static class CollectionServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<VisionGate>>());
         });
         services.AddScoped<PhotoVision>();
+        services.Configure<UploadStoreOptions>(configuration.GetSection("Photocollect:Uploads"));
+        services.AddSingleton<UploadStore>();
         services.AddScoped<PhotoFiles>();
         services.AddScoped<OrderNotices>();
         services.AddScoped<ReviewDesk>();

@@ -6,9 +6,10 @@ namespace Photocollect.Collection;
 
 /// <summary>
 /// Stored photo files (uploads, standard photos, admission photos) as served to browsers. The bytes sit in their own
-/// tables (<see cref="PhotoFile"/>, <see cref="AdmissionPhoto"/>); these queries are the only ones that read them.
+/// tables (<see cref="PhotoFile"/>, <see cref="AdmissionPhoto"/>) or, for uploads, in the <see cref="UploadStore"/>;
+/// these queries are the only ones that read them.
 /// </summary>
-public sealed class PhotoFiles(AppDbContext db)
+public sealed class PhotoFiles(AppDbContext db, UploadStore uploads)
 {
     /// <summary>The content type of a stored file: uploads are JPEG or PNG (the loader refuses anything else).</summary>
     public static string ContentType(byte[] image) => image is [0x89, 0x50, ..] ? "image/png" : "image/jpeg";
@@ -22,7 +23,19 @@ public sealed class PhotoFiles(AppDbContext db)
             files = files.Where(f => db.Photos.Any(p => p.Id == f.PhotoId && p.AccountId == account));
         }
 
-        return (standard ? files.Select(f => f.Standard) : files.Select(f => (byte[]?)f.Source)).SingleOrDefaultAsync(cancellationToken);
+        return standard ? files.Select(f => f.Standard).SingleOrDefaultAsync(cancellationToken) : UploadAsync(files, cancellationToken);
+    }
+
+    // The upload from the row, or from the upload store when the row says it is there.
+    private async Task<byte[]?> UploadAsync(IQueryable<PhotoFile> files, CancellationToken cancellationToken)
+    {
+        var found = await files.Select(f => new { f.PhotoId, f.TenantId, f.Source, f.SourceInStore }).SingleOrDefaultAsync(cancellationToken);
+        return found switch
+        {
+            { Source: { } bytes } => bytes,
+            { SourceInStore: true } => await uploads.ReadAsync(found.TenantId, found.PhotoId, cancellationToken),
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -177,6 +177,22 @@ public sealed partial class ChartShould
     }
 
     [Fact]
+    public void KeepUploadsOnTheSharedVolumeItIsGivenAndInTheDatabaseWithoutOne()
+    {
+        var without = Chart.Render(WithConnectionString);
+        Assert.False(without.Env.ContainsKey("Photocollect__Uploads__Path"));
+        Assert.Equal("tmp", Assert.Single(without.One("Deployment").Maps("spec.template.spec.volumes")).Text("name"));
+
+        var with = Chart.Render(WithConnectionString + "\nuploads: { existingClaim: photos-rwx }");
+
+        var volume = Assert.Single(with.One("Deployment").Maps("spec.template.spec.volumes"), v => v.Text("name") == "uploads");
+        Assert.Equal("photos-rwx", volume.Text("persistentVolumeClaim.claimName"));
+        var mount = Assert.Single(with.Container.Maps("volumeMounts"), m => m.Text("name") == "uploads");
+        Assert.Equal("/var/lib/photocollect/uploads", mount.Text("mountPath"));
+        Assert.Equal(mount.Text("mountPath"), with.Env["Photocollect__Uploads__Path"].Text("value"));
+    }
+
+    [Fact]
     public void RouteThePlatformHostEverySubdomainAndEachSchoolsHost()
     {
         var rendering = Chart.Render(WithConnectionString + """

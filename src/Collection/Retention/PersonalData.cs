@@ -17,7 +17,7 @@ namespace Photocollect.Collection.Retention;
 /// accounts (decision 011).
 /// </summary>
 public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFactory grains, UserManager<AppUser> users, SessionStamps sessions,
-    AuditTrail audit, IAuditActor actor)
+    AuditTrail audit, IAuditActor actor, UploadStore uploads)
 {
     /// <summary>What is held about the account's holder, or null when there is no such account here.</summary>
     public async Task<HeldData?> HeldAsync(Guid accountId, CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
         }
 
         var records = await db.StudentRecords.Where(r => r.AccountId == accountId).Select(r => r.Id).ToListAsync(cancellationToken);
-        var (sources, standards) = await PersonalFields.DeletePhotoFilesAsync(db, records, records, cancellationToken);
+        var (sources, standards) = await PersonalFields.DeletePhotoFilesAsync(db, uploads, records, records, cancellationToken);
         var admissions = await PersonalFields.DeleteAdmissionPhotosAsync(db, records, cancellationToken);
         var identities = await PersonalFields.BlankIdentityAsync(db, records, cancellationToken);
         var phones = await PersonalFields.BlankPhoneAsync(db, records, cancellationToken);

@@ -22,21 +22,37 @@ public static class PersonalFields
             || o.Status == OrderStatus.Rejected || o.Status == OrderStatus.PendingProduction || o.Status == OrderStatus.InProduction);
     }
 
-    /// <summary>Deletes the uploads and/or standard photos of the records' photos; a file row left with neither goes.</summary>
+    /// <summary>
+    /// Deletes the uploads and/or standard photos of the records' photos; a file row left with neither goes. Uploads
+    /// kept as files go first, then the rows that name them (<see cref="UploadStore"/>: a crash between the two leaves
+    /// rows the next run deletes again).
+    /// </summary>
     /// <returns>Uploads and standard photos deleted.</returns>
-    public static async Task<(int Sources, int Standards)> DeletePhotoFilesAsync(AppDbContext db, IReadOnlyCollection<Guid> sourceRecords,
+    public static async Task<(int Sources, int Standards)> DeletePhotoFilesAsync(AppDbContext db, UploadStore uploads, IReadOnlyCollection<Guid> sourceRecords,
         IReadOnlyCollection<Guid> standardRecords, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var sources = sourceRecords.Count == 0 ? 0 : await db.PhotoFiles
-            .Where(f => f.Source != null && db.Photos.Any(p => p.Id == f.PhotoId && sourceRecords.Contains(p.RecordId)))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Source, (byte[]?)null), cancellationToken);
+        ArgumentNullException.ThrowIfNull(uploads);
+        var sources = 0;
+        if (sourceRecords.Count > 0)
+        {
+            var ofRecords = db.PhotoFiles.Where(f => db.Photos.Any(p => p.Id == f.PhotoId && sourceRecords.Contains(p.RecordId)));
+            var files = await ofRecords.Where(f => f.SourceInStore).Select(f => new { f.TenantId, f.PhotoId }).ToListAsync(cancellationToken);
+            foreach (var school in files.GroupBy(f => f.TenantId))
+            {
+                uploads.Delete(school.Key, school.Select(f => f.PhotoId));
+            }
+
+            sources = await ofRecords.Where(f => f.Source != null || f.SourceInStore)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Source, (byte[]?)null).SetProperty(f => f.SourceInStore, false), cancellationToken);
+        }
+
         var standards = standardRecords.Count == 0 ? 0 : await db.PhotoFiles
             .Where(f => f.Standard != null && db.Photos.Any(p => p.Id == f.PhotoId && standardRecords.Contains(p.RecordId)))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Standard, (byte[]?)null), cancellationToken);
         if (sources + standards > 0)
         {
-            await db.PhotoFiles.Where(f => f.Source == null && f.Standard == null).ExecuteDeleteAsync(cancellationToken);
+            await db.PhotoFiles.Where(f => f.Source == null && !f.SourceInStore && f.Standard == null).ExecuteDeleteAsync(cancellationToken);
         }
 
         return (sources, standards);

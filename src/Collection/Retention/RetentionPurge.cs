@@ -11,7 +11,7 @@ namespace Photocollect.Collection.Retention;
 /// Orders, payments and refunds stay. Each school gets a <see cref="RetentionRun"/> row per run, zeros included, and the
 /// run one audit event at the platform level, by the system. Running it again removes nothing more.
 /// </summary>
-public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditTrail audit, TimeProvider clock, ILogger<RetentionPurge> logger)
+public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditTrail audit, UploadStore uploads, TimeProvider clock, ILogger<RetentionPurge> logger)
 {
     /// <summary>Purges every school; what was removed at each.</summary>
     public async Task<IReadOnlyList<(School School, RetentionCounts Removed)>> RunAsync(CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
                 DeliveredAt = db.DeliveryBatches
                     .Where(b => b.DeliveredAt != null && db.DeliveryItems.Any(i => i.BatchId == b.Id && i.RecordId == r.Id))
                     .Max(b => b.DeliveredAt),
-                Source = db.Photos.Any(p => p.RecordId == r.Id && db.PhotoFiles.Any(f => f.PhotoId == p.Id && f.Source != null)),
+                Source = db.Photos.Any(p => p.RecordId == r.Id && db.PhotoFiles.Any(f => f.PhotoId == p.Id && (f.Source != null || f.SourceInStore))),
                 Standard = db.Photos.Any(p => p.RecordId == r.Id && db.PhotoFiles.Any(f => f.PhotoId == p.Id && f.Standard != null)),
                 Admission = db.AdmissionPhotos.Any(a => a.RecordId == r.Id),
                 Identity = r.IdNumber != "" || r.Name != "" || r.Gender != "" || r.BirthDate != null || r.CodeHash != null,
@@ -104,7 +104,7 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
         var identity = afterWindow(campaign.IdNumberRetentionDays) ? held.Where(r => r.Identity).Select(r => r.Id).ToList() : [];
         var phone = afterWindow(campaign.PhoneRetentionDays) ? held.Where(r => r.Phone).Select(r => r.Id).ToList() : [];
 
-        var (sources, standards) = await PersonalFields.DeletePhotoFilesAsync(db, source, standard, cancellationToken);
+        var (sources, standards) = await PersonalFields.DeletePhotoFilesAsync(db, uploads, source, standard, cancellationToken);
         var admissions = await PersonalFields.DeleteAdmissionPhotosAsync(db, admission, cancellationToken);
         var identities = await PersonalFields.BlankIdentityAsync(db, identity, cancellationToken);
         var phones = await PersonalFields.BlankPhoneAsync(db, phone, cancellationToken);

@@ -14,10 +14,18 @@ public sealed class PhotoFile : ITenantOwned
     /// <inheritdoc />
     public Guid TenantId { get; set; }
 
-    /// <summary>The file as uploaded, or null once the retention purge deleted it (the standard photo may stay longer).</summary>
+    /// <summary>
+    /// The file as uploaded when it is kept in this row (no upload directory set, or written before there was one); null
+    /// when it is a file of the upload store (<see cref="SourceInStore"/>) or once the retention purge deleted it (the
+    /// standard photo may stay longer).
+    /// </summary>
     public byte[]? Source { get; set; }
 
-    /// <summary>The 480×640 standard photo, or null when none could be made or the purge deleted it. A row with neither is
-    /// deleted.</summary>
+    /// <summary>Whether the upload is a file of the upload store (decision 016) rather than <see cref="Source"/>; false
+    /// again once the purge deleted it.</summary>
+    public bool SourceInStore { get; set; }
+
+    /// <summary>The 480×640 standard photo, or null when none could be made or the purge deleted it. A row with no upload
+    /// and no standard photo is deleted.</summary>
     public byte[]? Standard { get; set; }
 }

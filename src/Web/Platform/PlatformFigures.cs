@@ -83,7 +83,7 @@ public sealed class PlatformFigures(AppDbContext db, TimeProvider clock)
         // A person's face: a photo of theirs with a file still stored (the upload or its standard photo), or their admission
         // photo. The retention purge and students' erasures delete them, and the figure drops with them.
         var faces = await Count(db.StudentRecords.IgnoreQueryFilters().AsNoTracking().Where(r =>
-            db.Photos.IgnoreQueryFilters().Any(p => p.RecordId == r.Id && db.PhotoFiles.IgnoreQueryFilters().Any(f => f.PhotoId == p.Id && (f.Source != null || f.Standard != null)))
+            db.Photos.IgnoreQueryFilters().Any(p => p.RecordId == r.Id && db.PhotoFiles.IgnoreQueryFilters().Any(f => f.PhotoId == p.Id && (f.Source != null || f.SourceInStore || f.Standard != null)))
             || db.AdmissionPhotos.IgnoreQueryFilters().Any(a => a.RecordId == r.Id)).GroupBy(r => r.TenantId), cancellationToken);
 
         var received = await db.Payments.IgnoreQueryFilters().AsNoTracking()

@@ -147,6 +147,22 @@ public sealed class MigrationRunnerShould
         Assert.Equal("65536,65536;65536", stored);
     }
 
+    [Fact]
+    public async Task LeaveThePhotoBytesOutOfVacuumsForInsertsAlone()
+    {
+        var connectionString = TestDatabase.NewConnectionString();
+        await new MigrationRunner(connectionString, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+
+        // The tables holding photo bytes: their TOAST tables are vacuumed for updates and deletes, not for inserts.
+        var options = await ScalarAsync<string>(connectionString, """
+            SELECT string_agg(c.relname || ':' || array_to_string(t.reloptions, ','), ';' ORDER BY c.relname)
+            FROM pg_class c JOIN pg_class t ON t.oid = c.reltoastrelid
+            WHERE c.relname IN ('PhotoFiles', 'AdmissionPhotos')
+            """);
+
+        Assert.Equal("AdmissionPhotos:autovacuum_vacuum_insert_threshold=-1;PhotoFiles:autovacuum_vacuum_insert_threshold=-1", options);
+    }
+
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

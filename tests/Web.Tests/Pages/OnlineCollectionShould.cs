@@ -137,6 +137,8 @@ public sealed class OnlineCollectionShould(AppFactory app) : IClassFixture<AppFa
         Assert.True(page.Text(".alert.error")?.Contains("15", StringComparison.Ordinal), $"{(int)response.StatusCode} {page.Text("main")}");
         Assert.NotNull(page.QuerySelector("form[data-upload]"));  // the student can pick a smaller file at once
         Assert.Equal(0, await app.InSchoolAsync(AppFactory.A, sp => sp.GetRequiredService<Photocollect.Data.AppDbContext>().PhotoFiles.CountAsync(f => f.Source!.Length > 15 * 1024 * 1024)));
+        var files = Directory.Exists(app.UploadsPath) ? Directory.GetFiles(app.UploadsPath, "*", SearchOption.AllDirectories) : [];
+        Assert.DoesNotContain(files, f => new FileInfo(f).Length > 15 * 1024 * 1024);
     }
 
     [Fact]

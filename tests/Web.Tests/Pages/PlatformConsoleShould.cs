@@ -29,7 +29,7 @@ public sealed class PlatformConsoleShould(AppFactory app) : IClassFixture<AppFac
         var counted = await app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<int>("""
             SELECT count(*)::int AS "Value" FROM "StudentRecords" r
             WHERE EXISTS (SELECT 1 FROM "Photos" p JOIN "PhotoFiles" f ON f."PhotoId" = p."Id"
-                          WHERE p."RecordId" = r."Id" AND (f."Source" IS NOT NULL OR f."Standard" IS NOT NULL))
+                          WHERE p."RecordId" = r."Id" AND (f."Source" IS NOT NULL OR f."SourceInStore" OR f."Standard" IS NOT NULL))
                OR EXISTS (SELECT 1 FROM "AdmissionPhotos" a WHERE a."RecordId" = r."Id")
             """).SingleAsync());
         Assert.True(counted >= 1);

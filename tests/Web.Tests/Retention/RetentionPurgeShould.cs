@@ -111,7 +111,9 @@ public sealed class RetentionPurgeShould(AppFactory app) : IClassFixture<AppFact
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var files = await db.PhotoFiles.AsNoTracking().Where(f => db.Photos.Any(p => p.Id == f.PhotoId && p.RecordId == record))
-            .Select(f => new { HasSource = f.Source != null, HasStandard = f.Standard != null }).ToListAsync();
+            .Select(f => new { f.TenantId, f.PhotoId, HasSource = f.Source != null || f.SourceInStore, HasStandard = f.Standard != null }).ToListAsync();
+        // An upload kept as a file goes with its row's claim to it.
+        Assert.All(files, f => Assert.Equal(f.HasSource, File.Exists(TestUploads.FileOf(app.UploadsPath!, f.TenantId, f.PhotoId))));
         return (files.Any(f => f.HasSource), files.Any(f => f.HasStandard), await db.AdmissionPhotos.AnyAsync(a => a.RecordId == record));
     });
 
@@ -126,7 +128,7 @@ public sealed class RetentionPurgeShould(AppFactory app) : IClassFixture<AppFact
     private Task<int> FacesInTheDatabaseAsync() => app.InSchoolAsync(AppFactory.B, sp => sp.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<int>("""
         SELECT count(*)::int AS "Value" FROM "StudentRecords" r
         WHERE EXISTS (SELECT 1 FROM "Photos" p JOIN "PhotoFiles" f ON f."PhotoId" = p."Id"
-                      WHERE p."RecordId" = r."Id" AND (f."Source" IS NOT NULL OR f."Standard" IS NOT NULL))
+                      WHERE p."RecordId" = r."Id" AND (f."Source" IS NOT NULL OR f."SourceInStore" OR f."Standard" IS NOT NULL))
            OR EXISTS (SELECT 1 FROM "AdmissionPhotos" a WHERE a."RecordId" = r."Id")
         """).SingleAsync());
 }

@@ -112,7 +112,7 @@ public sealed class RetentionSettingsShould(AppFactory app) : IClassFixture<AppF
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var files = await db.PhotoFiles.AsNoTracking().Where(f => db.Photos.Any(p => p.Id == f.PhotoId && p.RecordId == record))
-            .Select(f => new { HasSource = f.Source != null, HasStandard = f.Standard != null }).ToListAsync();
+            .Select(f => new { HasSource = f.Source != null || f.SourceInStore, HasStandard = f.Standard != null }).ToListAsync();
         return (files.Any(f => f.HasSource), files.Any(f => f.HasStandard), await db.AdmissionPhotos.AnyAsync(a => a.RecordId == record));
     });
 }

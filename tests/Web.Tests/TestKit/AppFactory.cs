@@ -28,6 +28,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>The database this app uses.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The directory the app keeps uploads in (<see cref="TestUploads"/>), or null to keep them in the database's rows.</summary>
+    public virtual string? UploadsPath => TestUploads.PathFor(ConnectionString);
+
     /// <summary>The app's clock.</summary>
     public ShiftingClock Clock { get; } = new();
 
@@ -46,6 +49,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Photocollect:Demo:Password", Password);
         builder.UseSetting("Photocollect:DevTools:Enabled", "true");
         builder.UseSetting("Photocollect:Jobs:Enabled", "false");  // tests run the jobs' steps themselves, at the clock they set
+        builder.UseSetting("Photocollect:Uploads:Path", UploadsPath ?? "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Each app's silo clusters through its own database, on a port of its own; no gateway (no outside clients).
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -57,6 +61,16 @@ public class AppFactory : WebApplicationFactory<Program>
             services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
             services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Sql));
         });
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            TestUploads.Remove(UploadsPath);
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert them).</summary>

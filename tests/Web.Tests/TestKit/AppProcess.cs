@@ -49,6 +49,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Photocollect__Demo__Password"] = AppFactory.Password;
         start.Environment["Photocollect__DevTools__Enabled"] = "true";
         start.Environment["Photocollect__Jobs__Enabled"] = "false";
+        start.Environment["Photocollect__Uploads__Path"] = TestUploads.PathFor(connectionString);
         start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
