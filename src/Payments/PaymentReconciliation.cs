@@ -90,14 +90,14 @@ public sealed class PaymentReconciliation(AppDbContext db, TenantContext tenant,
         var due = await payments
             .Where(p => p.State == PaymentStates.RefundDue)
             .Join(db.Orders, p => p.OrderId, o => o.Id, (p, o) => new { p.Id, Reason = o.Status == OrderStatus.Closed ? PaidAfterClosing : PaidTwice })
-            .Take(Batch).ToListAsync(cancellationToken);
+            .OrderBy(x => x.Id).Take(Batch).ToListAsync(cancellationToken);
 
         // Seed 001: orders not collected by the end of the school's window are cancelled and refunded.
         var uncollected = await payments
             .Where(p => p.State == PaymentStates.Succeeded)
             .Join(db.Orders.Where(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Rejected), p => p.OrderId, o => o.Id, (p, o) => new { p.Id, o.CampaignId })
             .Join(db.Campaigns.Where(c => c.EndsAt <= now), x => x.CampaignId, c => c.Id, (x, c) => new { x.Id, Reason = NotCollected })
-            .Take(Batch).ToListAsync(cancellationToken);
+            .OrderBy(x => x.Id).Take(Batch).ToListAsync(cancellationToken);
 
         var started = 0;
         foreach (var payment in due.Concat(uncollected))

@@ -26,7 +26,7 @@ public sealed class UnpaidOrders(AppDbContext db, TenantContext tenant, IGrainFa
             var now = clock.GetUtcNow();
             var due = await db.Orders.AsNoTracking()
                 .Where(o => o.Status == OrderStatus.PendingPayment && o.PayBy <= now)
-                .Select(o => new { o.Id, o.AccountId, o.CampaignId, o.PayBy }).Take(1000).ToListAsync(cancellationToken);
+                .OrderBy(o => o.PayBy).Select(o => new { o.Id, o.AccountId, o.CampaignId, o.PayBy }).Take(1000).ToListAsync(cancellationToken);
             foreach (var order in due)
             {
                 try

@@ -36,7 +36,7 @@ public sealed class UnshotOrders(AppDbContext db, TenantContext tenant, RefundSe
             var due = await db.Orders.AsNoTracking()
                 .Where(o => ended.Contains(o.CampaignId) && o.Status == OrderStatus.Paid && o.PhotoId == null && o.Kind == OrderKind.Group)
                 .Join(db.Payments.AsNoTracking().Where(p => p.State == PaymentStates.Succeeded), o => o.Id, p => p.OrderId, (o, p) => new { OrderId = o.Id, PaymentId = p.Id, p.AmountFen })
-                .Take(500).ToListAsync(cancellationToken);
+                .OrderBy(x => x.OrderId).Take(500).ToListAsync(cancellationToken);
             var schoolUrl = options.Value.PublicUrl is { Length: > 0 } url ? $"{url.TrimEnd('/')}/s/{school.Slug}" : null;
             foreach (var order in due)
             {
