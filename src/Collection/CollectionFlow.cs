@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
@@ -400,7 +401,13 @@ public sealed class CollectionFlow(
             }
             catch
             {
-                uploads.Delete(school, [photo.Id]);
+                // Not committed: the file is nobody's. (A commit whose answer was lost, seen by a retry as a duplicate
+                // key, keeps its file.)
+                if (!await RowCommittedAsync(photo.Id))
+                {
+                    uploads.Delete(school, [photo.Id]);
+                }
+
                 throw;
             }
         }
@@ -414,6 +421,20 @@ public sealed class CollectionFlow(
         await Student(accountId, campaign).RecordCheckAsync(
             new CheckSummary(photo.Id, photo.Passed, made.Source.Failures.Select(f => f.Name).ToList(), photo.CreatedAt), cancellationToken);
         return new(photo, made.Source, null);
+    }
+
+    // Whether a photo's file row is in the database after a failed save; when that cannot be told, it is taken as yes
+    // (a file kept in vain costs less than a committed row without its file).
+    private async Task<bool> RowCommittedAsync(Guid photoId)
+    {
+        try
+        {
+            return await db.PhotoFiles.AsNoTracking().AnyAsync(f => f.PhotoId == photoId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            return true;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 
@@ -6,14 +7,20 @@ namespace Photocollect.Collection;
 /// <summary>
 /// The files students upload (up to 15 MB each), kept in a directory instead of PostgreSQL's rows when
 /// <see cref="UploadStoreOptions.Path"/> is set (decision 016): <c>{path}/{school}/{photo}</c>, both ids as 32 hex
-/// digits. A file is written and flushed to disk before its row is committed, so a committed row's file is there
-/// after a crash; a file whose row never committed is an orphan nobody reads. Deleting goes the other way: the file
-/// first, then the row, so a crash between the two leaves a row the next purge deletes again, never a file no row
-/// names.
+/// digits, readable by the product's user only. A file is written and flushed to disk before its row is committed,
+/// so a committed row's file is there after a crash; deleting goes the other way (the file, then the row's claim to
+/// it), so a crash between the two leaves a claim the next purge deletes again. A crash between a file's write and
+/// its row's commit leaves a file no row names; nothing reads it, and nothing sweeps it yet.
 /// </summary>
 public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
+
     private readonly string? root = string.IsNullOrWhiteSpace(options.Value.Path) ? null : System.IO.Path.GetFullPath(options.Value.Path);
+
+    // Schools whose directory this process has created or found, and flushed into the root: once each.
+    private readonly ConcurrentDictionary<Guid, bool> ready = new();
 
     /// <summary>Whether uploads go to files (else to the database's rows).</summary>
     public bool Enabled => root is not null;
@@ -22,15 +29,24 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
     public async Task WriteAsync(Guid schoolId, Guid photoId, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var directory = SchoolDirectory(schoolId);
-        if (!Directory.Exists(directory))
+        if (!ready.ContainsKey(schoolId))
         {
-            Directory.CreateDirectory(directory);
+            CreateDirectory(Root);
+            CreateDirectory(directory);
+            FlushDirectory(System.IO.Path.GetDirectoryName(Root) ?? Root);
             FlushDirectory(Root);
+            ready.TryAdd(schoolId, true);
         }
 
         // CreateNew: a photo's id is new, so an existing file is a bug, never something to overwrite (or delete below).
         var path = FilePath(schoolId, photoId);
-        var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous, PreallocationSize = bytes.Length });
+        var creating = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            creating.UnixCreateMode = OwnerOnly;
+        }
+
+        var file = new FileStream(path, creating);
         try
         {
             await using (file)
@@ -48,9 +64,14 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
         }
     }
 
-    /// <summary>An upload's bytes, or null when its file is not there (deleted, or never written).</summary>
+    /// <summary>An upload's bytes, or null when its file is not there (deleted, never written, or no directory is set).</summary>
     public async Task<byte[]?> ReadAsync(Guid schoolId, Guid photoId, CancellationToken cancellationToken)
     {
+        if (root is null)
+        {
+            return null;
+        }
+
         try
         {
             return await File.ReadAllBytesAsync(FilePath(schoolId, photoId), cancellationToken);
@@ -61,7 +82,10 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
         }
     }
 
-    /// <summary>Deletes uploads; files already gone are fine.</summary>
+    /// <summary>
+    /// Deletes uploads; files already gone are fine. Without a directory set this throws rather than let a purge or an
+    /// erasure forget files it cannot delete (uploads were kept as files, then the setting was taken away).
+    /// </summary>
     public void Delete(Guid schoolId, IEnumerable<Guid> photoIds)
     {
         ArgumentNullException.ThrowIfNull(photoIds);
@@ -71,13 +95,27 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
         }
     }
 
-    private string Root => root ?? throw new InvalidOperationException("No upload directory is set (Photocollect:Uploads:Path).");
+    private string Root => root ?? throw new InvalidOperationException(
+        "Uploads are kept as files, but Photocollect:Uploads:Path is not set: set it to the upload directory again (decision 016).");
 
     private string SchoolDirectory(Guid schoolId) => System.IO.Path.Combine(Root, schoolId.ToString("N"));
 
     private string FilePath(Guid schoolId, Guid photoId) => System.IO.Path.Combine(SchoolDirectory(schoolId), photoId.ToString("N"));
 
-    // A new name is durable only once its directory is flushed too (fsync(2) on the directory); .NET has no call for it.
+    private static void CreateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnlyDirectory);
+        }
+    }
+
+    // A new name is durable only once its directory is flushed too (fsync(2) on the directory); .NET has no call for
+    // it. Elsewhere than Linux (a developer's machine) this is skipped.
     private static void FlushDirectory(string directory)
     {
         if (!OperatingSystem.IsLinux())
@@ -85,7 +123,7 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
             return;
         }
 
-        var fd = Open(directory, ReadOnly);
+        var fd = Open(directory, ReadOnlyCloseOnExec);
         if (fd < 0)
         {
             throw new IOException($"Cannot open {directory} to flush it (errno {Marshal.GetLastPInvokeError()}).");
@@ -104,8 +142,8 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
         }
     }
 
-    // O_RDONLY: a directory opens read-only like a file (O_DIRECTORY's value differs between architectures).
-    private const int ReadOnly = 0;
+    // O_RDONLY | O_CLOEXEC (a directory opens read-only like a file; O_CLOEXEC is 0x80000 on every Linux architecture .NET runs on).
+    private const int ReadOnlyCloseOnExec = 0x80000;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);

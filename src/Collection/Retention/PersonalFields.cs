@@ -43,7 +43,9 @@ public static class PersonalFields
                 uploads.Delete(school.Key, school.Select(f => f.PhotoId));
             }
 
-            sources = await ofRecords.Where(f => f.Source != null || f.SourceInStore)
+            // Only the claims whose files were deleted: an upload stored meanwhile keeps its claim (and its file).
+            var deleted = files.Select(f => f.PhotoId).ToList();
+            sources = await ofRecords.Where(f => f.Source != null || (f.SourceInStore && deleted.Contains(f.PhotoId)))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Source, (byte[]?)null).SetProperty(f => f.SourceInStore, false), cancellationToken);
         }
 

@@ -25,14 +25,24 @@ public sealed class UploadStoreShould(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal((false, true, true), (row.Source, row.InStore, row.Standard));
         Assert.Equal(Faces.GoodPhoto(), await File.ReadAllBytesAsync(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));  // the product's user only
+        }
         Assert.Equal(Faces.GoodPhoto(), await student.GetByteArrayAsync($"/s/beifang/collect/photo/{photoId}/source"));
         var reviewer = await app.StaffAsync(AppFactory.A, DemoSeeder.StaffEmail(AppFactory.A, "reviewer"));
         Assert.Equal(Faces.GoodPhoto(), await reviewer.GetByteArrayAsync($"/s/beifang/staff/files/photo/{photoId}/source"));
 
         // A file lost outside the product (a volume restored without it) is a missing file, not a server error.
         File.Move(file, file + ".away");
-        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/s/beifang/staff/files/photo/{photoId}/source")).StatusCode);
-        File.Move(file + ".away", file);
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/s/beifang/staff/files/photo/{photoId}/source")).StatusCode);
+        }
+        finally
+        {
+            File.Move(file + ".away", file);
+        }
     }
 
     [Fact]

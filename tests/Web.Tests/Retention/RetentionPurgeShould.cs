@@ -111,9 +111,14 @@ public sealed class RetentionPurgeShould(AppFactory app) : IClassFixture<AppFact
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var files = await db.PhotoFiles.AsNoTracking().Where(f => db.Photos.Any(p => p.Id == f.PhotoId && p.RecordId == record))
-            .Select(f => new { f.TenantId, f.PhotoId, HasSource = f.Source != null || f.SourceInStore, HasStandard = f.Standard != null }).ToListAsync();
-        // An upload kept as a file goes with its row's claim to it.
-        Assert.All(files, f => Assert.Equal(f.HasSource, File.Exists(TestUploads.FileOf(app.UploadsPath!, f.TenantId, f.PhotoId))));
+            .Select(f => new { f.PhotoId, HasSource = f.Source != null || f.SourceInStore, HasStandard = f.Standard != null }).ToListAsync();
+        // An upload kept as a file goes with its row's claim to it, also where the purge deleted the whole row.
+        var school = (await app.SchoolAsync(AppFactory.B)).Id;
+        foreach (var photo in await db.Photos.AsNoTracking().Where(p => p.RecordId == record).Select(p => p.Id).ToListAsync())
+        {
+            Assert.Equal(files.Any(f => f.PhotoId == photo && f.HasSource), File.Exists(TestUploads.FileOf(app.UploadsPath!, school, photo)));
+        }
+
         return (files.Any(f => f.HasSource), files.Any(f => f.HasStandard), await db.AdmissionPhotos.AnyAsync(a => a.RecordId == record));
     });
 

@@ -9,9 +9,13 @@ namespace Photocollect.Web.Tests.TestKit;
 /// </summary>
 public static class TestUploads
 {
-    /// <summary>The upload directory of the apps on <paramref name="connectionString"/>'s database.</summary>
+    /// <summary>
+    /// The upload directory of the apps on <paramref name="connectionString"/>'s database: under the test run's own
+    /// folder (<c>PHOTOCOLLECT_TEST_UPLOADS</c>, which <c>./photocollect test</c> sets and removes), else the temp folder.
+    /// </summary>
     public static string PathFor(string connectionString) =>
-        Path.Combine(Path.GetTempPath(), "photocollect-test-uploads", new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres");
+        Path.Combine(Environment.GetEnvironmentVariable("PHOTOCOLLECT_TEST_UPLOADS") is { Length: > 0 } run ? run : Path.Combine(Path.GetTempPath(), "photocollect-test-uploads"),
+            new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres");
 
     /// <summary>The file an upload is kept in.</summary>
     public static string FileOf(string directory, Guid schoolId, Guid photoId) => Path.Combine(directory, schoolId.ToString("N"), photoId.ToString("N"));
