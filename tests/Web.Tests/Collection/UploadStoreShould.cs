@@ -97,7 +97,7 @@ public sealed class UploadStoreShould(AppFactory app) : IClassFixture<AppFactory
         app.InSchoolAsync(AppFactory.A, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+            var orderId = PaymentKit.OrderId(orderUrl);
             var photoId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.PhotoId!.Value).SingleAsync();
             var row = await db.PhotoFiles.AsNoTracking().Where(f => f.PhotoId == photoId)
                 .Select(f => new { f.TenantId, Source = f.Source != null, f.SourceInStore, Standard = f.Standard != null }).SingleAsync();

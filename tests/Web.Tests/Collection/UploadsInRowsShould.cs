@@ -23,7 +23,7 @@ public sealed class UploadsInRowsShould(UploadsInRowsShould.RowsApp app) : IClas
         var (photoId, source, inStore) = await app.InSchoolAsync(AppFactory.A, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var orderId = Guid.Parse(orderUrl[(orderUrl.LastIndexOf('/') + 1)..]);
+            var orderId = PaymentKit.OrderId(orderUrl);
             var photoId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.PhotoId!.Value).SingleAsync();
             var row = await db.PhotoFiles.AsNoTracking().SingleAsync(f => f.PhotoId == photoId);
             return (photoId, row.Source, row.SourceInStore);
