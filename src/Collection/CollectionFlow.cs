@@ -28,6 +28,7 @@ public sealed class CollectionFlow(
     IGrainFactory grains,
     OrderNumbers numbers,
     UploadStore uploads,
+    StudentOrders orders,
     TimeProvider clock)
 {
     /// <summary>Largest photo or screenshot accepted, bytes.</summary>
@@ -246,6 +247,7 @@ public sealed class CollectionFlow(
             return new(null, VerifyProblem.TakenByAnotherAccount);
         }
 
+        await orders.ChangedAsync([row.AccountId]);  // a verified record's name may have changed, and its orders show it
         return new(row, null);
     }
 

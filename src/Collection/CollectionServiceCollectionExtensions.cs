@@ -20,6 +20,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<SimulatedStudentRegistry>();
         services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
         services.AddScoped<CollectionFlow>();
+        services.AddScoped<StudentOrders>();
         services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));
         services.AddSingleton<VisionGate>();
         // Collection codes are read on a lane of their own (one worker): a QR read of a few tens of milliseconds never

@@ -21,6 +21,13 @@ public static class GrainFactoryExtensions
         return grains.GetGrain<IStudentGrain>(GrainKey.Create(tenantId, $"{accountId:N}{campaignId:N}").ToString());
     }
 
+    /// <summary>The order list of one student at one school: <c>{tenantId}/{accountId:N}</c>.</summary>
+    public static IStudentOrdersGrain StudentOrders(this IGrainFactory grains, Guid tenantId, Guid accountId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<IStudentOrdersGrain>(GrainKey.Create(tenantId, accountId.ToString("N")).ToString());
+    }
+
     /// <summary>The queue of one on-site collection session: <c>{tenantId}/{sessionId}</c>.</summary>
     public static ISessionQueueGrain SessionQueue(this IGrainFactory grains, Guid tenantId, Guid sessionId)
     {

@@ -10,7 +10,7 @@ namespace Photocollect.Collection.Offline;
 /// who could not (Q1, Q5: a lost ID card, a failed booking); correct a wrong name or ID number before the shoot (Q2),
 /// each change kept with who, when, what and why.
 /// </summary>
-public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail audit, TimeProvider clock)
+public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, StudentOrders orders, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Most students a search shows.</summary>
     public const int MaxFound = 20;
@@ -93,6 +93,7 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail au
         }
 
         var changed = new List<string>();
+        var account = Guid.Empty;
         var problem = await db.InTransactionAsync<string?>(async (transaction, ct) =>
         {
             changed.Clear();
@@ -137,6 +138,7 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail au
             }
 
             record.Name = newName;
+            account = record.AccountId;
             record.IdNumber = newId;
             record.StudentNumber = newNumber;
             record.Level = level ?? record.Level;
@@ -148,6 +150,7 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, AuditTrail au
         }, cancellationToken);
         if (problem is null && changed.Count > 0)
         {
+            await orders.ChangedAsync([account]);  // the name on the student's order list
             // The fields, not their values: the old and new values are in RecordCorrections for who may see them.
             await audit.RecordAsync(AuditActions.RecordCorrection, recordId.ToString(), new { fields = changed, reason = why }, cancellationToken);
         }

@@ -11,7 +11,7 @@ namespace Photocollect.Collection.Retention;
 /// Orders, payments and refunds stay. Each school gets a <see cref="RetentionRun"/> row per run, zeros included, and the
 /// run one audit event at the platform level, by the system. Running it again removes nothing more.
 /// </summary>
-public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditTrail audit, UploadStore uploads, TimeProvider clock, ILogger<RetentionPurge> logger)
+public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditTrail audit, UploadStore uploads, StudentOrders orders, TimeProvider clock, ILogger<RetentionPurge> logger)
 {
     /// <summary>Purges every school; what was removed at each.</summary>
     public async Task<IReadOnlyList<(School School, RetentionCounts Removed)>> RunAsync(CancellationToken cancellationToken = default)
@@ -80,6 +80,7 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
             .Select(r => new
             {
                 r.Id,
+                r.AccountId,
                 Busy = busy.Any(o => o.RecordId == r.Id),
                 DeliveredAt = db.DeliveryBatches
                     .Where(b => b.DeliveredAt != null && db.DeliveryItems.Any(i => i.BatchId == b.Id && i.RecordId == r.Id))
@@ -108,6 +109,8 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
         var admissions = await PersonalFields.DeleteAdmissionPhotosAsync(db, admission, cancellationToken);
         var identities = await PersonalFields.BlankIdentityAsync(db, identity, cancellationToken);
         var phones = await PersonalFields.BlankPhoneAsync(db, phone, cancellationToken);
+        var blanked = identity.ToHashSet();
+        await orders.ChangedAsync(held.Where(r => blanked.Contains(r.Id)).Select(r => r.AccountId));  // blank names on order lists
         return new RetentionCounts(sources, standards, admissions, identities, phones);
     }
 }

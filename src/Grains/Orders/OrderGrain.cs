@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Photocollect.Grains.Storage;
@@ -7,9 +8,11 @@ namespace Photocollect.Grains.Orders;
 /// <summary>The order grain (see <see cref="IOrderGrain"/>).</summary>
 /// <param name="storage">Its persisted state, read when the grain activates.</param>
 /// <param name="clock">The clock.</param>
+/// <param name="logger">Where a student's order list that could not be told of a change is reported.</param>
 public sealed class OrderGrain(
     [PersistentState(GrainStorageNames.Order, GrainStorageNames.Provider)] IPersistentState<OrderState> storage,
-    TimeProvider clock) : Grain, IOrderGrain
+    TimeProvider clock,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     // A write that finds the row changed re-reads it and decides again; more clashes than this in a row means
     // something is wrong.
@@ -53,6 +56,7 @@ public sealed class OrderGrain(
         try
         {
             await storage.WriteStateAsync(cancellationToken);
+            await ListChangedAsync(storage.State.AccountId);
             return new(OrderOutcome.Done, storage.State);
         }
         catch (InconsistentStateException)
@@ -70,6 +74,7 @@ public sealed class OrderGrain(
         catch
         {
             DiscardUnsaved();
+            await ListChangedAsync(order.AccountId);
             throw;
         }
     }
@@ -202,6 +207,7 @@ public sealed class OrderGrain(
             try
             {
                 await storage.WriteStateAsync(cancellationToken);
+                await ListChangedAsync(state.AccountId);
                 return new(OrderOutcome.Done, decision.Next);
             }
             catch (InconsistentStateException) when (attempt < Attempts)
@@ -220,8 +226,24 @@ public sealed class OrderGrain(
                 // retry is decided on what the row holds, not on what this activation hoped it held.
                 storage.State = state;
                 DiscardUnsaved();
+                await ListChangedAsync(state.AccountId);
                 throw;
             }
+        }
+    }
+
+    // The student's order list is told after the row is written (or may have been), before the caller hears of it, so
+    // a page the caller shows next lists the change. Not reaching it does not undo the change: the list is read again
+    // within its age limit.
+    private async Task ListChangedAsync(Guid accountId)
+    {
+        try
+        {
+            await GrainFactory.StudentOrders(Key.TenantId, accountId).ForgetAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The order list of account {Account} was not told of a change to order {Order}; it is read again within {MaxAge}.", accountId, Key.Id, StudentOrdersGrain.MaxAge);
         }
     }
 

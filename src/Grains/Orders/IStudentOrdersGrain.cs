@@ -1,0 +1,20 @@
+namespace Photocollect.Grains.Orders;
+
+/// <summary>
+/// A student's order list at one school (key <c>{tenantId}/{accountId:N}</c>), held in the silo's memory so that the
+/// most visited page after paying does not ask the database each time (decision 017). It is kept current by those
+/// who change what it shows: every order grain after each write, and the code that changes a record's name. It holds
+/// nothing the database does not, is never written anywhere, and is read again after <see cref="StudentOrdersGrain.MaxAge"/>.
+/// </summary>
+public interface IStudentOrdersGrain : IGrainWithStringKey
+{
+    /// <summary>The held list, or none, with the version a list read now must be kept with.</summary>
+    Task<HeldOrderList> GetAsync();
+
+    /// <summary>Holds <paramref name="orders"/> read from the database after <see cref="GetAsync"/> answered
+    /// <paramref name="version"/>; refused (false) when anything changed since.</summary>
+    Task<bool> KeepAsync(long version, IReadOnlyList<OrderListing> orders, bool complete);
+
+    /// <summary>Something the list shows changed (committed): drop the list.</summary>
+    Task ForgetAsync();
+}
