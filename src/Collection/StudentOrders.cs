@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
@@ -7,7 +8,7 @@ using Photocollect.Tenancy;
 namespace Photocollect.Collection;
 
 /// <summary>
-/// A student's order list (我的订单), newest first: held by the student's <see cref="IStudentOrdersGrain"/> and read
+/// A student's order list (我的订单, and the API's <c>GET orders</c>), newest first: held by the student's <see cref="IStudentOrdersGrain"/> and read
 /// from the database only when the grain holds none (decision 017). Whoever changes what the list shows outside an
 /// order grain (a record's name) calls <see cref="ChangedAsync"/> once the change is committed.
 /// </summary>
@@ -22,9 +23,8 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
         (AppDbContext db, Guid account, OrderStatus? status) => db.Orders.AsNoTracking()
             .Where(o => o.AccountId == account && (status == null || o.Status == status))
             .OrderByDescending(o => o.CreatedAt)
-            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { Order = o, r.Name })
-            .Join(db.Campaigns, x => x.Order.CampaignId, c => c.Id,
-                (x, c) => new Row(x.Order.Id, x.Order.Number, x.Order.Kind, x.Order.Copies, x.Order.Status, x.Order.CreatedAt, x.Name, x.Order.PriceFen, c.Kind))
+            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { Order = o, r.Name, r.IdNumber, r.Phone })
+            .Join(db.Campaigns, x => x.Order.CampaignId, c => c.Id, (x, c) => new Row(x.Order, x.Name, x.IdNumber, x.Phone, c.Kind))
             .Take(Limit));
 
     /// <summary>The student's newest orders (at most <see cref="Limit"/>), of one status or all.</summary>
@@ -57,16 +57,26 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
         }
     }
 
+    /// <summary>An order as a list shows it, from its row, its record's name, ID number and phone, and its campaign's kind.</summary>
+    public static OrderListing Listing(Order order, string name, string idNumber, string phone, CampaignKind campaign)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(idNumber);
+        return new(order.Id, order.Number, order.Kind, OrderLabels.KindKey(order.Kind, campaign), order.Copies, order.Status, order.CreatedAt, name, order.PriceFen,
+            order.Currency, order.PayBy, order.PhotoId, order.RejectReason, order.RejectReason is null ? null : OrderHistory.RejectNote(order),
+            idNumber.Length == 0 ? null : IdNumber.Mask(idNumber), PhoneNumber.Mask(phone));
+    }
+
     private async Task<IReadOnlyList<OrderListing>> ReadAsync(Guid accountId, OrderStatus? status, CancellationToken cancellationToken)
     {
         var rows = new List<OrderListing>();
         await foreach (var r in Listed(db, accountId, status).WithCancellation(cancellationToken))
         {
-            rows.Add(new OrderListing(r.Id, r.Number, r.Kind, OrderLabels.KindKey(r.Kind, r.Campaign), r.Copies, r.Status, r.CreatedAt, r.Name, r.PriceFen));
+            rows.Add(Listing(r.Order, r.Name, r.IdNumber, r.Phone, r.Campaign));
         }
 
         return rows;
     }
 
-    private sealed record Row(Guid Id, string Number, OrderKind Kind, int Copies, OrderStatus Status, DateTimeOffset CreatedAt, string Name, long PriceFen, CampaignKind Campaign);
+    private sealed record Row(Order Order, string Name, string IdNumber, string Phone, CampaignKind Campaign);
 }

@@ -109,8 +109,8 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
         var admissions = await PersonalFields.DeleteAdmissionPhotosAsync(db, admission, cancellationToken);
         var identities = await PersonalFields.BlankIdentityAsync(db, identity, cancellationToken);
         var phones = await PersonalFields.BlankPhoneAsync(db, phone, cancellationToken);
-        var blanked = identity.ToHashSet();
-        await orders.ChangedAsync(held.Where(r => blanked.Contains(r.Id)).Select(r => r.AccountId));  // blank names on order lists
+        var blanked = identity.Concat(phone).ToHashSet();
+        await orders.ChangedAsync(held.Where(r => blanked.Contains(r.Id)).Select(r => r.AccountId));  // what order lists show of the records
         return new RetentionCounts(sources, standards, admissions, identities, phones);
     }
 }

@@ -413,27 +413,16 @@ public static partial class StudentApi
             : Problem(result.Problem == "copies" ? 400 : 404, result.Problem!, text[$"Reprints.Problem.{result.Problem}", Reprints.MaxCopies]);
     }
 
-    private static async Task<IResult> OrdersAsync(ClaimsPrincipal user, AppDbContext db, IStringLocalizer<SharedResource> text, OrderStatus? status, CancellationToken cancellationToken)
+    private static async Task<IResult> OrdersAsync(ClaimsPrincipal user, StudentOrders list, AppDbContext db, IStringLocalizer<SharedResource> text, OrderStatus? status, CancellationToken cancellationToken)
     {
-        var account = Account(user);
-        var query = db.Orders.AsNoTracking().Where(o => o.AccountId == account);
-        if (status is { } s)
-        {
-            query = query.Where(o => o.Status == s);
-        }
-
-        // One round trip for the list (and one more only when some order was rejected), not three per order.
-        var rows = await query.OrderByDescending(o => o.CreatedAt).Take(100)
-            .Join(db.StudentRecords, o => o.RecordId, r => r.Id, (o, r) => new { Order = o, Record = new OrderHolder(r.Name, r.IdNumber, r.Phone) })
-            .Join(db.Campaigns, x => x.Order.CampaignId, c => c.Id, (x, c) => new { x.Order, x.Record, Campaign = c.Kind })
-            .ToListAsync(cancellationToken);
-        var codes = rows.Select(r => r.Order.RejectReason).OfType<string>().Distinct().ToList();
+        // The student's order-list grain holds the list (decision 017); the reasons' texts are the school's to edit, so
+        // they are read, only when some order was rejected.
+        var orders = await list.ListAsync(Account(user), status, cancellationToken);
+        var codes = orders.Select(o => o.RejectReason).OfType<string>().Distinct().ToList();
         var reasons = codes.Count == 0
             ? []
             : await db.RejectReasons.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, cancellationToken);
-        return Results.Ok(rows.OrderByDescending(r => r.Order.CreatedAt)
-            .Select(r => View(text, r.Order, r.Record, r.Campaign, r.Order.RejectReason is { } code ? reasons.GetValueOrDefault(code) : null))
-            .ToList());
+        return Results.Ok(orders.Select(o => View(text, o, o.RejectReason is { } code ? reasons.GetValueOrDefault(code) : null)).ToList());
     }
 
     private static async Task<IResult> OrderAsync(Guid id, ClaimsPrincipal user, AppDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
@@ -459,32 +448,31 @@ public static partial class StudentApi
 
     private static async Task<OrderView> ViewAsync(AppDbContext db, IStringLocalizer<SharedResource> text, Order order, CancellationToken cancellationToken)
     {
-        var record = await db.StudentRecords.AsNoTracking().Where(r => r.Id == order.RecordId)
-            .Select(r => new OrderHolder(r.Name, r.IdNumber, r.Phone)).SingleAsync(cancellationToken);
+        var holder = await db.StudentRecords.AsNoTracking().Where(r => r.Id == order.RecordId)
+            .Select(r => new { r.Name, r.IdNumber, r.Phone }).SingleAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == order.CampaignId).Select(c => c.Kind).SingleAsync(cancellationToken);
         var reason = order.RejectReason is { } code ? await db.RejectReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
-        return View(text, order, record, campaign, reason);
+        return View(text, StudentOrders.Listing(order, holder.Name, holder.IdNumber, holder.Phone, campaign), reason);
     }
 
-    // Who the order is for, as its view shows them.
-    private sealed record OrderHolder(string Name, string IdNumber, string Phone);
-
-    private static OrderView View(IStringLocalizer<SharedResource> text, Order order, OrderHolder record, CampaignKind campaign, RejectReason? reason)
+    private static OrderView View(IStringLocalizer<SharedResource> text, OrderListing order, RejectReason? reason)
     {
-        var actions = order.Status switch
-        {
-            OrderStatus.PendingPayment when order.Kind == OrderKind.Reprint => new[] { "pay" },
-            OrderStatus.PendingPayment => ["pay", "edit"],
-            OrderStatus.Rejected => ["change_photo", "view_photo"],
-            OrderStatus.Completed when order.PhotoId is not null => ["view_photo", "download_photo"],
-            _ when order.PhotoId is not null => ["view_photo"],
-            _ => [],
-        };
-        return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[OrderLabels.KindKey(order.Kind, campaign)], order.Copies, record.Name,
-            record.IdNumber.Length == 0 ? null : IdNumber.Mask(record.IdNumber), PhoneNumber.Mask(record.Phone), order.PriceFen, order.Currency, order.CreatedAt, order.PayBy,
-            order.PhotoId, reason?.Title, order.Status == OrderStatus.Rejected ? reason?.Fix : null,
-            order.Status == OrderStatus.Rejected ? OrderHistory.RejectNote(order) : null, actions);
+        var rejected = order.Status == OrderStatus.Rejected;
+        return new OrderView(order.Id, order.Number, order.Status, text[$"OrderStatus.{order.Status}"], text[order.KindKey], order.Copies, order.Name,
+            order.MaskedIdNumber, order.MaskedPhone, order.PriceFen, order.Currency, order.CreatedAt, order.PayBy, order.PhotoId, reason?.Title,
+            rejected ? reason?.Fix : null, rejected ? order.RejectNote : null, Actions(order));
     }
+
+    // What the client may do with the order next.
+    private static string[] Actions(OrderListing order) => order.Status switch
+    {
+        OrderStatus.PendingPayment when order.Kind == OrderKind.Reprint => ["pay"],
+        OrderStatus.PendingPayment => ["pay", "edit"],
+        OrderStatus.Rejected => ["change_photo", "view_photo"],
+        OrderStatus.Completed when order.PhotoId is not null => ["view_photo", "download_photo"],
+        _ when order.PhotoId is not null => ["view_photo"],
+        _ => [],
+    };
 
     // The campaign of the flow the path names (/freshman/… or the graduation collection), and whether it is open.
     private static async Task<(Campaign? Campaign, IResult? Closed)> OpenAsync(HttpRequest request, CollectionFlow flow, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken, bool allowClosed = false)

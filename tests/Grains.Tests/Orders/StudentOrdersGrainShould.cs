@@ -81,5 +81,6 @@ public sealed class StudentOrdersGrainShould
         Assert.True(await list.KeepAsync((await list.GetAsync()).Version, [Listing(OrderStatus.PendingPayment)], complete: true));
 
     private static OrderListing Listing(OrderStatus status) =>
-        new(Guid.NewGuid(), "000015-20260302090000000", OrderKind.Group, "OrderKind.Group", 1, status, ClusterFixture.Start, "张三", 3000);
+        new(Guid.NewGuid(), "000015-20260302090000000", OrderKind.Group, "OrderKind.Group", 1, status, ClusterFixture.Start, "张三", 3000, "CNY",
+            ClusterFixture.Start.AddMinutes(30), null, null, null, "110***********1234", "138****5678");
 }

@@ -70,12 +70,15 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         var afterPay = await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{orderId}");
         Assert.Equal("PendingReview", afterPay.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"{Api}/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(afterPay.GetRawText(), Assert.Single((await client.GetFromJsonAsync<JsonElement>(Api + "/orders")).EnumerateArray()).GetRawText());
 
         // Rejected, reshot without paying, approved and produced.
         await DeskAsync(d => d.RejectAsync(orderId, "reviewer", "background", "请站到白墙前重拍。"));
         var rejected = await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{orderId}");
         Assert.Equal(("Rejected", "背景不符合要求"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("rejectReason").GetString()));
         Assert.Equal("请站到白墙前重拍。", rejected.GetProperty("rejectNote").GetString());
+        // The list (held by the student's order-list grain since the read above) answers the order as it is answered alone.
+        Assert.Equal(rejected.GetRawText(), Assert.Single((await client.GetFromJsonAsync<JsonElement>(Api + "/orders")).EnumerateArray()).GetRawText());
         var reshot = await UploadAsync(client, Faces.GoodPhoto());
         var resubmitted = await Ok(await client.PostAsync($"{Api}/collection/photos/{reshot.GetProperty("id").GetGuid()}/submit", null));
         Assert.Equal((orderId, "PendingReview"), (resubmitted.GetProperty("id").GetGuid(), resubmitted.GetProperty("status").GetString()));
