@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orleans.Runtime;
 using Photocollect.Accounts;
 using Photocollect.Data;
 using Photocollect.Grains;
@@ -10,9 +11,9 @@ namespace Photocollect.Collection;
 /// <summary>
 /// A student's order list (我的订单, and the API's <c>GET orders</c>), newest first: held by the student's <see cref="IStudentOrdersGrain"/> and read
 /// from the database only when the grain holds none (decision 017). Whoever changes what the list shows outside an
-/// order grain (a record's name) calls <see cref="ChangedAsync"/> once the change is committed.
+/// order grain (a record's name, ID number or phone) calls <see cref="ChangedAsync"/> once the change is committed.
 /// </summary>
-public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainFactory grains)
+public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainFactory grains, ILogger<StudentOrders> logger)
 {
     /// <summary>The most orders listed.</summary>
     public const int Limit = 100;
@@ -31,14 +32,28 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
     public async Task<IReadOnlyList<OrderListing>> ListAsync(Guid accountId, OrderStatus? status, CancellationToken cancellationToken = default)
     {
         var list = grains.StudentOrders(tenant.RequiredSchool.Id, accountId);
-        var held = await list.GetAsync();
-        var (orders, complete) = (held.Orders, held.Complete);
+        HeldOrderList? held;
+        try
+        {
+            held = await list.GetAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The silo is in trouble: the database still answers the page.
+            logger.LogWarning(e, "The order list of account {Account} could not be asked for; read from the database.", accountId);
+            held = null;
+        }
+
+        var (orders, complete) = (held?.Orders, held?.Complete ?? false);
         if (orders is null)
         {
             orders = await ReadAsync(accountId, null, cancellationToken);
             complete = orders.Count < Limit;
-            // Refused when something changed while it was read: this request shows what it read, the next reads again.
-            await list.KeepAsync(held.Version, orders, complete);
+            if (held is not null)
+            {
+                // Refused when something changed while it was read: this request shows what it read, the next reads again.
+                await list.KeepAsync(held.Version, orders, complete);
+            }
         }
 
         return status is not { } only ? orders
@@ -46,14 +61,24 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
             : await ReadAsync(accountId, only, cancellationToken);  // the newest hundred need not hold the hundred newest of a status
     }
 
-    /// <summary>Tells the lists of these students that something they show changed; call it after the change commits.</summary>
+    /// <summary>
+    /// Tells the lists of these students that something they show changed; call it after the change commits. It never
+    /// fails the change: a list it could not reach is logged and read again within <see cref="StudentOrdersGrain.MaxAge"/>.
+    /// </summary>
     public async Task ChangedAsync(IEnumerable<Guid> accountIds)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         var school = tenant.RequiredSchool.Id;
         foreach (var batch in accountIds.Distinct().Chunk(64))
         {
-            await Task.WhenAll(batch.Select(account => grains.StudentOrders(school, account).ForgetAsync()));
+            try
+            {
+                await Task.WhenAll(batch.Select(account => grains.StudentOrders(school, account).ForgetAsync())).WaitAsync(StudentOrdersGrain.ForgetWithin);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "{Count} order lists were not told of a change; they are read again within {MaxAge}.", batch.Length, StudentOrdersGrain.MaxAge);
+            }
         }
     }
 

@@ -150,9 +150,9 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, StudentOrders
         }, cancellationToken);
         if (problem is null && changed.Count > 0)
         {
-            await orders.ChangedAsync([account]);  // the name on the student's order list
             // The fields, not their values: the old and new values are in RecordCorrections for who may see them.
             await audit.RecordAsync(AuditActions.RecordCorrection, recordId.ToString(), new { fields = changed, reason = why }, cancellationToken);
+            await orders.ChangedAsync([account]);  // the name and ID number on the student's order list
         }
 
         return problem;

@@ -17,7 +17,7 @@ namespace Photocollect.Collection.Retention;
 /// accounts (decision 011).
 /// </summary>
 public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFactory grains, UserManager<AppUser> users, SessionStamps sessions,
-    AuditTrail audit, IAuditActor actor, UploadStore uploads, StudentOrders orders)
+    AuditTrail audit, IAuditActor actor, UploadStore uploads, StudentOrders orderLists)
 {
     /// <summary>What is held about the account's holder, or null when there is no such account here.</summary>
     public async Task<HeldData?> HeldAsync(Guid accountId, CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
                 .SetProperty(r => r.AdmissionDate, (DateOnly?)null).SetProperty(r => r.LeavingDate, (DateOnly?)null), cancellationToken);
         }
 
-        await orders.ChangedAsync([accountId]);  // the names on the order list are blank now
+        await orderLists.ChangedAsync([accountId]);  // what the order list shows of the records is blank now
 
         // The collection steps: a code read but never verified holds the registry's record (name, ID number).
         foreach (var campaign in await db.Campaigns.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken))

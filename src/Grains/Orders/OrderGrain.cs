@@ -56,14 +56,14 @@ public sealed class OrderGrain(
         try
         {
             await storage.WriteStateAsync(cancellationToken);
-            await ListChangedAsync(storage.State.AccountId);
-            return new(OrderOutcome.Done, storage.State);
         }
         catch (InconsistentStateException)
         {
-            // Made meanwhile by another activation of this key: that one stands. Nothing readable under this school
-            // means the id is another school's: refused, and nothing of theirs is shown.
+            // Made meanwhile by another activation of this key (or by this write, its answer lost and the insert
+            // retried): that one stands. Nothing readable under this school means the id is another school's: refused,
+            // and nothing of theirs is shown.
             await storage.ReadStateAsync(cancellationToken);
+            await ListChangedAsync(order.AccountId);
             return storage.RecordExists ? new(OrderOutcome.AlreadyDone, storage.State) : new(OrderOutcome.Refused, null, "conflict");
         }
         catch (Exception e) when (RowConflictException.In(e) is { } conflict)
@@ -77,6 +77,9 @@ public sealed class OrderGrain(
             await ListChangedAsync(order.AccountId);
             throw;
         }
+
+        await ListChangedAsync(order.AccountId);
+        return new(OrderOutcome.Done, storage.State);
     }
 
     /// <inheritdoc />
@@ -188,6 +191,8 @@ public sealed class OrderGrain(
 
     private async Task<OrderResult> ChangeAsync(Func<OrderState, Decision> decide, CancellationToken cancellationToken)
     {
+        // A clash may be this activation's own write, its answer lost and retried: the list is told in any case.
+        var clashed = false;
         for (var attempt = 1; ; attempt++)
         {
             if (!storage.RecordExists)
@@ -200,6 +205,11 @@ public sealed class OrderGrain(
             var decision = decide(state);
             if (decision.Next is null)
             {
+                if (clashed)
+                {
+                    await ListChangedAsync(state.AccountId);
+                }
+
                 return new(decision.Refusal is null ? OrderOutcome.AlreadyDone : OrderOutcome.Refused, state, decision.Refusal);
             }
 
@@ -207,13 +217,13 @@ public sealed class OrderGrain(
             try
             {
                 await storage.WriteStateAsync(cancellationToken);
-                await ListChangedAsync(state.AccountId);
-                return new(OrderOutcome.Done, decision.Next);
             }
             catch (InconsistentStateException) when (attempt < Attempts)
             {
                 // Someone else changed the row: decide again on what they wrote.
                 await storage.ReadStateAsync(cancellationToken);
+                clashed = true;
+                continue;
             }
             catch (Exception e) when (RowConflictException.In(e) is { } conflict)
             {
@@ -229,19 +239,22 @@ public sealed class OrderGrain(
                 await ListChangedAsync(state.AccountId);
                 throw;
             }
+
+            await ListChangedAsync(state.AccountId);
+            return new(OrderOutcome.Done, decision.Next);
         }
     }
 
     // The student's order list is told after the row is written (or may have been), before the caller hears of it, so
-    // a page the caller shows next lists the change. Not reaching it does not undo the change: the list is read again
-    // within its age limit.
+    // a page the caller shows next lists the change. Not reaching it does not undo the change, nor holds it up for
+    // long: the list is read again within its age limit.
     private async Task ListChangedAsync(Guid accountId)
     {
         try
         {
-            await GrainFactory.StudentOrders(Key.TenantId, accountId).ForgetAsync();
+            await GrainFactory.StudentOrders(Key.TenantId, accountId).ForgetAsync().WaitAsync(StudentOrdersGrain.ForgetWithin);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             logger.LogWarning(e, "The order list of account {Account} was not told of a change to order {Order}; it is read again within {MaxAge}.", accountId, Key.Id, StudentOrdersGrain.MaxAge);
         }

@@ -8,6 +8,9 @@ public sealed class StudentOrdersGrain(TimeProvider clock) : Grain, IStudentOrde
     /// should one of them fail to reach it.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a writer waits for the list to be dropped before it goes on without (and says so in the log).</summary>
+    public static readonly TimeSpan ForgetWithin = TimeSpan.FromSeconds(2);
+
     // A new activation starts anywhere, so a version handed out by an earlier one is never taken for its own.
     private long version = Random.Shared.NextInt64();
     private IReadOnlyList<OrderListing>? orders;

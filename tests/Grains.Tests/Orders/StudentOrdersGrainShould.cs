@@ -55,7 +55,7 @@ public sealed class StudentOrdersGrainShould
     }
 
     [Fact]
-    public async Task BeDroppedByEveryWriteOfTheStudentsOrders()
+    public async Task BeDroppedWhenTheStudentsOrderIsMadeOrPaidButNotWhenRefused()
     {
         var account = Guid.NewGuid();
         var list = cluster.Grains.StudentOrders(Tenant, account);

@@ -77,7 +77,7 @@ public sealed class StudentApiShould(AppFactory app) : IClassFixture<AppFactory>
         var rejected = await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{orderId}");
         Assert.Equal(("Rejected", "背景不符合要求"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("rejectReason").GetString()));
         Assert.Equal("请站到白墙前重拍。", rejected.GetProperty("rejectNote").GetString());
-        // The list (held by the student's order-list grain since the read above) answers the order as it is answered alone.
+        // The list (read again: the rejection dropped the one the student's order-list grain held) answers the order as it is answered alone.
         Assert.Equal(rejected.GetRawText(), Assert.Single((await client.GetFromJsonAsync<JsonElement>(Api + "/orders")).EnumerateArray()).GetRawText());
         var reshot = await UploadAsync(client, Faces.GoodPhoto());
         var resubmitted = await Ok(await client.PostAsync($"{Api}/collection/photos/{reshot.GetProperty("id").GetGuid()}/submit", null));
