@@ -10,7 +10,8 @@ namespace Photocollect.Collection;
 /// digits, readable by the product's user only. A file is written and flushed to disk before its row is committed,
 /// so a committed row's file is there after a crash; deleting goes the other way (the file, then the row's claim to
 /// it), so a crash between the two leaves a claim the next purge deletes again. A crash between a file's write and
-/// its row's commit leaves a file no row names; nothing reads it, and nothing sweeps it yet.
+/// its row's commit leaves a file no row names; nothing reads it, and the retention purge deletes it once it is older
+/// than <see cref="OrphanAge"/>.
 /// </summary>
 public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
 {
@@ -21,6 +22,10 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
 
     // Schools whose directory this process has created or found, and flushed into the root: once each.
     private readonly ConcurrentDictionary<Guid, bool> ready = new();
+
+    /// <summary>How old a file no row names must be before the retention purge deletes it: far longer than any upload
+    /// takes from its file to its row's commit.</summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
 
     /// <summary>Whether uploads go to files (else to the database's rows).</summary>
     public bool Enabled => root is not null;
@@ -80,6 +85,28 @@ public sealed partial class UploadStore(IOptions<UploadStoreOptions> options)
         {
             return null;
         }
+    }
+
+    /// <summary>The photo ids of a school's upload files last written before <paramref name="before"/> (none without a
+    /// directory set); names that are not a photo id are not the store's and are left alone.</summary>
+    public IReadOnlyList<Guid> WrittenBefore(Guid schoolId, DateTimeOffset before)
+    {
+        var directory = root is null ? null : SchoolDirectory(schoolId);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var found = new List<Guid>();
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles())
+        {
+            if (Guid.TryParseExact(file.Name, "N", out var photoId) && file.LastWriteTimeUtc < before.UtcDateTime)
+            {
+                found.Add(photoId);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

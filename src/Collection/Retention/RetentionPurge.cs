@@ -26,6 +26,12 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
             {
                 using var _ = tenant.EnterTenant(school);
                 var removed = await SchoolAsync(now, cancellationToken);
+                var swept = await SweepAsync(school.Id, cancellationToken);
+                if (swept > 0)
+                {
+                    logger.LogWarning("Retention purge deleted {Count} upload files of school {School} that no row names (left by a crash between a file and its row)", swept, school.Slug);
+                }
+
                 db.RetentionRuns.Add(new RetentionRun
                 {
                     RanAt = now,
@@ -58,6 +64,22 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
         }
 
         return done;
+    }
+
+    // Upload files no row claims: their row never committed (decision 016). Judged by the file's own age on the real
+    // clock, so an upload on its way to its row is never taken for one.
+    private async Task<int> SweepAsync(Guid schoolId, CancellationToken cancellationToken)
+    {
+        var swept = 0;
+        foreach (var batch in uploads.WrittenBefore(schoolId, DateTimeOffset.UtcNow - UploadStore.OrphanAge).Chunk(1000))
+        {
+            var claimed = await db.PhotoFiles.AsNoTracking().Where(f => batch.Contains(f.PhotoId) && f.SourceInStore).Select(f => f.PhotoId).ToListAsync(cancellationToken);
+            var orphans = batch.Except(claimed).ToList();
+            uploads.Delete(schoolId, orphans);
+            swept += orphans.Count;
+        }
+
+        return swept;
     }
 
     private async Task<RetentionCounts> SchoolAsync(DateTimeOffset now, CancellationToken cancellationToken)

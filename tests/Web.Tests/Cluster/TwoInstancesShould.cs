@@ -47,11 +47,14 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
         using var viaB = SameStudentAt(b, viaA);
 
         Assert.Equal("PendingPayment", await StatusAsync(viaB, order));
+        // Both instances' order lists come from the student's one order-list grain, held after these reads.
+        Assert.Equal(("PendingPayment", "PendingPayment"), (await ListedAsync(viaA, order), await ListedAsync(viaB, order)));
         var payment = await PayAsync(viaB, order);
         Assert.Equal(HttpStatusCode.OK, await NotifyAsync(b, payment));
 
         Assert.Equal("PendingReview", await StatusAsync(viaB, order));
         Assert.Equal("PendingReview", await StatusAsync(viaA, order));
+        Assert.Equal(("PendingReview", "PendingReview"), (await ListedAsync(viaA, order), await ListedAsync(viaB, order)));
         Assert.Equal("Ordered", await StepAsync(viaA));
         Assert.Equal(1, await SucceededPaymentsAsync(order));
     }
@@ -198,6 +201,10 @@ public sealed class TwoInstancesShould(ITestOutputHelper output) : IAsyncLifetim
 
     private static async Task<string?> StatusAsync(HttpClient client, Guid order) =>
         (await client.GetFromJsonAsync<JsonElement>($"{Api}/orders/{order}")).GetProperty("status").GetString();
+
+    // The order's status as the student's order list shows it.
+    private static async Task<string?> ListedAsync(HttpClient client, Guid order) =>
+        (await client.GetFromJsonAsync<JsonElement>($"{Api}/orders")).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == order).GetProperty("status").GetString();
 
     private static async Task<string?> StepAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>(Api + "/collection")).GetProperty("step").GetString();

@@ -92,6 +92,35 @@ public sealed class UploadStoreShould(AppFactory app) : IClassFixture<AppFactory
         Assert.Null(await store.ReadAsync(school, photo, default));
     }
 
+    [Fact]
+    public async Task SweepOldFilesNoRowNamesAndKeepTheRest()
+    {
+        var (_, orderUrl) = await app.OrderAsync(pay: false);
+        var (school, photoId, _) = await PhotoOfAsync(orderUrl);
+        var store = app.Services.GetRequiredService<UploadStore>();
+        var (oldOrphan, newOrphan) = (Guid.NewGuid(), Guid.NewGuid());
+        await store.WriteAsync(school, oldOrphan, new byte[] { 1 }, default);  // its row never committed, a day ago
+        await store.WriteAsync(school, newOrphan, new byte[] { 2 }, default);  // its row may be on its way
+        var file = (Guid photo) => TestUploads.FileOf(app.UploadsPath!, school, photo);
+        var stranger = Path.Combine(Path.GetDirectoryName(file(photoId))!, "notes.txt");
+        await File.WriteAllTextAsync(stranger, "not an upload");
+        var dayAgo = DateTime.UtcNow - UploadStore.OrphanAge - TimeSpan.FromMinutes(1);
+        foreach (var old in new[] { file(oldOrphan), file(photoId), stranger })
+        {
+            File.SetLastWriteTimeUtc(old, dayAgo);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync();
+        }
+
+        Assert.False(File.Exists(file(oldOrphan)));
+        Assert.True(File.Exists(file(newOrphan)));
+        Assert.True(File.Exists(file(photoId)));  // its row names it
+        Assert.True(File.Exists(stranger));  // not the store's
+    }
+
     // The order's photo: its school, its id, and what its file row holds.
     private Task<(Guid School, Guid PhotoId, (bool Source, bool InStore, bool Standard) Row)> PhotoOfAsync(string orderUrl) =>
         app.InSchoolAsync(AppFactory.A, async sp =>
