@@ -52,11 +52,27 @@ public sealed class CollectionFlow(
         return now < campaign.StartsAt ? WindowState.NotStarted : now >= campaign.EndsAt ? WindowState.Ended : WindowState.Open;
     }
 
+    // Every collection page and API call asks these: compiled once, they skip building, hashing and looking up the LINQ
+    // expression per request (with the campaigns' query, about a tenth of the camera page's CPU).
+    private static readonly Func<AppDbContext, CampaignKind, IAsyncEnumerable<Campaign>> CampaignsOfKind = EF.CompileAsyncQuery<AppDbContext, CampaignKind, Campaign>(
+        (AppDbContext db, CampaignKind kind) => db.Campaigns.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.StartsAt));
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<OrderStatus?>> StatusOfOrder = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid order, CancellationToken _) => db.Orders.AsNoTracking().Where(o => o.Id == order).Select(o => (OrderStatus?)o.Status).SingleOrDefault());
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<bool>> RecordExists = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid record, CancellationToken _) => db.StudentRecords.Any(r => r.Id == record));
+
     /// <summary>The school's campaign of a kind: the open one, else the next, else the last.</summary>
     public async Task<Campaign?> CampaignAsync(CampaignKind kind, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.StartsAt).ToListAsync(cancellationToken);
+        var campaigns = new List<Campaign>();
+        await foreach (var campaign in CampaignsOfKind(db, kind).WithCancellation(cancellationToken))
+        {
+            campaigns.Add(campaign);
+        }
+
         return campaigns.FirstOrDefault(c => c.StartsAt <= now && now < c.EndsAt)
             ?? campaigns.FirstOrDefault(c => c.StartsAt > now)
             ?? campaigns.LastOrDefault();
@@ -78,8 +94,7 @@ public sealed class CollectionFlow(
         var student = Student(accountId, campaign);
         var state = await student.GetAsync(cancellationToken);
         if (state is { Step: StudentStep.Ordered, OrderId: { } orderId }
-            && await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => (OrderStatus?)o.Status).SingleOrDefaultAsync(cancellationToken)
-                is OrderStatus.Closed or OrderStatus.Refunded)
+            && await StatusOfOrder(db, orderId, cancellationToken) is OrderStatus.Closed or OrderStatus.Refunded)
         {
             // Closing and refunding free the claim themselves; this frees one that ended before they did.
             await student.ReleaseOrderAsync(orderId, cancellationToken);
@@ -87,7 +102,7 @@ public sealed class CollectionFlow(
         }
 
         return state is { Step: StudentStep.Verified or StudentStep.ReadyToShoot, RecordId: { } recordId, PendingRecord: not null }
-            && !await db.StudentRecords.AnyAsync(r => r.Id == recordId, cancellationToken)
+            && !await RecordExists(db, recordId, cancellationToken)
             ? state with { Step = StudentStep.NeedsRecord }
             : state;
     }
