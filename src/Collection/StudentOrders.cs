@@ -32,7 +32,7 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
     public async Task<IReadOnlyList<OrderListing>> ListAsync(Guid accountId, OrderStatus? status, CancellationToken cancellationToken = default)
     {
         var list = grains.StudentOrders(tenant.RequiredSchool.Id, accountId);
-        HeldOrderList? held;
+        HeldOrderList? held = null;
         try
         {
             held = await list.GetAsync();
@@ -41,7 +41,6 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
         {
             // The silo is in trouble: the database still answers the page.
             logger.LogWarning(e, "The order list of account {Account} could not be asked for; read from the database.", accountId);
-            held = null;
         }
 
         var (orders, complete) = (held?.Orders, held?.Complete ?? false);
@@ -51,8 +50,15 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
             complete = orders.Count < Limit;
             if (held is not null)
             {
-                // Refused when something changed while it was read: this request shows what it read, the next reads again.
-                await list.KeepAsync(held.Version, orders, complete);
+                try
+                {
+                    // Refused when something changed while it was read: this request shows what it read, the next reads again.
+                    await list.KeepAsync(held.Version, orders, complete);
+                }
+                catch (Exception e) when (e is OrleansException or TimeoutException)
+                {
+                    logger.LogWarning(e, "The order list of account {Account} could not be kept; the next read asks the database again.", accountId);
+                }
             }
         }
 
