@@ -67,12 +67,7 @@ public sealed class CollectionFlow(
     public async Task<Campaign?> CampaignAsync(CampaignKind kind, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var campaigns = new List<Campaign>();
-        await foreach (var campaign in CampaignsOfKind(db, kind).WithCancellation(cancellationToken))
-        {
-            campaigns.Add(campaign);
-        }
-
+        var campaigns = await CampaignsOfKind(db, kind).ToListAsync(cancellationToken);
         return campaigns.FirstOrDefault(c => c.StartsAt <= now && now < c.EndsAt)
             ?? campaigns.FirstOrDefault(c => c.StartsAt > now)
             ?? campaigns.LastOrDefault();

@@ -98,16 +98,8 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
             idNumber.Length == 0 ? null : IdNumber.Mask(idNumber), PhoneNumber.Mask(phone));
     }
 
-    private async Task<IReadOnlyList<OrderListing>> ReadAsync(Guid accountId, OrderStatus? status, CancellationToken cancellationToken)
-    {
-        var rows = new List<OrderListing>();
-        await foreach (var r in Listed(db, accountId, status).WithCancellation(cancellationToken))
-        {
-            rows.Add(Listing(r.Order, r.Name, r.IdNumber, r.Phone, r.Campaign));
-        }
-
-        return rows;
-    }
+    private async Task<IReadOnlyList<OrderListing>> ReadAsync(Guid accountId, OrderStatus? status, CancellationToken cancellationToken) =>
+        await Listed(db, accountId, status).Select(r => Listing(r.Order, r.Name, r.IdNumber, r.Phone, r.Campaign)).ToListAsync(cancellationToken);
 
     private sealed record Row(Order Order, string Name, string IdNumber, string Phone, CampaignKind Campaign);
 }

@@ -104,6 +104,8 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, StudentOrders
                 return "no_record";
             }
 
+            account = record.AccountId;
+
             var orderStatus = await db.Orders.AsNoTracking().Where(o => o.RecordId == recordId && o.CampaignId == campaign.Id && o.Kind == OrderKind.Group)
                 .OrderByDescending(o => o.CreatedAt).Select(o => (OrderStatus?)o.Status).FirstOrDefaultAsync(ct);
             if (orderStatus is not (null or OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Closed or OrderStatus.Refunded))
@@ -138,7 +140,6 @@ public sealed class OnSiteDesk(AppDbContext db, OnSiteFlow onSite, StudentOrders
             }
 
             record.Name = newName;
-            account = record.AccountId;
             record.IdNumber = newId;
             record.StudentNumber = newNumber;
             record.Level = level ?? record.Level;

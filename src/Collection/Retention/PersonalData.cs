@@ -49,19 +49,8 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
             return null;
         }
 
-        var records = new List<RecordHeld>();
-        await foreach (var record in RecordsOf(db, accountId).WithCancellation(cancellationToken))
-        {
-            records.Add(record);
-        }
-
-        var all = new List<Order>();
-        await foreach (var order in OrdersOf(db, accountId).WithCancellation(cancellationToken))
-        {
-            all.Add(order);
-        }
-
-        var orders = all.ToLookup(o => o.RecordId, View);
+        var records = await RecordsOf(db, accountId).ToListAsync(cancellationToken);
+        var orders = (await OrdersOf(db, accountId).ToListAsync(cancellationToken)).ToLookup(o => o.RecordId, View);
         return new HeldData(PhoneNumber.Mask(user.PhoneNumber ?? ""), user.CreatedAt, user.AgreementVersion, user.AgreementAcceptedAt,
             [.. records.Select(x => new HeldRecord(x.Record.Id, x.Campaign, x.Record.Name, x.Record.IdNumber.Length == 0 ? "" : IdNumber.Mask(x.Record.IdNumber),
                 x.Record.StudentNumber, x.Record.Phone.Length == 0 ? "" : PhoneNumber.Mask(x.Record.Phone), x.Record.VerifiedAt, x.Record.FaceConsentAt,
