@@ -29,6 +29,7 @@ public sealed class CollectionFlow(
     OrderNumbers numbers,
     UploadStore uploads,
     StudentOrders orders,
+    CampaignDirectory campaigns,
     TimeProvider clock)
 {
     /// <summary>Largest photo or screenshot accepted, bytes.</summary>
@@ -53,12 +54,9 @@ public sealed class CollectionFlow(
     }
 
     // Every collection page and API call asks these: compiled once, they skip building, hashing and looking up the LINQ
-    // expression per request (with the campaigns' query, about a tenth of the camera page's CPU).
-    private static readonly Func<AppDbContext, CampaignKind, IAsyncEnumerable<Campaign>> CampaignsOfKind = EF.CompileAsyncQuery<AppDbContext, CampaignKind, Campaign>(
-        (AppDbContext db, CampaignKind kind) => db.Campaigns.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.StartsAt));
-
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<OrderStatus?>> StatusOfOrder = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid order, CancellationToken _) => db.Orders.AsNoTracking().Where(o => o.Id == order).Select(o => (OrderStatus?)o.Status).SingleOrDefault());
+    // expression per request.
+    private static readonly Func<AppDbContext, IAsyncEnumerable<Campaign>> SchoolCampaigns = EF.CompileAsyncQuery<AppDbContext, Campaign>(
+        (AppDbContext db) => db.Campaigns.AsNoTracking().OrderBy(c => c.StartsAt));
 
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<bool>> RecordExists = EF.CompileAsyncQuery(
         (AppDbContext db, Guid record, CancellationToken _) => db.StudentRecords.Any(r => r.Id == record));
@@ -67,15 +65,19 @@ public sealed class CollectionFlow(
     public async Task<Campaign?> CampaignAsync(CampaignKind kind, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var campaigns = await CampaignsOfKind(db, kind).ToListAsync(cancellationToken);
-        return campaigns.FirstOrDefault(c => c.StartsAt <= now && now < c.EndsAt)
+        var campaigns = (await KeptCampaignsAsync(cancellationToken)).Where(c => c.Kind == kind).ToList();
+        return (campaigns.FirstOrDefault(c => c.StartsAt <= now && now < c.EndsAt)
             ?? campaigns.FirstOrDefault(c => c.StartsAt > now)
-            ?? campaigns.LastOrDefault();
+            ?? campaigns.LastOrDefault())?.Copy();
     }
 
     /// <summary>The campaign with this id in the current school, or null.</summary>
-    public Task<Campaign?> CampaignAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    public async Task<Campaign?> CampaignAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await KeptCampaignsAsync(cancellationToken)).FirstOrDefault(c => c.Id == id)?.Copy();
+
+    // The school's campaigns, oldest first, as the directory keeps them (read here when it keeps none).
+    private Task<IReadOnlyList<Campaign>> KeptCampaignsAsync(CancellationToken cancellationToken) =>
+        campaigns.OfSchoolAsync(tenant.RequiredSchool.Id, ct => SchoolCampaigns(db).ToListAsync(ct).AsTask(), cancellationToken);
 
     /// <summary>
     /// The student's state in a campaign. A verification the grain recorded whose record row was never saved (the
@@ -89,7 +91,7 @@ public sealed class CollectionFlow(
         var student = Student(accountId, campaign);
         var state = await student.GetAsync(cancellationToken);
         if (state is { Step: StudentStep.Ordered, OrderId: { } orderId }
-            && await StatusOfOrder(db, orderId, cancellationToken) is OrderStatus.Closed or OrderStatus.Refunded)
+            && (await grains.Order(tenant.RequiredSchool.Id, orderId).GetAsync(cancellationToken))?.Status is OrderStatus.Closed or OrderStatus.Refunded)
         {
             // Closing and refunding free the claim themselves; this frees one that ended before they did.
             await student.ReleaseOrderAsync(orderId, cancellationToken);

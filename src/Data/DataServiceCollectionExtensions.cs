@@ -36,8 +36,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(_ => dataSource);
         // Contexts are pooled: a request takes one whose EF services are already resolved (setting up a new context
         // cost about a fifth of a simple page's CPU) and gives it its scope; disposing the scope returns it.
-        services.AddPooledDbContextFactory<AppDbContext>(o => o.UseNpgsql(dataSource, npgsql => npgsql.EnableRetryOnFailure(
-            maxRetryCount: TransientFailures.MaxRetries, maxRetryDelay: TransientFailures.MaxDelay, errorCodesToAdd: null)), PoolSize);
+        services.AddPooledDbContextFactory<AppDbContext>((sp, o) => o.UseNpgsql(dataSource, npgsql => npgsql.EnableRetryOnFailure(
+            maxRetryCount: TransientFailures.MaxRetries, maxRetryDelay: TransientFailures.MaxDelay, errorCodesToAdd: null))
+            .AddInterceptors(sp.GetRequiredService<CampaignWrites>()), PoolSize);
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
@@ -47,6 +48,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddHostedService<MigrationStartup>();
         services.AddSingleton<SchoolDirectory>();
+        services.AddSingleton<CampaignDirectory>();
+        services.AddSingleton<CampaignWrites>();
         services.AddScoped<ITenantStore, DatabaseTenantStore>();
         services.AddScoped<ITenantSettingsStore, DatabaseTenantSettingsStore>();
         services.AddScoped<IPlatformSettingsStore, DatabasePlatformSettingsStore>();

@@ -98,4 +98,12 @@ public sealed class Campaign : ITenantOwned
 
     /// <summary>Created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A copy whose changes touch nothing else (<see cref="Levels"/> copied too): what a kept campaign hands out.</summary>
+    public Campaign Copy()
+    {
+        var copy = (Campaign)MemberwiseClone();
+        copy.Levels = [.. Levels];
+        return copy;
+    }
 }

@@ -47,7 +47,9 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
         {
             var (flow, account, campaign) = await StartAsync(sp);
             var db = sp.GetRequiredService<AppDbContext>();
+            var kept = sp.GetRequiredService<CampaignDirectory>();
             await db.Campaigns.Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.PriceFen, 0));
+            kept.Forget(campaign.TenantId);
             try
             {
                 campaign = (await flow.CampaignAsync(campaign.Id))!;
@@ -62,6 +64,7 @@ public sealed class FreshmanAndReprintsShould(AppFactory app) : IClassFixture<Ap
             finally
             {
                 await db.Campaigns.Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.PriceFen, 1500));
+                kept.Forget(campaign.TenantId);
             }
         });
 

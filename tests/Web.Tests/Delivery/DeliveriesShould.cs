@@ -8,6 +8,7 @@ using Photocollect.Delivery;
 using Photocollect.Delivery.Batches;
 using Photocollect.Grains.Orders;
 using Photocollect.Vision;
+using Photocollect.Tenancy;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Delivery;
@@ -61,6 +62,7 @@ public sealed class DeliveriesShould(AppFactory app) : IClassFixture<AppFactory>
 
             var campaign = done[0].CampaignId;
             await db.Campaigns.Where(c => c.Id == campaign).ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveryNaming, DeliveryNaming.ExamNumber));
+            sp.GetRequiredService<CampaignDirectory>().Forget(sp.GetRequiredService<TenantContext>().RequiredSchool.Id);
             // One finished file is out of spec (a small grey square).
             var small = SmallJpeg();
             var order3 = await db.Orders.AsNoTracking().SingleAsync(o => o.RecordId == done[3].Id);

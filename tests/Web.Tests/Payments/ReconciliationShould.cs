@@ -6,6 +6,7 @@ using Photocollect.Grains.Orders;
 using Photocollect.Collection;
 using Photocollect.Data;
 using Photocollect.Payments;
+using Photocollect.Tenancy;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Payments;
@@ -180,6 +181,7 @@ public sealed class ReconciliationShould(AppFactory app) : IClassFixture<AppFact
         var db = sp.GetRequiredService<AppDbContext>();
         var before = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.EndsAt).SingleAsync();
         await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.EndsAt, endsAt));
+        sp.GetRequiredService<CampaignDirectory>().Forget(sp.GetRequiredService<TenantContext>().RequiredSchool.Id);
         return before;
     });
 }

@@ -16,7 +16,7 @@ namespace Photocollect.Web.Pages.Staff.Admin;
 /// student who is not there goes (过号).
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class SessionsModel(AppDbContext db, CollectionFlow flow, OnSiteFlow onSite, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SessionsModel(AppDbContext db, CollectionFlow flow, OnSiteFlow onSite, CampaignDirectory campaigns, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Most slots one session may have.</summary>
     public const int MaxSlots = 48;
@@ -155,6 +155,7 @@ public sealed class SessionsModel(AppDbContext db, CollectionFlow flow, OnSiteFl
 
         await db.Campaigns.Where(c => c.Id == Campaign.Id).ExecuteUpdateAsync(
             s => s.SetProperty(c => c.BookingEnabled, BookingEnabled).SetProperty(c => c.MissedGoesToEnd, MissedGoesToEnd), cancellationToken);
+        campaigns.Forget(Campaign.TenantId);
         Info = localizer["Sessions.RulesSaved"];
         return RedirectToPage();
     }

@@ -16,7 +16,7 @@ namespace Photocollect.Web.Pages.Staff.SchoolSide;
 /// (all, or one level or college), and each batch's ZIP (photos, manifest, validation report) and print sheets.
 /// </summary>
 [Authorize(Roles = Roles.SchoolAdmin)]
-public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, SchoolStudents students, IStringLocalizer<SharedResource> text) : CampaignPageModel(db)
+public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, SchoolStudents students, CampaignDirectory campaigns, IStringLocalizer<SharedResource> text) : CampaignPageModel(db)
 {
     /// <summary>Only this level.</summary>
     [BindProperty]
@@ -70,6 +70,7 @@ public sealed class DeliveriesModel(AppDbContext db, Deliveries deliveries, Scho
         }
 
         await Db.Campaigns.Where(c => c.Id == Campaign!.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveryNaming, Naming), cancellationToken);
+        campaigns.Forget(Campaign.TenantId);
         Info = text["Deliveries.NamingSaved", text[$"DeliveryNaming.{Naming}"]];
         return RedirectToPage(new { CampaignId });
     }
