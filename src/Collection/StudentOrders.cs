@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orleans.Runtime;
 using Photocollect.Accounts;
@@ -10,13 +11,16 @@ namespace Photocollect.Collection;
 
 /// <summary>
 /// A student's order list (我的订单, and the API's <c>GET orders</c>), newest first: held by the student's <see cref="IStudentOrdersGrain"/> and read
-/// from the database only when the grain holds none (decision 017). Whoever changes what the list shows outside an
-/// order grain (a record's name, ID number or phone) calls <see cref="ChangedAsync"/> once the change is committed.
+/// from the database only when the grain holds none (decision 017), and the views of other pages held beside it
+/// (<see cref="ViewAsync"/>: an order's page). Whoever changes what they show outside an order grain (a record, a
+/// refund) calls <see cref="ChangedAsync"/> once the change is committed.
 /// </summary>
 public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainFactory grains, ILogger<StudentOrders> logger)
 {
     /// <summary>The most orders listed.</summary>
     public const int Limit = 100;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     // One compiled query: building, hashing and looking up the LINQ expression per read cost about a sixth of the
     // page's CPU when every request read the list.
@@ -68,25 +72,53 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
     }
 
     /// <summary>
-    /// Tells the lists of these students that something they show changed; call it after the change commits. It never
-    /// fails the change: a list it could not reach is logged and read again within <see cref="StudentOrdersGrain.MaxAge"/>.
+    /// A page's view of the student's data (e.g. an order's page) held under <paramref name="key"/> beside the list and
+    /// dropped with it by the same writers, or read by <paramref name="read"/> and held. Only views of the rows the list's
+    /// writers tell of may be held this way (orders, records, refunds); none is held when <paramref name="read"/> finds
+    /// nothing. If the grain cannot be asked, the database answers.
     /// </summary>
-    public async Task ChangedAsync(IEnumerable<Guid> accountIds)
+    public async Task<T?> ViewAsync<T>(Guid accountId, string key, Func<CancellationToken, Task<T?>> read, CancellationToken cancellationToken = default)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(accountIds);
-        var school = tenant.RequiredSchool.Id;
-        foreach (var batch in accountIds.Distinct().Chunk(64))
+        ArgumentNullException.ThrowIfNull(read);
+        var grain = grains.StudentOrders(tenant.RequiredSchool.Id, accountId);
+        HeldView? held = null;
+        try
+        {
+            held = await grain.ViewAsync(key);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "The view {Key} of account {Account} could not be asked for; read from the database.", key, accountId);
+        }
+
+        if (held?.Json is { } json)
+        {
+            return JsonSerializer.Deserialize<T>(json, Json);
+        }
+
+        var view = await read(cancellationToken);
+        if (view is not null && held is not null)
         {
             try
             {
-                await Task.WhenAll(batch.Select(account => grains.StudentOrders(school, account).ForgetAsync())).WaitAsync(StudentOrdersGrain.ForgetWithin);
+                // Refused when something changed while it was read: this request shows what it read, the next reads again.
+                await grain.KeepViewAsync(held.Version, key, JsonSerializer.Serialize(view, Json));
             }
-            catch (Exception e)
+            catch (Exception e) when (e is OrleansException or TimeoutException)
             {
-                logger.LogWarning(e, "{Count} order lists were not told of a change; they are read again within {MaxAge}.", batch.Length, StudentOrdersGrain.MaxAge);
+                logger.LogWarning(e, "The view {Key} of account {Account} could not be kept; the next read asks the database again.", key, accountId);
             }
         }
+
+        return view;
     }
+
+    /// <summary>
+    /// Tells the lists of these students that something they show changed; call it after the change commits. It never
+    /// fails the change: a list it could not reach is logged and read again within <see cref="StudentOrdersGrain.MaxAge"/>.
+    /// </summary>
+    public Task ChangedAsync(IEnumerable<Guid> accountIds) => StudentOrdersGrain.ForgetAsync(grains, tenant.RequiredSchool.Id, accountIds, logger);
 
     /// <summary>An order as a list shows it, from its row, its record's name, ID number and phone, and its campaign's kind.</summary>
     public static OrderListing Listing(Order order, string name, string idNumber, string phone, CampaignKind campaign)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Photocollect.Grains;
+using Photocollect.Grains.Orders;
 using Photocollect.Tenancy;
 using Photocollect.Data;
 
@@ -118,7 +119,9 @@ public sealed class RefundService(
             return new(refund, problem);
         }
 
-        var number = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => new { o.Number, o.AccountId }).SingleAsync(cancellationToken);
+        var number = order.Number;
+        await StudentOrdersGrain.ForgetAsync(grains, tenant.RequiredSchool.Id, [order.AccountId], logger);  // the order's page lists its refunds
         await audit.RecordAsync(AuditActions.Refund, number, new { refund = refund.Id, amountFen = refund.AmountFen, reason = refund.Reason }, cancellationToken);
         await SendAsync(refund, payment, schoolUrl, cancellationToken);
         return new(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), null);
@@ -178,6 +181,9 @@ public sealed class RefundService(
             return NotificationOutcome.Duplicate;
         }
 
+        // The order's page shows each refund's state.
+        var account = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => o.AccountId).SingleAsync(cancellationToken);
+        await StudentOrdersGrain.ForgetAsync(grains, tenant.RequiredSchool.Id, [account], logger);
         if (remote.State == RefundState.Succeeded)
         {
             refund.State = remote.State;

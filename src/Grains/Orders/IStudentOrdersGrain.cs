@@ -2,7 +2,8 @@ namespace Photocollect.Grains.Orders;
 
 /// <summary>
 /// A student's order list at one school (key <c>{tenantId}/{accountId:N}</c>), held in the silo's memory so that the
-/// most visited page after paying does not ask the database each time (decision 017). It is kept current by those
+/// most visited page after paying does not ask the database each time (decision 017), and beside it the views of the
+/// student's other pages built from the same rows (an order's page). It is kept current by those
 /// who change what it shows: every order grain after each write, and the code that changes a record's name, ID number
 /// or phone. It holds nothing the database does not, is never written anywhere, and is read again after
 /// <see cref="StudentOrdersGrain.MaxAge"/>.
@@ -16,6 +17,16 @@ public interface IStudentOrdersGrain : IGrainWithStringKey
     /// <paramref name="version"/>; refused (false) when anything changed since.</summary>
     Task<bool> KeepAsync(long version, IReadOnlyList<OrderListing> orders, bool complete);
 
-    /// <summary>Something the list shows changed (committed): drop the list.</summary>
+    /// <summary>
+    /// A page's view of the same data held under <paramref name="key"/> (JSON; e.g. one order's page), or none, with the
+    /// version a view read now must be kept with. Views are dropped with the list, by the same writers.
+    /// </summary>
+    Task<HeldView> ViewAsync(string key);
+
+    /// <summary>Holds a view read from the database after <see cref="ViewAsync"/> answered <paramref name="version"/>;
+    /// refused (false) when anything changed since.</summary>
+    Task<bool> KeepViewAsync(long version, string key, string json);
+
+    /// <summary>Something the list or a view shows changed (committed): drop the list and every view.</summary>
     Task ForgetAsync();
 }

@@ -3,8 +3,8 @@ using Photocollect.Grains.Tests.Support;
 
 namespace Photocollect.Grains.Tests.Orders;
 
-/// <summary>A student's order list held in the silo: kept only with the version it was read under, dropped by every
-/// order grain write of the student's orders, and read again after its age limit.</summary>
+/// <summary>A student's order list (and the views held beside it) in the silo: kept only with the version it was read
+/// under, dropped by every order grain write of the student's orders, and read again after its age limit.</summary>
 [Collection(ClusterTests.Name)]
 public sealed class StudentOrdersGrainShould
 {
@@ -40,6 +40,28 @@ public sealed class StudentOrdersGrainShould
 
         Assert.False(await list.KeepAsync(before.Version, [Listing(OrderStatus.PendingPayment)], complete: true));
         Assert.Null((await list.GetAsync()).Orders);
+    }
+
+    [Fact]
+    public async Task HoldViewsByKeyAndDropThemWithTheListOrAfterTheirAgeLimit()
+    {
+        var list = cluster.Grains.StudentOrders(Tenant, Guid.NewGuid());
+        var empty = await list.ViewAsync("order:1");
+        Assert.Null(empty.Json);
+        Assert.True(await list.KeepViewAsync(empty.Version, "order:1", "{\"n\":1}"));
+        Assert.Equal("{\"n\":1}", (await list.ViewAsync("order:1")).Json);
+        Assert.Null((await list.ViewAsync("order:2")).Json);
+
+        // A view read before a change is refused; the change dropped the view held.
+        var before = await list.ViewAsync("order:2");
+        await list.ForgetAsync();
+        Assert.False(await list.KeepViewAsync(before.Version, "order:2", "{}"));
+        Assert.Null((await list.ViewAsync("order:1")).Json);
+
+        // Kept again, then read again once older than the list's age limit.
+        Assert.True(await list.KeepViewAsync((await list.ViewAsync("order:1")).Version, "order:1", "{\"n\":2}"));
+        cluster.Clock.Now += StudentOrdersGrain.MaxAge;
+        Assert.Null((await list.ViewAsync("order:1")).Json);
     }
 
     [Fact]

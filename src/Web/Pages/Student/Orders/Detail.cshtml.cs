@@ -16,7 +16,7 @@ namespace Photocollect.Web.Pages.Student.Orders;
 /// how long review takes and that the result comes by SMS, a payment cancelled at the cashier, 下载电子照片 once it is
 /// complete, and starting again once it has ended. A freshman campaign's order is called 新生照片, not 集采.
 /// </summary>
-public sealed class DetailModel(AppDbContext db, PaymentService payments, CollectionFlow flow, SchoolUrls urls) : PageModel
+public sealed class DetailModel(AppDbContext db, PaymentService payments, CollectionFlow flow, StudentOrders orders, SchoolUrls urls) : PageModel
 {
     /// <summary>The order.</summary>
     public Order Order { get; private set; } = null!;
@@ -103,86 +103,106 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         return Page();
     }
 
-    // The order with all the page shows about it in one query (a round trip each was most of the page's time), compiled
-    // once (building, hashing and looking up the expression per request cost about a tenth of the page's CPU); a
-    // completed order adds one to ask whether its standard photo is kept.
+    // The order with its record and refunds in one query, compiled once (building, hashing and looking up the expression
+    // per request cost about a tenth of the page's CPU). Held by the student's grain beside the order list (decision
+    // 017): the order grains, the record's writers and the refunds' tell it of every change.
     private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Found?>> Find = EF.CompileAsyncQuery(
         (AppDbContext db, Guid id, Guid account, CancellationToken _) => (
             from o in db.Orders
             where o.Id == id && o.AccountId == account
             join r in db.StudentRecords on o.RecordId equals r.Id
-            join c in db.Campaigns on o.CampaignId equals c.Id
             select new Found
             {
                 Order = o,
                 Record = r,
-                Campaign = c,
+                Refunds = db.Refunds.Where(f => f.OrderId == o.Id && f.State != RefundState.Failed).OrderBy(f => f.CreatedAt).ToList(),
+            }).AsNoTracking().AsSingleQuery().SingleOrDefault());
+
+    // What only some statuses show, read from the database each time (their writers are many and the pages rare): the
+    // newest payment (unpaid), the rejection's words (rejected), the delivery and whether the standard photo is kept
+    // (completed), whether another order holds the record (ended). In one query, never naming a byte column.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Extra?>> FindExtra = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken _) => (
+            from o in db.Orders
+            where o.Id == id
+            select new Extra
+            {
                 DeliveredAt = (from i in db.DeliveryItems
                                join b in db.DeliveryBatches on i.BatchId equals b.Id
                                where i.OrderId == o.Id && b.DeliveredAt != null
                                select b.DeliveredAt).Min(),
-                Refunds = db.Refunds.Where(f => f.OrderId == o.Id && f.State != RefundState.Failed).OrderBy(f => f.CreatedAt).ToList(),
                 Rejection = db.RejectReasons.FirstOrDefault(x => x.Code == o.RejectReason),
                 NewestPayment = db.Payments.Where(p => p.OrderId == o.Id).OrderByDescending(p => p.CreatedAt).Select(p => p.State).FirstOrDefault(),
                 RecordHeld = db.Orders.Any(x => x.RecordId == o.RecordId && x.Kind != OrderKind.Reprint
                     && x.Status != OrderStatus.Closed && x.Status != OrderStatus.Refunded),
-            }).AsNoTracking().AsSingleQuery().SingleOrDefault());
+                StandardKept = db.PhotoFiles.Any(f => f.PhotoId == o.PhotoId && f.Standard != null),
+            }).AsNoTracking().SingleOrDefault());
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var account = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var found = await Find(db, id, account, cancellationToken);
-        if (found is null)
+        var found = await orders.ViewAsync(account, $"order:{id:N}", ct => Find(db, id, account, ct), cancellationToken);
+        var campaign = found is null ? null : await flow.CampaignAsync(found.Order.CampaignId, cancellationToken);
+        if (found is null || campaign is null)
         {
             return false;
         }
 
-        var (order, campaign) = (found.Order, found.Campaign);
+        var order = found.Order;
         Order = order;
         Record = found.Record;
         KindKey = OrderLabels.KindKey(order.Kind, campaign.Kind);
         var root = campaign.Kind == CampaignKind.Freshman ? "/freshman" : "/collect";
         CapturePath = root + "/capture";
-        DeliveredAt = found.DeliveredAt;
         Refunds = found.Refunds;
-        Rejection = found.Rejection;  // null without a reason: the comparison with a null code matches no row
+        var extra = order.Status is OrderStatus.PendingPayment or OrderStatus.Rejected or OrderStatus.Completed or OrderStatus.Closed or OrderStatus.Refunded
+            ? await FindExtra(db, id, cancellationToken)
+            : null;
+        if (extra is null)
+        {
+            return true;
+        }
+
+        DeliveredAt = extra.DeliveredAt;
+        Rejection = order.Status == OrderStatus.Rejected ? extra.Rejection : null;  // null without a reason: a null code matches no row
+        RejectNote = order.Status == OrderStatus.Rejected ? OrderHistory.RejectNote(order) : null;
 
         // The query is PaymentService.CancelledQuery, on the cashier's way back; it only chooses words.
         PaymentCancelled = order.Status == OrderStatus.PendingPayment
-            && (found.NewestPayment == PaymentStates.Cancelled || Request.Query["payment"] == "cancelled");
-        // Only a completed order asks whether its standard photo is still kept (the one query never names a byte column).
-        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: { } photo }
-            && await db.PhotoFiles.AnyAsync(f => f.PhotoId == photo && f.Standard != null, cancellationToken);
+            && (extra.NewestPayment == PaymentStates.Cancelled || Request.Query["payment"] == "cancelled");
+        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: not null } && extra.StandardKept;
 
         // An order that ended (closed unpaid, refunded) holds nobody back while the campaign is open: the flow frees it.
         if (order is { Status: OrderStatus.Closed or OrderStatus.Refunded } && order.Kind != OrderKind.Reprint
-            && flow.Window(campaign) == WindowState.Open && !found.RecordHeld)
+            && flow.Window(campaign) == WindowState.Open && !extra.RecordHeld)
         {
             StartAgainPath = campaign.CaptureMode == CaptureMode.Offline ? "/offline" : root;
         }
 
-        RejectNote = order.Status == Photocollect.Grains.Orders.OrderStatus.Rejected ? OrderHistory.RejectNote(order) : null;
-
         return true;
     }
 
-    // What the one query reads.
+    // What the one query reads: the page's held view (serialized as JSON by the grain's holder).
     private sealed class Found
     {
         public Order Order { get; init; } = null!;
 
         public StudentRecord Record { get; init; } = null!;
 
-        public Campaign Campaign { get; init; } = null!;
-
-        public DateTimeOffset? DeliveredAt { get; init; }
-
         public List<Refund> Refunds { get; init; } = [];
+    }
+
+    // What the second query reads.
+    private sealed class Extra
+    {
+        public DateTimeOffset? DeliveredAt { get; init; }
 
         public RejectReason? Rejection { get; init; }
 
         public string? NewestPayment { get; init; }
 
         public bool RecordHeld { get; init; }
+
+        public bool StandardKept { get; init; }
     }
 }
