@@ -342,8 +342,12 @@ public sealed class CollectionFlow(
         }
 
         var now = clock.GetUtcNow();
-        await db.StudentRecords.Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id && r.FaceConsentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FaceConsentAt, now), cancellationToken);
+        if (await db.StudentRecords.Where(r => r.AccountId == accountId && r.CampaignId == campaign.Id && r.FaceConsentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FaceConsentAt, now), cancellationToken) > 0)
+        {
+            await orders.ChangedAsync([accountId]);  // the account page shows the consent's time
+        }
+
         return await Student(accountId, campaign).AcknowledgeStandardsAsync(cancellationToken);
     }
 
@@ -432,6 +436,7 @@ public sealed class CollectionFlow(
         }
 
         Stored.Record(Stopwatch.GetElapsedTime(storing).TotalMilliseconds);
+        await orders.ChangedAsync([accountId]);  // the account page counts the photos stored
         await Student(accountId, campaign).RecordCheckAsync(
             new CheckSummary(photo.Id, photo.Passed, made.Source.Failures.Select(f => f.Name).ToList(), photo.CreatedAt), cancellationToken);
         return new(photo, made.Source, null);

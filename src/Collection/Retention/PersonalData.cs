@@ -41,7 +41,12 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
         (AppDbContext db, Guid account) => db.Orders.AsNoTracking().Where(o => o.AccountId == account).OrderByDescending(o => o.CreatedAt));
 
     /// <summary>What is held about the account's holder, or null when there is no such account here.</summary>
-    public async Task<HeldData?> HeldAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public Task<HeldData?> HeldAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+        orderLists.ViewAsync(accountId, "account", ct => ReadHeldAsync(accountId, ct), cancellationToken);
+
+    // Held beside the order list (decision 017): the order grains, the record's writers, the photo check, the consent,
+    // the purge and the erasure tell it of their changes.
+    private async Task<HeldData?> ReadHeldAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var user = await UserOf(db, accountId, cancellationToken);
         if (user is null)

@@ -131,8 +131,9 @@ public sealed class RetentionPurge(AppDbContext db, TenantContext tenant, AuditT
         var admissions = await PersonalFields.DeleteAdmissionPhotosAsync(db, admission, cancellationToken);
         var identities = await PersonalFields.BlankIdentityAsync(db, identity, cancellationToken);
         var phones = await PersonalFields.BlankPhoneAsync(db, phone, cancellationToken);
-        var blanked = identity.Concat(phone).ToHashSet();
-        await orders.ChangedAsync(held.Where(r => blanked.Contains(r.Id)).Select(r => r.AccountId));  // what order lists show of the records
+        // What the students' order lists and pages show of the records, and the photos their account pages count.
+        var touched = source.Concat(standard).Concat(admission).Concat(identity).Concat(phone).ToHashSet();
+        await orders.ChangedAsync(held.Where(r => touched.Contains(r.Id)).Select(r => r.AccountId));
         return new RetentionCounts(sources, standards, admissions, identities, phones);
     }
 }

@@ -41,6 +41,42 @@ public sealed class PersonalDataShould(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task KeepTheHeldAccountPageCurrentThroughConsentPhotoAndOrder()
+    {
+        const string Account = "/s/beifang/account";
+        var student = await app.VerifiedAsync();
+        var (_, verified) = await Html.GetAsync(student, Account);
+        Assert.Equal("未同意", verified.Text("[data-test=held-consent]"));
+        Assert.Equal("0", verified.QuerySelector("[data-test=held-photos]")?.GetAttribute("data-count"));
+
+        var (_, standards) = await Html.GetAsync(student, "/s/beifang/collect/standards");
+        await Html.SubmitAsync(student, standards, "[data-test=to-camera]", new Dictionary<string, string?> { ["Understood"] = "true", ["FaceConsent"] = "true" });
+        var (_, consented) = await Html.GetAsync(student, Account);
+        Assert.NotEqual("未同意", consented.Text("[data-test=held-consent]"));
+
+        // Held: the next page reads none of the account's rows.
+        using (app.Sql.Record())
+        {
+            var (_, held) = await Html.GetAsync(student, Account);
+            Assert.Equal(consented.Text("[data-test=held-consent]"), held.Text("[data-test=held-consent]"));
+            Assert.DoesNotContain(app.Sql.Commands, sql => sql.Contains("FROM \"StudentRecords\"", StringComparison.Ordinal));
+        }
+
+        // A photo checked, then an order made: each on the next page.
+        var (_, capture) = await Html.GetAsync(student, "/s/beifang/collect/capture");
+        await Html.UploadAsync(student, capture, "form[data-upload]", "Photo", "photo.jpg", Faces.GoodPhoto());
+        var (_, photographed) = await Html.GetAsync(student, Account);
+        Assert.Equal("1", photographed.QuerySelector("[data-test=held-photos]")?.GetAttribute("data-count"));
+        Assert.Null(photographed.QuerySelector("[data-test=held-order]"));
+
+        var orderUrl = await Journeys.SubmitPhotoAsync(student, Faces.GoodPhoto());
+        var (_, ordered) = await Html.GetAsync(student, Account);
+        Assert.Equal("2", ordered.QuerySelector("[data-test=held-photos]")?.GetAttribute("data-count"));
+        Assert.Equal("PendingPayment", ordered.QuerySelector("[data-test=held-order]")?.GetAttribute("data-status"));
+        Assert.EndsWith(ordered.QuerySelector("[data-test=held-order]")!.GetAttribute("data-number")!, await NumberAsync(orderUrl), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefuseToEraseWhileARejectedOrderWaitsForANewPhoto()
     {
         var (refused, files) = await app.InSchoolAsync(AppFactory.B, async sp =>
@@ -134,4 +170,10 @@ public sealed class PersonalDataShould(AppFactory app) : IClassFixture<AppFactor
 
     private static async Task<(HttpStatusCode, string?)> ProblemAsync(HttpResponseMessage response) =>
         (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+    private Task<string> NumberAsync(string orderUrl) => app.InSchoolAsync(AppFactory.A, async sp =>
+    {
+        var id = PaymentKit.OrderId(orderUrl);
+        return await sp.GetRequiredService<AppDbContext>().Orders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Number).SingleAsync();
+    });
 }
