@@ -46,6 +46,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddScoped<Offline.OnSiteDesk>();
         services.AddScoped<Retention.RetentionPurge>();
         services.AddScoped<Retention.PersonalData>();
+        services.AddScoped<Retention.HeldPersonalData>();
         return services;
     }
 

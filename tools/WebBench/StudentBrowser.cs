@@ -62,8 +62,11 @@ public sealed partial class StudentBrowser : IDisposable
     /// <summary>Its number (what the order pages and the API show).</summary>
     public string? OrderNumber { get; set; }
 
-    /// <summary>What the browser sends as its <c>Cookie</c> header to the product.</summary>
-    public string CookieHeader(Uri product) => handler.CookieContainer.GetCookieHeader(product);
+    /// <summary>
+    /// What the browser sends as its <c>Cookie</c> header to the school's pages: also the cookies scoped to the school's
+    /// path (the anti-forgery cookie), as a browser sends them back.
+    /// </summary>
+    public string CookieHeader(Uri product) => handler.CookieContainer.GetCookieHeader(new Uri(product, School.Pages + "/"));
 
     /// <summary>A page, which must answer 200 without an error message; its form's anti-forgery token is kept.</summary>
     public async Task<Answer> PageAsync(string what, string path, CancellationToken cancellationToken)

@@ -22,19 +22,19 @@ public static partial class StudentApi
             .ProblemCodes(409, "order_in_progress (with orders)");
     }
 
-    private static async Task<IResult> PersonalDataAsync(ClaimsPrincipal user, PersonalData personal, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
+    private static async Task<IResult> PersonalDataAsync(ClaimsPrincipal user, HeldPersonalData personal, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
         await personal.HeldAsync(Account(user), cancellationToken) is { } held
             ? Results.Ok(held)
             : Problem(404, "not_found", text["Api.Problem.404"]);
 
-    private static async Task<IResult> EraseAsync(bool? confirm, ClaimsPrincipal user, PersonalData personal, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    private static async Task<IResult> EraseAsync(bool? confirm, ClaimsPrincipal user, PersonalData personal, HeldPersonalData held, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         if (confirm != true)
         {
             return Problem(400, "confirm", text["Api.Erase.Confirm"]);
         }
 
-        if (await personal.HeldAsync(Account(user), cancellationToken) is null)
+        if (await held.HeldAsync(Account(user), cancellationToken) is null)
         {
             return Problem(404, "not_found", text["Api.Problem.404"]);
         }

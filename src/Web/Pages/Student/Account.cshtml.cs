@@ -14,7 +14,7 @@ namespace Photocollect.Web.Pages.Student;
 /// (records per campaign with name, masked ID number, photos stored and since when, orders, consent time), with the way
 /// to erase it (<see cref="EraseModel"/>).
 /// </summary>
-public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionStamps sessions, PersonalData personal) : PageModel
+public sealed class AccountModel(HeldPersonalData personal) : PageModel
 {
     /// <summary>138****5678.</summary>
     public string MaskedPhone { get; private set; } = string.Empty;
@@ -49,9 +49,12 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Page();
     }
 
-    /// <summary>Signs out and goes home.</summary>
-    public async Task<IActionResult> OnPostLogoutAsync()
+    /// <summary>Signs out and goes home. (Its services are the handler's: a page shown builds none of them.)</summary>
+    public async Task<IActionResult> OnPostLogoutAsync([FromServices] UserManager<AppUser> users, [FromServices] SignInManager<AppUser> signIn, [FromServices] SessionStamps sessions)
     {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(sessions);
         if (await users.GetUserAsync(User) is { } user)
         {
             await sessions.EndAllAsync(users, user);
