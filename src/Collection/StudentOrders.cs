@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Orleans.Runtime;
 using Photocollect.Accounts;
@@ -20,7 +22,8 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
     /// <summary>The most orders listed.</summary>
     public const int Limit = 100;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    // Chinese text as it is (not \uXXXX): the views are mostly names and reasons.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     // One compiled query: building, hashing and looking up the LINQ expression per read cost about a sixth of the
     // page's CPU when every request read the list.
@@ -73,9 +76,10 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
 
     /// <summary>
     /// A page's view of the student's data (e.g. an order's page) held under <paramref name="key"/> beside the list and
-    /// dropped with it by the same writers, or read by <paramref name="read"/> and held. Only views of the rows the list's
-    /// writers tell of may be held this way (orders, records, refunds); none is held when <paramref name="read"/> finds
-    /// nothing. If the grain cannot be asked, the database answers.
+    /// dropped with it by the same writers, or read by <paramref name="read"/> and held (decision 018). Only views of rows
+    /// whose every writer calls <see cref="ChangedAsync"/> (or is an order grain) may be held this way: orders, records,
+    /// refunds, photos and their files, admission photos; none is held when <paramref name="read"/> finds nothing. If
+    /// the grain cannot be asked, or what it holds cannot be read, the database answers.
     /// </summary>
     public async Task<T?> ViewAsync<T>(Guid accountId, string key, Func<CancellationToken, Task<T?>> read, CancellationToken cancellationToken = default)
         where T : class
@@ -94,7 +98,15 @@ public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainF
 
         if (held?.Json is { } json)
         {
-            return JsonSerializer.Deserialize<T>(json, Json);
+            try
+            {
+                return JsonSerializer.Deserialize<T>(json, Json);
+            }
+            catch (JsonException e)
+            {
+                // Held by an instance whose view had another shape (a rolling upgrade): read it as this one builds it.
+                logger.LogWarning(e, "The view {Key} of account {Account} held could not be read; read from the database.", key, accountId);
+            }
         }
 
         var view = await read(cancellationToken);

@@ -119,9 +119,8 @@ public sealed class RefundService(
             return new(refund, problem);
         }
 
-        var order = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => new { o.Number, o.AccountId }).SingleAsync(cancellationToken);
-        var number = order.Number;
-        await StudentOrdersGrain.ForgetAsync(grains, tenant.RequiredSchool.Id, [order.AccountId], logger);  // the order's page lists its refunds
+        await OrderPageChangedAsync(refund.OrderId);  // the order's page lists its refunds
+        var number = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.Refund, number, new { refund = refund.Id, amountFen = refund.AmountFen, reason = refund.Reason }, cancellationToken);
         await SendAsync(refund, payment, schoolUrl, cancellationToken);
         return new(await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == refund.Id, cancellationToken), null);
@@ -181,26 +180,46 @@ public sealed class RefundService(
             return NotificationOutcome.Duplicate;
         }
 
-        // The order's page shows each refund's state.
-        var account = await db.Orders.AsNoTracking().Where(o => o.Id == refund.OrderId).Select(o => o.AccountId).SingleAsync(cancellationToken);
-        await StudentOrdersGrain.ForgetAsync(grains, tenant.RequiredSchool.Id, [account], logger);
-        if (remote.State == RefundState.Succeeded)
+        try
         {
-            refund.State = remote.State;
-            refund.ProviderReference = remote.ProviderReference ?? refund.ProviderReference;
-            refund.CompletedAt = clock.GetUtcNow();
-            try
+            if (remote.State == RefundState.Succeeded)
             {
-                await SettleOrderAsync(refund, cancellationToken);
+                refund.State = remote.State;
+                refund.ProviderReference = remote.ProviderReference ?? refund.ProviderReference;
+                refund.CompletedAt = clock.GetUtcNow();
+                try
+                {
+                    await SettleOrderAsync(refund, cancellationToken);
+                }
+                finally
+                {
+                    // Told even when settling the order failed: the money is back whatever the order's row says.
+                    await TellAsync(refund, cancellationToken);
+                }
             }
-            finally
-            {
-                // Told even when settling the order failed: the money is back whatever the order's row says.
-                await TellAsync(refund, cancellationToken);
-            }
+        }
+        finally
+        {
+            await OrderPageChangedAsync(refund.OrderId);  // the order's page shows each refund's state
         }
 
         return NotificationOutcome.Applied;
+    }
+
+    // Tells the student's held pages (decision 018) that a refund of their order was recorded or changed state. Last
+    // and never failing: the refund and what follows from it stand whatever happens here; a page not told is read
+    // again within a minute.
+    private async Task OrderPageChangedAsync(Guid orderId)
+    {
+        try
+        {
+            var account = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.AccountId).SingleAsync(CancellationToken.None);
+            await StudentOrdersGrain.ForgetAsync(grains, tenant.RequiredSchool.Id, [account], logger);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The pages of order {Order}'s student were not told of a refund; they are read again within {MaxAge}.", orderId, StudentOrdersGrain.MaxAge);
+        }
     }
 
     // Only the call whose update moved the row to succeeded gets here: each refund is told once, whichever path

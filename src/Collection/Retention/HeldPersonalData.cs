@@ -36,7 +36,7 @@ public sealed class HeldPersonalData(AppDbContext db, StudentOrders views)
     public Task<HeldData?> HeldAsync(Guid accountId, CancellationToken cancellationToken = default) =>
         views.ViewAsync(accountId, "account", ct => ReadHeldAsync(accountId, ct), cancellationToken);
 
-    // Held beside the order list (decision 017): the order grains, the record's writers, the photo check, the consent,
+    // Held beside the order list (decision 018): the order grains, the record's writers, the photo check, the consent,
     // the purge and the erasure tell it of their changes.
     private async Task<HeldData?> ReadHeldAsync(Guid accountId, CancellationToken cancellationToken)
     {

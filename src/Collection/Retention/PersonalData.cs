@@ -76,11 +76,11 @@ public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFa
         }
 
         await sessions.EndAllAsync(users, user);
+        await orderLists.ChangedAsync([accountId]);  // and the account page's view shows the account as closed now
         var removed = new RetentionCounts(sources, standards, admissions, identities, phones);
         // Recorded without the phone the student signed in with: the trail is append-only and must not keep what was erased.
         await audit.RecordAsAsync(accountId, "student", Roles.Student, actor.Current.Address, AuditActions.PersonalDataErased, $"account {accountId:N}",
             new { records = records.Count, removed }, cancellationToken);
         return new ErasureResult([], removed);
     }
-
 }

@@ -18,7 +18,7 @@ public sealed class CampaignDirectory(TimeProvider clock)
 
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
 
-    // Bumped by every Forget: a read that began before a change and ends after it is not kept.
+    // Bumped by every Forget: a read that began before a change and ends after it is never handed out.
     private readonly ConcurrentDictionary<Guid, long> generations = new();
 
     /// <summary>
@@ -29,21 +29,16 @@ public sealed class CampaignDirectory(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(load);
         var now = clock.GetUtcNow();
-        if (entries.TryGetValue(schoolId, out var kept) && kept.Until > now)
+        var generation = generations.GetValueOrDefault(schoolId);
+        if (entries.TryGetValue(schoolId, out var kept) && kept.Until > now && kept.Generation == generation)
         {
             return kept.Campaigns;
         }
 
-        var generation = generations.GetValueOrDefault(schoolId);
+        // Kept with the generation the read began under: if a change is forgotten while it runs, what it read is never
+        // handed out again (the next read sees a newer generation and reads again).
         var campaigns = await load(cancellationToken);
-        entries[schoolId] = new Entry(campaigns, now + Fresh);
-        // Forget bumps the generation before it removes: if it ran at any point since the read began, either it removed
-        // this entry or this check sees the new generation and does.
-        if (generations.GetValueOrDefault(schoolId) != generation)
-        {
-            entries.TryRemove(schoolId, out _);
-        }
-
+        entries[schoolId] = new Entry(campaigns, now + Fresh, generation);
         return campaigns;
     }
 
@@ -54,5 +49,5 @@ public sealed class CampaignDirectory(TimeProvider clock)
         entries.TryRemove(schoolId, out _);
     }
 
-    private sealed record Entry(IReadOnlyList<Campaign> Campaigns, DateTimeOffset Until);
+    private sealed record Entry(IReadOnlyList<Campaign> Campaigns, DateTimeOffset Until, long Generation);
 }

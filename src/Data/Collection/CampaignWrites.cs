@@ -55,6 +55,26 @@ public sealed class CampaignWrites(CampaignDirectory campaigns) : SaveChangesInt
     }
 
     /// <inheritdoc />
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Saved(eventData);
+
+    /// <inheritdoc />
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData);  // it may have committed before the cancellation reached it: forgotten all the same
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => committing.Remove(transaction);
+
+    /// <inheritdoc />
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        committing.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
 
     /// <inheritdoc />

@@ -3,10 +3,9 @@ namespace Photocollect.Grains.Orders;
 /// <summary>
 /// A student's order list at one school (key <c>{tenantId}/{accountId:N}</c>), held in the silo's memory so that the
 /// most visited page after paying does not ask the database each time (decision 017), and beside it the views of the
-/// student's other pages built from the same rows (an order's page). It is kept current by those
-/// who change what it shows: every order grain after each write, and the code that changes a record's name, ID number
-/// or phone. It holds nothing the database does not, is never written anywhere, and is read again after
-/// <see cref="StudentOrdersGrain.MaxAge"/>.
+/// student's order and account pages (decision 018). It is kept current by those who change what they show: every
+/// order grain after each write, and the code that changes a record, a refund, a photo or its files. It holds nothing
+/// the database does not, is never written anywhere, and is read again after <see cref="StudentOrdersGrain.MaxAge"/>.
 /// </summary>
 public interface IStudentOrdersGrain : IGrainWithStringKey
 {

@@ -70,6 +70,29 @@ public sealed class CampaignDirectoryShould(AppFactory app) : IClassFixture<AppF
         Assert.DoesNotContain("博士后", second.Levels);
     }
 
+    [Fact]
+    public async Task NeverHandOutWhatWasReadWhileTheCampaignsWereForgotten()
+    {
+        var directory = new CampaignDirectory(TimeProvider.System);
+        var school = Guid.NewGuid();
+        var reads = 0;
+        Task<List<Campaign>> Load(string name, bool forgetMeanwhile)
+        {
+            reads++;
+            if (forgetMeanwhile)
+            {
+                directory.Forget(school);  // a change committed while this read ran
+            }
+
+            return Task.FromResult(new List<Campaign> { new() { Name = name } });
+        }
+
+        Assert.Equal("old", (await directory.OfSchoolAsync(school, _ => Load("old", forgetMeanwhile: true), default)).Single().Name);
+        Assert.Equal("new", (await directory.OfSchoolAsync(school, _ => Load("new", forgetMeanwhile: false), default)).Single().Name);
+        Assert.Equal("new", (await directory.OfSchoolAsync(school, _ => Load("never read", forgetMeanwhile: false), default)).Single().Name);
+        Assert.Equal(2, reads);
+    }
+
     private Task<Campaign> ReadAsync() => app.InSchoolAsync(AppFactory.A, async sp =>
         (await sp.GetRequiredService<CollectionFlow>().CampaignAsync(CampaignKind.Graduation))!);
 

@@ -21,8 +21,8 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
     /// <summary>The order.</summary>
     public Order Order { get; private set; } = null!;
 
-    /// <summary>Its record.</summary>
-    public StudentRecord Record { get; private set; } = null!;
+    /// <summary>What the page shows of its record (ID number and phone masked).</summary>
+    public OrderRecord Record { get; private set; } = null!;
 
     /// <summary>The resource key of the order's type (集采, 新生照片, 加洗…).</summary>
     public string KindKey { get; private set; } = "";
@@ -67,7 +67,7 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
     public string? StartAgainPath { get; private set; }
 
     /// <summary>Phone masked.</summary>
-    public string MaskedPhone => PhoneNumber.Mask(Record.Phone);
+    public string MaskedPhone => Record.MaskedPhone;
 
     /// <summary>A path inside the school.</summary>
     public string Href(string path) => Request.PathBase + path;
@@ -104,8 +104,8 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
     }
 
     // The order with its record and refunds in one query, compiled once (building, hashing and looking up the expression
-    // per request cost about a tenth of the page's CPU). Held by the student's grain beside the order list (decision
-    // 017): the order grains, the record's writers and the refunds' tell it of every change.
+    // per request cost about a tenth of the page's CPU). What the page shows of it is held by the student's grain beside
+    // the order list (decision 018): the order grains, the record's writers and the refunds tell it of every change.
     private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Found?>> Find = EF.CompileAsyncQuery(
         (AppDbContext db, Guid id, Guid account, CancellationToken _) => (
             from o in db.Orders
@@ -119,8 +119,9 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
             }).AsNoTracking().AsSingleQuery().SingleOrDefault());
 
     // What only some statuses show, read from the database each time (their writers are many and the pages rare): the
-    // newest payment (unpaid), the rejection's words (rejected), the delivery and whether the standard photo is kept
-    // (completed), whether another order holds the record (ended). In one query, never naming a byte column.
+    // newest payment (unpaid), the rejection's words (rejected), the delivery (completed), whether another order holds
+    // the record (ended). In one query, never naming a byte column; a completed order adds one to ask whether its
+    // standard photo is kept.
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Extra?>> FindExtra = EF.CompileAsyncQuery(
         (AppDbContext db, Guid id, CancellationToken _) => (
             from o in db.Orders
@@ -135,13 +136,24 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
                 NewestPayment = db.Payments.Where(p => p.OrderId == o.Id).OrderByDescending(p => p.CreatedAt).Select(p => p.State).FirstOrDefault(),
                 RecordHeld = db.Orders.Any(x => x.RecordId == o.RecordId && x.Kind != OrderKind.Reprint
                     && x.Status != OrderStatus.Closed && x.Status != OrderStatus.Refunded),
-                StandardKept = db.PhotoFiles.Any(f => f.PhotoId == o.PhotoId && f.Standard != null),
             }).AsNoTracking().SingleOrDefault());
+
+    // The page's view as the grain holds it: nothing of the record but what the page shows, masked.
+    private async Task<Held?> ReadAsync(Guid id, Guid account, CancellationToken cancellationToken) =>
+        await Find(db, id, account, cancellationToken) is { } found
+            ? new Held
+            {
+                Order = found.Order,
+                Record = new OrderRecord(found.Record.Name, found.Record.College, found.Record.Major,
+                    found.Record.IdNumber.Length == 0 ? null : IdNumber.Mask(found.Record.IdNumber), PhoneNumber.Mask(found.Record.Phone)),
+                Refunds = found.Refunds,
+            }
+            : null;
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var account = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var found = await orders.ViewAsync(account, $"order:{id:N}", ct => Find(db, id, account, ct), cancellationToken);
+        var found = await orders.ViewAsync(account, $"order:{id:N}", ct => ReadAsync(id, account, ct), cancellationToken);
         var campaign = found is null ? null : await flow.CampaignAsync(found.Order.CampaignId, cancellationToken);
         if (found is null || campaign is null)
         {
@@ -170,7 +182,8 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         // The query is PaymentService.CancelledQuery, on the cashier's way back; it only chooses words.
         PaymentCancelled = order.Status == OrderStatus.PendingPayment
             && (extra.NewestPayment == PaymentStates.Cancelled || Request.Query["payment"] == "cancelled");
-        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: not null } && extra.StandardKept;
+        CanDownload = order is { Status: OrderStatus.Completed, PhotoId: { } photo }
+            && await db.PhotoFiles.AnyAsync(f => f.PhotoId == photo && f.Standard != null, cancellationToken);
 
         // An order that ended (closed unpaid, refunded) holds nobody back while the campaign is open: the flow frees it.
         if (order is { Status: OrderStatus.Closed or OrderStatus.Refunded } && order.Kind != OrderKind.Reprint
@@ -182,12 +195,22 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         return true;
     }
 
-    // What the one query reads: the page's held view (serialized as JSON by the grain's holder).
+    // What the one query reads.
     private sealed class Found
     {
         public Order Order { get; init; } = null!;
 
         public StudentRecord Record { get; init; } = null!;
+
+        public List<Refund> Refunds { get; init; } = [];
+    }
+
+    // What the grain holds of it (as JSON).
+    private sealed class Held
+    {
+        public Order Order { get; init; } = null!;
+
+        public OrderRecord Record { get; init; } = null!;
 
         public List<Refund> Refunds { get; init; } = [];
     }
@@ -202,7 +225,5 @@ public sealed class DetailModel(AppDbContext db, PaymentService payments, Collec
         public string? NewestPayment { get; init; }
 
         public bool RecordHeld { get; init; }
-
-        public bool StandardKept { get; init; }
     }
 }
