@@ -14,8 +14,8 @@ namespace Photocollect.Collection;
 /// <summary>
 /// A student's order list (我的订单, and the API's <c>GET orders</c>), newest first: held by the student's <see cref="IStudentOrdersGrain"/> and read
 /// from the database only when the grain holds none (decision 017), and the views of other pages held beside it
-/// (<see cref="ViewAsync"/>: an order's page). Whoever changes what they show outside an order grain (a record, a
-/// refund) calls <see cref="ChangedAsync"/> once the change is committed.
+/// (<see cref="ViewAsync"/>: the order and account pages). Whoever changes what they show outside an order grain (a
+/// record, a refund, a photo or its files) calls <see cref="ChangedAsync"/> once the change is committed.
 /// </summary>
 public sealed class StudentOrders(AppDbContext db, TenantContext tenant, IGrainFactory grains, ILogger<StudentOrders> logger)
 {

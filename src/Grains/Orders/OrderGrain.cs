@@ -248,17 +248,7 @@ public sealed class OrderGrain(
     // The student's order list is told after the row is written (or may have been), before the caller hears of it, so
     // a page the caller shows next lists the change. Not reaching it does not undo the change, nor holds it up for
     // long: the list is read again within its age limit.
-    private async Task ListChangedAsync(Guid accountId)
-    {
-        try
-        {
-            await GrainFactory.StudentOrders(Key.TenantId, accountId).ForgetAsync().WaitAsync(StudentOrdersGrain.ForgetWithin);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The order list of account {Account} was not told of a change to order {Order}; it is read again within {MaxAge}.", accountId, Key.Id, StudentOrdersGrain.MaxAge);
-        }
-    }
+    private Task ListChangedAsync(Guid accountId) => StudentOrdersGrain.ForgetAsync(GrainFactory, Key.TenantId, [accountId], logger);
 
     // The next call comes to a new activation, which reads the row.
     private void DiscardUnsaved() => DeactivateOnIdle();
