@@ -31,17 +31,18 @@ public sealed class SessionStamps(IMemoryCache cache, IOptions<IdentityOptions> 
         }
 
         var issued = context.Principal.FindFirstValue(claims.SecurityStampClaimType);
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        // The database context only when the stamp is not kept: most requests need none.
+        var services = context.HttpContext.RequestServices;
         var current = await cache.GetOrCreateAsync(Key(id), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Fresh;
-            return StampAsync(db, id, context.HttpContext.RequestAborted);
+            return StampAsync(services.GetRequiredService<AppDbContext>(), id, context.HttpContext.RequestAborted);
         });
         if (!string.Equals(current, issued, StringComparison.Ordinal))
         {
             // The cache may be older than the session (a stamp moved by enabling two-factor sign-in, then a new
             // sign-in): a session is ended only on what the database says now.
-            current = await StampAsync(db, id, context.HttpContext.RequestAborted);
+            current = await StampAsync(services.GetRequiredService<AppDbContext>(), id, context.HttpContext.RequestAborted);
             cache.Set(Key(id), current, Fresh);
         }
 
