@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Grains.Students;
@@ -30,8 +31,12 @@ public sealed class CollectionFlow(
     UploadStore uploads,
     StudentOrders orders,
     CampaignDirectory campaigns,
+    IMemoryCache seen,
     TimeProvider clock)
 {
+    private const string OpenOrderKey = "open-order";
+    private static readonly TimeSpan OpenOrderSeenFor = TimeSpan.FromSeconds(30);
+
     /// <summary>Largest photo or screenshot accepted, bytes.</summary>
     public const int MaxUploadBytes = 15 * 1024 * 1024;
 
@@ -90,10 +95,8 @@ public sealed class CollectionFlow(
     {
         var student = Student(accountId, campaign);
         var state = await student.GetAsync(cancellationToken);
-        if (state is { Step: StudentStep.Ordered, OrderId: { } orderId }
-            && (await grains.Order(tenant.RequiredSchool.Id, orderId).GetAsync(cancellationToken))?.Status is OrderStatus.Closed or OrderStatus.Refunded)
+        if (state is { Step: StudentStep.Ordered, OrderId: { } orderId } && await OrderEndedAsync(orderId, cancellationToken))
         {
-            // Closing and refunding free the claim themselves; this frees one that ended before they did.
             await student.ReleaseOrderAsync(orderId, cancellationToken);
             state = await student.GetAsync(cancellationToken);
         }
@@ -102,6 +105,27 @@ public sealed class CollectionFlow(
             && !await RecordExists(db, recordId, cancellationToken)
             ? state with { Step = StudentStep.NeedsRecord }
             : state;
+    }
+
+    // Closing an order unpaid and refunding one free the student's claim themselves, right after; this frees a claim
+    // whose order ended without that (the process stopped between the two). An order seen open is not asked again
+    // on this instance for half a minute: the safety net may take that long, and the camera page makes one grain
+    // call instead of two.
+    private async Task<bool> OrderEndedAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var key = (OpenOrderKey, tenant.RequiredSchool.Id, orderId);
+        if (seen.TryGetValue(key, out DateTimeOffset until) && until > clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        if ((await grains.Order(tenant.RequiredSchool.Id, orderId).GetAsync(cancellationToken))?.Status is OrderStatus.Closed or OrderStatus.Refunded)
+        {
+            return true;
+        }
+
+        seen.Set(key, clock.GetUtcNow() + OpenOrderSeenFor, OpenOrderSeenFor);
+        return false;
     }
 
     /// <summary>Reads a collection code from a screenshot or photo (<paramref name="image"/>) or its text.</summary>

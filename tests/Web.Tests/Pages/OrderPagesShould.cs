@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Collection;
 using Photocollect.Data;
+using Photocollect.Grains;
 using Photocollect.Grains.Orders;
 using Photocollect.Payments;
+using Photocollect.Tenancy;
 using Photocollect.Web.Tests.TestKit;
 
 namespace Photocollect.Web.Tests.Pages;
@@ -151,6 +153,28 @@ public sealed class OrderPagesShould(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("PendingPayment", fresh.QuerySelector("[data-test=order-card]")?.GetAttribute("data-status"));
         var (_, old) = await Html.GetAsync(browser, orderUrl);
         Assert.Null(old.QuerySelector("[data-test=start-again]"));  // a new order is under way
+    }
+
+    [Fact]
+    public async Task FreeTheClaimOfAnOrderThatEndedWithoutFreeingIt()
+    {
+        var (browser, orderUrl) = await app.OrderAsync(pay: false);
+        var orderId = PaymentKit.OrderId(orderUrl);
+        Assert.Equal(Base + "/orders", (await browser.GetAsync(Base + "/collect")).Headers.Location?.OriginalString);
+
+        // Closed in the order grain only: the process stopped before it freed the student's claim.
+        await app.InSchoolAsync(AppFactory.A, async sp =>
+        {
+            var result = await sp.GetRequiredService<IGrainFactory>().Order(sp.GetRequiredService<TenantContext>().RequiredSchool.Id, orderId).CloseAsync("system", "unpaid");
+            Assert.Equal(OrderStatus.Closed, result.State?.Status);
+        });
+
+        // This instance saw the order open a moment ago and does not ask again for half a minute; then it frees it.
+        Assert.Equal(Base + "/orders", (await browser.GetAsync(Base + "/collect")).Headers.Location?.OriginalString);
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(Base + "/collect/capture", (await browser.GetAsync(Base + "/collect")).Headers.Location?.OriginalString);
+        var (_, camera) = await Html.GetAsync(browser, Base + "/collect/capture");
+        Assert.NotNull(camera.QuerySelector("input[name=Photo]"));
     }
 
     private Task RefundAsync(Guid orderId) => app.InSchoolAsync(AppFactory.A, async sp =>
