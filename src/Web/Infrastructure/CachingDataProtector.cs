@@ -10,16 +10,16 @@ namespace Photocollect.Web.Infrastructure;
 /// and an HMAC (about 15 µs, the largest single cost of a signed-in page in the bench's profiles). Only payloads the
 /// inner protector accepted are kept, under the protector's whole purpose chain and the exact protected bytes; a
 /// caller gets its own copy. Protecting is not cached (each payload stays freshly encrypted). What this changes: a key
-/// revoked in the key ring still opens a payload seen in the last minute (Data Protection itself reloads the key ring
-/// only every few hours). Decision 019.
+/// revoked in the key ring still opens a payload seen in the last minute (other instances learn of a revocation only
+/// when they reload the key ring, every 24 hours). Decision 019.
 /// </summary>
 public sealed class CachingDataProtector : IDataProtector
 {
     /// <summary>How long an unprotected payload is kept.</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
 
-    /// <summary>Most payloads kept per process (a sign-in cookie is about 1 KB).</summary>
-    public const int MaxEntries = 20_000;
+    /// <summary>Most payloads kept per process (a sign-in cookie and its ticket are about 2 KB: 20 MB at most).</summary>
+    public const int MaxEntries = 10_000;
 
     private readonly IDataProtectionProvider inner;
     private readonly string purposes;
