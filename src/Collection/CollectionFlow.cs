@@ -88,8 +88,9 @@ public sealed class CollectionFlow(
     /// The student's state in a campaign. A verification the grain recorded whose record row was never saved (the
     /// database failed between the two) reads as not verified, so the student is asked again instead of being stuck
     /// at a step that needs the record; the held record is still there, so one more entry completes it. An order that
-    /// ended (closed unpaid, or refunded) holds nobody back: its claim is freed and the student is back at the camera,
-    /// graduate or freshman alike, so they can start again while the window is open.
+    /// ended (closed unpaid, or refunded) holds nobody back: closing and refunding free its claim, and should the
+    /// process have stopped between the two, this frees it (within half a minute of the order being seen open here),
+    /// so the student is back at the camera, graduate or freshman alike, and can start again while the window is open.
     /// </summary>
     public async Task<StudentState> StateAsync(Guid accountId, Campaign campaign, CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddHttpClient("registry", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<SimulatedStudentRegistry>();
         services.AddScoped<IStudentRegistry, TenantStudentRegistry>();
+        services.AddMemoryCache();  // the orders CollectionFlow saw open (Accounts adds it too: adding twice is harmless)
         services.AddScoped<CollectionFlow>();
         services.AddScoped<StudentOrders>();
         services.Configure<VisionGateOptions>(configuration.GetSection("Photocollect:Vision"));

@@ -34,8 +34,11 @@ public static class GrainFactoryExtensions
         if (ResolvedTypes<T>.Value is not { } types)
         {
             var first = grains.GetGrain<T>(key.ToString());
-            var reference = (GrainReference)(object)first;
-            ResolvedTypes<T>.Value = new(reference.GrainId.Type, reference.InterfaceType);
+            if (first is GrainReference reference)
+            {
+                ResolvedTypes<T>.Value = new(reference.GrainId.Type, reference.InterfaceType);
+            }
+
             return first;
         }
 

@@ -66,14 +66,15 @@ public static class PhotocollectWebExtensions
         // After AddData: Data Protection's own hosted service reads the key ring from the database at start-up, so
         // the migrations must have run first.
         services.AddDataProtection().SetApplicationName("Photocollect");
-        // What it unprotects (the sign-in and anti-forgery cookies, the API's tokens) kept for a minute: decision 019.
-        var protection = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
+        // What it unprotects of the sign-in and anti-forgery cookies and the API's tokens kept for a minute: decision 019.
+        var protection = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider) && !d.IsKeyedService);
         services.Remove(protection);
         services.AddSingleton<IDataProtectionProvider>(sp => CachingDataProtector.Wrap(
             protection.ImplementationInstance as IDataProtectionProvider
                 ?? protection.ImplementationFactory?.Invoke(sp) as IDataProtectionProvider
                 ?? throw new InvalidOperationException("Data Protection's provider is registered in a way this wrapper does not know."),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            CachingDataProtector.SignInPurposes));
         services.Configure<DemoSeedOptions>(configuration.GetSection("Photocollect:Demo"));
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DemoSeedStartup>();

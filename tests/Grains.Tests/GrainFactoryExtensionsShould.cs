@@ -18,7 +18,7 @@ public sealed class GrainFactoryExtensionsShould(ClusterFixture cluster)
     public void MakeTheReferencesOrleansMakesForTheSameKey()
     {
         var (account, campaign, order, session) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        for (var call = 0; call < 2; call++)  // the first call resolves the types, the second uses them
+        for (var call = 0; call < 2; call++)  // the types resolved by this or an earlier test: either way, twice
         {
             Same(cluster.Grains.GetGrain<IOrderGrain>($"{Tenant:D}/{order:D}"), cluster.Grains.Order(Tenant, order));
             Same(cluster.Grains.GetGrain<IStudentGrain>($"{Tenant:D}/{account:N}{campaign:N}"), cluster.Grains.Student(Tenant, account, campaign));

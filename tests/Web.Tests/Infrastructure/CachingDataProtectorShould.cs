@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -8,7 +9,8 @@ namespace Photocollect.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Data Protection (a real key ring, in memory) behind the cache the product puts in front of it: a payload it opened is
-/// opened again without it for a minute, under the same purposes only; what it refuses is never kept.
+/// opened again without it for a minute, under the same purposes only; what it refuses is never kept; purposes not named
+/// are Data Protection's own.
 /// </summary>
 public sealed class CachingDataProtectorShould
 {
@@ -19,7 +21,7 @@ public sealed class CachingDataProtectorShould
 
     public CachingDataProtectorShould()
     {
-        root = CachingDataProtector.Wrap(real, clock);
+        root = CachingDataProtector.Wrap(real, clock, FrozenSet.ToFrozenSet(["cookies", "antiforgery"], StringComparer.Ordinal));
         cookies = root.CreateProtector("cookies").CreateProtector("v2");
     }
 
@@ -70,10 +72,22 @@ public sealed class CachingDataProtectorShould
     }
 
     [Fact]
+    public void LeaveEveryOtherPurposeToDataProtection()
+    {
+        var settings = root.CreateProtector("settings").CreateProtector("school");
+        Assert.IsNotType<CachingDataProtector>(settings);
+        var sealedSecret = settings.Protect(Bytes("secret"));
+
+        Assert.Equal("secret", Text(settings.Unprotect(sealedSecret)));
+        Assert.Equal("secret", Text(settings.Unprotect(sealedSecret)));
+        Assert.Equal(2, real.Unprotects);
+    }
+
+    [Fact]
     public void EncryptEachPayloadAfresh()
     {
         Assert.NotEqual(cookies.Protect(Bytes("ticket")), cookies.Protect(Bytes("ticket")));
-        Assert.Throws<CryptographicException>(() => ((IDataProtector)CachingDataProtector.Wrap(new EphemeralDataProtectionProvider(), clock)).Protect(Bytes("x")));
+        Assert.Throws<CryptographicException>(() => ((IDataProtector)CachingDataProtector.Wrap(new EphemeralDataProtectionProvider(), clock, CachingDataProtector.SignInPurposes)).Protect(Bytes("x")));
     }
 
     private static byte[] Bytes(string s) => Encoding.UTF8.GetBytes(s);

@@ -11,7 +11,7 @@ namespace Photocollect.Web.Pages.Student.Collect;
 /// upload (route value <c>flow</c> = <c>freshman</c>) has no collection code step: the same places less one.
 /// </summary>
 [HtmlTargetElement("flow-steps", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class StepsTagHelper(IStringLocalizer<SharedResource> text) : TagHelper
+public sealed class FlowStepsTagHelper(IStringLocalizer<SharedResource> text) : TagHelper
 {
     private static readonly string[] Steps =
         ["Collect.Step.Code", "Collect.Step.Verify", "Collect.Step.Standards", "Collect.Step.Capture", "Collect.Step.Submit", "Collect.Step.Pay"];
