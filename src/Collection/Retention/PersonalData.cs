@@ -10,10 +10,11 @@ namespace Photocollect.Collection.Retention;
 /// <summary>
 /// A student's rights over their data at the school (PIPL arts. 45 and 47): what is held about them
 /// (<see cref="HeldPersonalData"/>), and its erasure with their account. Erasure is refused while an order is in
-/// progress (<see cref="PersonalFields.InProgress"/>): the order still needs the photo and the record. Done, it deletes their photo files and admission photos, blanks their
-/// records as the purge does and also their phone and student number (the record can no longer be tied to them),
-/// forgets their collection steps, and closes the account: its sign-in name and phone are replaced, its sessions end
-/// and it is locked, so the same phone signs in later as a new account. Orders, payments and refunds stay for the
+/// progress (<see cref="PersonalFields.InProgress"/>): the order still needs the photo and the record. Done, it deletes
+/// their photo files and admission photos, blanks their records as the purge does and also their phone and student
+/// number (the record can no longer be tied to them), forgets their collection steps, and closes the account: its
+/// sign-in name and phone are replaced, its sessions end and it is locked, so the same phone signs in later as a new
+/// account. Orders, payments and refunds stay for the
 /// accounts (decision 011).
 /// </summary>
 public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFactory grains, UserManager<AppUser> users, SessionStamps sessions,

@@ -79,9 +79,9 @@ public sealed class CachingDataProtector : IDataProtector
     {
         ArgumentNullException.ThrowIfNull(protectedData);
         var now = clock.GetUtcNow();
-        if (cache.TryGetValue(new Payload(purposes, protectedData), out Entry? kept) && kept!.Until > now)
+        if (cache.TryGetValue(new Payload(purposes, protectedData), out Entry? entry) && entry!.Until > now)
         {
-            return (byte[])kept.Plaintext.Clone();
+            return (byte[])entry.Plaintext.Clone();
         }
 
         // Throws CryptographicException for a payload that is not ours, tampered with or under an unknown key:
