@@ -43,10 +43,16 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // moves its mmap threshold with what is freed, and with ONNX Runtime's arena in the same process (the face model) it
 // ended where those buffers were served in a way that doubled the whole check: 146–177 ms before the model had run,
 // 334–365 ms after, with the model on other threads (MALLOC_MMAP_THRESHOLD_=131072 alone: 860 ms). Fixed thresholds
-// (64 MB mmap, 128 MB trim) kept it at 128–178 ms. Set once when the library loads; process-wide, which the web app is.
+// (64 MB mmap, 128 MB trim) kept it at 128–178 ms. A thread other than the main one allocates from an arena made of
+// mmap()ed heaps of at most 64 MB, and glibc unmaps such a heap as soon as a free leaves it empty unless the top pad
+// says to keep that much. In the web app one of the two vision workers spent 100 ms on the matte of a 12 MP photo
+// against 25 ms on the other, as a thread does whose buffers' pages are faulted in afresh every time; with a 64 MB top
+// pad both spend 25 ms (issue 19; docs/benchmarks.md). The pad reserves address space, not memory.
+// Set once when the library loads; process-wide, which the web app is.
 [[maybe_unused]] const bool kMallocTuned = [] {
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
     return true;
 }();
 constexpr double kPi = 3.14159265358979323846;
