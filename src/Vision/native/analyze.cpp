@@ -47,7 +47,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // mmap()ed heaps of at most 64 MB, and glibc unmaps such a heap as soon as a free leaves it empty unless the top pad
 // says to keep that much. In the web app one of the two vision workers spent 100 ms on the matte of a 12 MP photo
 // against 25 ms on the other, as a thread does whose buffers' pages are faulted in afresh every time; with a 64 MB top
-// pad both spend 25 ms (issue 19; docs/benchmarks.md). The pad reserves address space, not memory.
+// pad both took 24–40 ms (issue 19; docs/benchmarks.md). The pad reserves address space, not memory.
 // Set once when the library loads; process-wide, which the web app is.
 [[maybe_unused]] const bool kMallocTuned = [] {
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
