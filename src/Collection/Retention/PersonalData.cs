@@ -14,8 +14,7 @@ namespace Photocollect.Collection.Retention;
 /// their photo files and admission photos, blanks their records as the purge does and also their phone and student
 /// number (the record can no longer be tied to them), forgets their collection steps, and closes the account: its
 /// sign-in name and phone are replaced, its sessions end and it is locked, so the same phone signs in later as a new
-/// account. Orders, payments and refunds stay for the
-/// accounts (decision 011).
+/// account. Orders, payments and refunds stay for the accounts (decision 011).
 /// </summary>
 public sealed class PersonalData(AppDbContext db, TenantContext tenant, IGrainFactory grains, UserManager<AppUser> users, SessionStamps sessions,
     AuditTrail audit, IAuditActor actor, UploadStore uploads, StudentOrders orderLists)
