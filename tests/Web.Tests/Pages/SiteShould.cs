@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Photocollect.Tenancy;
@@ -198,13 +200,18 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     public async Task LinkTheIconAndKeepVersionedAssetsAYear()
     {
         var (_, page) = await Html.GetAsync(app.Browser(), $"/s/{AppFactory.A}/");
-        var css = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
-
-        var answer = await app.Browser().GetAsync(css);
+        var links = new[] { ("/css/site.css", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!), ("/js/site.js", page.QuerySelector("script[src]")!.GetAttribute("src")!) };
 
         Assert.Equal("/favicon.ico", page.QuerySelector("link[rel=icon]")?.GetAttribute("href"));
-        Assert.Contains("?v=", css, StringComparison.Ordinal);
-        Assert.Equal(Photocollect.Web.Infrastructure.StaticAssets.Versioned, Assert.Single(answer.Headers.GetValues("Cache-Control")));
+        foreach (var (file, link) in links)
+        {
+            using var answer = await app.Browser().GetAsync(link);
+            var content = await answer.Content.ReadAsByteArrayAsync();
+
+            // The version is the served file's own hash, so a changed file gets a new link.
+            Assert.Equal($"{file}?v={WebEncoders.Base64UrlEncode(SHA256.HashData(content))}", link);
+            Assert.Equal(Photocollect.Web.Infrastructure.StaticAssets.Versioned, Assert.Single(answer.Headers.GetValues("Cache-Control")));
+        }
     }
 
     [Theory]
