@@ -4,8 +4,9 @@ namespace Photocollect.Web.Infrastructure;
 
 /// <summary>
 /// How long browsers keep the platform's static files. A versioned link (<c>asp-append-version</c>, or the layout's from
-/// <c>IFileVersionProvider</c>) carries the file's hash (<c>?v=…</c>) and changes with the file, so it is kept a year; the pictures and the icon, which browsers also ask
-/// for without a version (<c>/favicon.ico</c>), a week. Everything else keeps the default (revalidated by ETag).
+/// <c>IFileVersionProvider</c>) carries the file's hash (<c>?v=…</c>) and changes with the file, so it is kept a year;
+/// the pictures and the icon, which browsers also ask for without a version (<c>/favicon.ico</c>), a week. Everything
+/// else keeps the default (revalidated by ETag).
 /// </summary>
 public static class StaticAssets
 {

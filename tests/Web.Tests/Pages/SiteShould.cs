@@ -200,7 +200,11 @@ public sealed class SiteShould(AppFactory app) : IClassFixture<AppFactory>
     public async Task LinkTheIconAndKeepVersionedAssetsAYear()
     {
         var (_, page) = await Html.GetAsync(app.Browser(), $"/s/{AppFactory.A}/");
-        var links = new[] { ("/css/site.css", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!), ("/js/site.js", page.QuerySelector("script[src]")!.GetAttribute("src")!) };
+        var links = new[]
+        {
+            ("/css/site.css", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!),
+            ("/js/site.js", page.QuerySelector("script[src]")!.GetAttribute("src")!),
+        };
 
         Assert.Equal("/favicon.ico", page.QuerySelector("link[rel=icon]")?.GetAttribute("href"));
         foreach (var (file, link) in links)
