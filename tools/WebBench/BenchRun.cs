@@ -39,23 +39,28 @@ public static class BenchRun
 
         var rows = new List<Row>();
         var cpu = new CpuMeter(settings.ProductPid);
+        using var pauses = new PauseWatch();
         try
         {
             if (settings.Parts.Contains("mixes"))
             {
-                rows.AddRange(await cpu.MeasureAsync("mixes", () => new PageMix(settings, paid).RunAsync(cancellationToken)));
+                rows.AddRange(await cpu.MeasureAsync("mixes", () => new PageMix(settings, paid, pauses).RunAsync(cancellationToken)));
             }
 
             if (settings.Parts.Contains("photo"))
             {
+                pauses.Restart();
                 rows.AddRange(await cpu.MeasureAsync("photo step", () => new PhotoStep(settings, photos.Phone).RunAsync(uploaders, paid, cancellationToken)));
+                pauses.Take("photo step");
             }
 
             if (settings.Parts.Contains("opening"))
             {
                 var opening = new OpeningHour(settings, seeder, db, photos.Phone, seeder.PriceFen!.Value);
                 opening.Prepare(cancellationToken);
+                pauses.Restart();
                 rows.AddRange(await cpu.MeasureAsync("opening hour", () => opening.RunAsync(cancellationToken)));
+                pauses.Take("opening hour");
             }
         }
         finally
@@ -74,6 +79,8 @@ public static class BenchRun
         Console.Write(Report.Markdown(rows));
         Console.WriteLine();
         Console.WriteLine(cpu.Summary());
+        Console.WriteLine();
+        Console.WriteLine(pauses.Summary());
         return 0;
     }
 

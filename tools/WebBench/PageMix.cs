@@ -9,7 +9,7 @@ namespace Photocollect.WebBench;
 /// The ceiling runs without a script (the per-request Lua hooks would slow wrk itself at its rate); every product run
 /// rotates over its requests with <see cref="WrkScript"/> and counts the answers other than 200.
 /// </summary>
-public sealed class PageMix(Settings settings, IReadOnlyList<StudentBrowser> students)
+public sealed class PageMix(Settings settings, IReadOnlyList<StudentBrowser> students, PauseWatch pauses)
 {
     private const double ShareGoal = 10;
     private static readonly TimeSpan P99Goal = TimeSpan.FromMilliseconds(50);
@@ -23,7 +23,9 @@ public sealed class PageMix(Settings settings, IReadOnlyList<StudentBrowser> stu
         await CheckAsync(check, settings.Ceiling, [hello], cancellationToken);
         Report.Progress($"ceiling: wrk -t{settings.Threads} -c{settings.Connections} -d{settings.WrkSeconds}s on {settings.Ceiling}");
         await Wrk.RunAsync(settings, settings.Ceiling, null, settings.WarmUpSeconds, cancellationToken);
+        pauses.Restart();
         var ceiling = await Wrk.RunAsync(settings, settings.Ceiling, null, settings.WrkSeconds, cancellationToken);
+        pauses.Take("ceiling");
         rows.Add(Measured("ceiling", "bare ASP.NET Core app, `GET /` → \"Hello\" (a process of its own)", ceiling, ceiling.RequestsPerSecond, null));
         Report.Progress($"ceiling: {ceiling.RequestsPerSecond:#,0} req/s");
 
@@ -44,9 +46,12 @@ public sealed class PageMix(Settings settings, IReadOnlyList<StudentBrowser> stu
             var script = WrkScript.For(requests);
             Report.Progress($"{what}: wrk over {requests.Count} request(s)");
             await Wrk.RunAsync(settings, url, script, settings.WarmUpSeconds, cancellationToken);
+            pauses.Restart();
             var result = await Wrk.RunAsync(settings, url, script, settings.WrkSeconds, cancellationToken);
+            var pause = pauses.Take(string.Join('/', requests[0].Path.Split('/').Select(p => Guid.TryParse(p, out _) ? "{id}" : p)));
             rows.Add(Measured(part, what, result, ceiling.RequestsPerSecond, goal ? GoalText : null));
-            Report.Progress($"{what}: {result.RequestsPerSecond:#,0} req/s, p99 {Stats.Ms(result.P99)}, {result.Unexpected} not 200");
+            Report.Progress($"{what}: {result.RequestsPerSecond:#,0} req/s, p99 {Stats.Ms(result.P99)}, max {Stats.Ms(result.Max)}, " +
+                $"{result.Unexpected} not 200; the bench's clock paused at most {Stats.Ms(pause)}");
         }
 
         return rows;

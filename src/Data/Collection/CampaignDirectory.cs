@@ -9,14 +9,15 @@ namespace Photocollect.Data;
 /// changes a campaign on this instance forgets the school here: every <c>SaveChanges</c> that adds, changes or removes
 /// a campaign does so through <see cref="CampaignWrites"/> (after the commit when inside a transaction), and the few
 /// bulk updates call <see cref="Forget"/> themselves. So a change shows at once on this instance and within
-/// <see cref="Fresh"/> on the others.
+/// <see cref="Fresh"/> on the others (plus the one read that fetches them: once an entry is older, one request reads
+/// it again while the others go on with it, <see cref="KeptEntry{T}"/>).
 /// </summary>
 public sealed class CampaignDirectory(TimeProvider clock)
 {
     /// <summary>How long another instance may go on using a school's campaigns as they were before a change.</summary>
     public static readonly TimeSpan Fresh = SchoolDirectory.Fresh;
 
-    private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+    private readonly ConcurrentDictionary<Guid, (KeptEntry<IReadOnlyList<Campaign>> Kept, long Generation)> entries = new();
 
     // Bumped by every Forget: a read that began before a change and ends after it is never handed out.
     private readonly ConcurrentDictionary<Guid, long> generations = new();
@@ -30,15 +31,27 @@ public sealed class CampaignDirectory(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(load);
         var now = clock.GetUtcNow();
         var generation = generations.GetValueOrDefault(schoolId);
-        if (entries.TryGetValue(schoolId, out var kept) && kept.Until > now && kept.Generation == generation)
+        entries.TryGetValue(schoolId, out var entry);
+        var kept = entry.Generation == generation ? entry.Kept : null;
+        if (kept is not null && kept.Serves(now))
         {
-            return kept.Campaigns;
+            return kept.Value;
         }
 
         // Kept with the generation the read began under: if a change is forgotten while it runs, what it read is never
         // handed out again (the next read sees a newer generation and reads again).
-        var campaigns = await load(cancellationToken);
-        entries[schoolId] = new Entry(campaigns, now + Fresh, generation);
+        List<Campaign> campaigns;
+        try
+        {
+            campaigns = await load(cancellationToken);
+        }
+        catch
+        {
+            kept?.Release();
+            throw;
+        }
+
+        entries[schoolId] = (new KeptEntry<IReadOnlyList<Campaign>>(campaigns, now + Fresh), generation);
         return campaigns;
     }
 
@@ -48,6 +61,4 @@ public sealed class CampaignDirectory(TimeProvider clock)
         generations.AddOrUpdate(schoolId, 1, (_, g) => g + 1);
         entries.TryRemove(schoolId, out _);
     }
-
-    private sealed record Entry(IReadOnlyList<Campaign> Campaigns, DateTimeOffset Until, long Generation);
 }

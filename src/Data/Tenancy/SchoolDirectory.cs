@@ -8,14 +8,16 @@ namespace Photocollect.Data.Tenancy;
 /// school the request belongs to, and the school's settings sections (its profile, its payment and SMS settings).
 /// A school's pages then no longer pay a database round trip per request for them. Unknown schools are not kept (an
 /// unknown slug or host is asked for again); whoever changes a school or a section on this instance forgets it here,
-/// so the change shows at once on this instance and within <see cref="Fresh"/> on the others.
+/// so the change shows at once on this instance and within <see cref="Fresh"/> on the others (plus the one read
+/// that fetches it: once an entry is older, one request reads it again while the others go on with it,
+/// <see cref="KeptEntry{T}"/>).
 /// </summary>
 public sealed class SchoolDirectory(TimeProvider clock)
 {
     /// <summary>How long another instance may go on showing a school or its settings as they were before a change.</summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeptEntry<object?>> entries = new(StringComparer.Ordinal);
 
     /// <summary>The school kept under <paramref name="key"/>, or the one <paramref name="find"/> returns (kept when found).</summary>
     public Task<School?> SchoolAsync(string key, Func<CancellationToken, Task<School?>> find, CancellationToken cancellationToken) =>
@@ -42,25 +44,34 @@ public sealed class SchoolDirectory(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(find);
         var now = clock.GetUtcNow();
-        if (entries.TryGetValue(key, out var kept) && kept.Until > now)
+        entries.TryGetValue(key, out var kept);
+        if (kept is not null && kept.Serves(now))
         {
             return (T?)kept.Value;
         }
 
-        var value = await find(cancellationToken);
+        T? value;
+        try
+        {
+            value = await find(cancellationToken);
+        }
+        catch
+        {
+            kept?.Release();
+            throw;
+        }
+
         if (value is null && !keepNull)
         {
             entries.TryRemove(key, out _);
         }
         else
         {
-            entries[key] = new Entry(value, now + Fresh);
+            entries[key] = new KeptEntry<object?>(value, now + Fresh);
         }
 
         return value;
     }
 
     private static string SectionKey(Guid tenantId, string section) => $"section:{tenantId:N}:{section}";
-
-    private sealed record Entry(object? Value, DateTimeOffset Until);
 }

@@ -93,6 +93,34 @@ public sealed class CampaignDirectoryShould(AppFactory app) : IClassFixture<AppF
         Assert.Equal(2, reads);
     }
 
+    [Fact]
+    public async Task LetOneCallerReadOldCampaignsAgainWhileTheOthersGoOnWithThem()
+    {
+        var clock = new ShiftingClock();
+        var directory = new CampaignDirectory(clock);
+        var school = Guid.NewGuid();
+        var reads = 0;
+        Task<List<Campaign>> Load(string name)
+        {
+            reads++;
+            return Task.FromResult(new List<Campaign> { new() { Name = name } });
+        }
+
+        await directory.OfSchoolAsync(school, _ => Load("old"), default);
+        clock.Advance(CampaignDirectory.Fresh);
+        var reading = new TaskCompletionSource<List<Campaign>>();
+        var first = directory.OfSchoolAsync(school, _ => reading.Task, default);
+        Assert.Equal("old", (await directory.OfSchoolAsync(school, _ => Load("not read"), default)).Single().Name);
+
+        // Forgotten meanwhile (a change on this instance): the next caller reads, and the late read is not handed out.
+        directory.Forget(school);
+        Assert.Equal("new", (await directory.OfSchoolAsync(school, _ => Load("new"), default)).Single().Name);
+        reading.SetResult([new() { Name = "read before the change" }]);
+        await first;
+        Assert.Equal("newest", (await directory.OfSchoolAsync(school, _ => Load("newest"), default)).Single().Name);
+        Assert.Equal(3, reads);
+    }
+
     private Task<Campaign> ReadAsync() => app.InSchoolAsync(AppFactory.A, async sp =>
         (await sp.GetRequiredService<CollectionFlow>().CampaignAsync(CampaignKind.Graduation))!);
 

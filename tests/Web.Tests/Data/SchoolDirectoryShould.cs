@@ -1,3 +1,4 @@
+using Photocollect.Data;
 using Photocollect.Data.Tenancy;
 using Photocollect.Tenancy;
 using Photocollect.Web.Tests.TestKit;
@@ -55,6 +56,39 @@ public sealed class SchoolDirectoryShould
         directory.ForgetSection(tenant, "sms");
         Assert.Equal("{}", await directory.SectionAsync(tenant, "sms", Loaded("{}"), CancellationToken.None));
         Assert.Equal(2, asked);
+    }
+
+    [Fact]
+    public async Task LetOneCallerReadAnOldSchoolAgainWhileTheOthersGoOnWithIt()
+    {
+        var directory = new SchoolDirectory(clock);
+        var before = new School { Id = Guid.NewGuid(), Slug = "crowd", DisplayName = "旧名", SchoolCode = "100901", CreatedAt = DateTimeOffset.UtcNow };
+        var after = new School { Id = before.Id, Slug = "crowd", DisplayName = "新名", SchoolCode = "100901", CreatedAt = before.CreatedAt };
+        await directory.SchoolAsync("slug:crowd", Found(before), CancellationToken.None);
+
+        // Past its freshness: the first caller reads it again; until that read ends the others get the one kept.
+        clock.Advance(SchoolDirectory.Fresh);
+        var reading = new TaskCompletionSource<School?>();
+        var first = directory.SchoolAsync("slug:crowd", _ => { asked++; return reading.Task; }, CancellationToken.None);
+        Assert.Same(before, await directory.SchoolAsync("slug:crowd", Found(after), CancellationToken.None));
+        reading.SetResult(after);
+        Assert.Same(after, await first);
+        Assert.Same(after, await directory.SchoolAsync("slug:crowd", Found(before), CancellationToken.None));
+        Assert.Equal(2, asked);
+
+        // A read that fails hands the reading to the next caller.
+        clock.Advance(SchoolDirectory.Fresh);
+        await Assert.ThrowsAsync<TimeoutException>(() => directory.SchoolAsync("slug:crowd", _ => throw new TimeoutException(), CancellationToken.None));
+        Assert.Same(before, await directory.SchoolAsync("slug:crowd", Found(before), CancellationToken.None));
+        Assert.Equal(3, asked);
+
+        // A read that hangs is waited for no longer than the grace: then every caller reads.
+        clock.Advance(SchoolDirectory.Fresh);
+        _ = directory.SchoolAsync("slug:crowd", _ => new TaskCompletionSource<School?>().Task, CancellationToken.None);
+        Assert.Same(before, await directory.SchoolAsync("slug:crowd", Found(after), CancellationToken.None));
+        clock.Advance(KeptEntry<object>.Grace);
+        Assert.Same(after, await directory.SchoolAsync("slug:crowd", Found(after), CancellationToken.None));
+        Assert.Equal(4, asked);
     }
 
     private Func<CancellationToken, Task<School?>> Found(School? school) => _ =>
