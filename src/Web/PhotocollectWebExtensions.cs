@@ -139,6 +139,7 @@ public static class PhotocollectWebExtensions
     public static WebApplication UsePhotocollect(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<AbortGrace>();
         if (TrustedProxies.AnyConfigured(app.Configuration))
         {
             app.UseForwardedHeaders();
