@@ -32,8 +32,8 @@ public sealed class CpuMeter(int? productPid)
     /// <summary>One line: each part's wall time and CPU.</summary>
     public string Summary() => "CPU (wall time: CPU seconds, cores on average; the bench's with the wrk runs): " + string.Join("; ", parts) + ".";
 
-    // utime + stime (+ cutime + cstime: children waited for) in seconds; 0 when unknown.
-    private static double Seconds(int? pid, bool children)
+    /// <summary>utime + stime (+ cutime + cstime: children waited for) in seconds; 0 when unknown.</summary>
+    internal static double Seconds(int? pid, bool children)
     {
         var file = $"/proc/{pid}/stat";
         if (pid is null || !File.Exists(file))

@@ -47,11 +47,13 @@ public sealed class PageMix(Settings settings, IReadOnlyList<StudentBrowser> stu
             Report.Progress($"{what}: wrk over {requests.Count} request(s)");
             await Wrk.RunAsync(settings, url, script, settings.WarmUpSeconds, cancellationToken);
             pauses.Restart();
+            var cores = CpuSplit.Now(settings.ProductPid);
             var result = await Wrk.RunAsync(settings, url, script, settings.WrkSeconds, cancellationToken);
+            var used = CpuSplit.Now(settings.ProductPid).Since(cores);
             var pause = pauses.Take(string.Join('/', requests[0].Path.Split('/').Select(p => Guid.TryParse(p, out _) ? "{id}" : p)));
             rows.Add(Measured(part, what, result, ceiling.RequestsPerSecond, goal ? GoalText : null));
             Report.Progress($"{what}: {result.RequestsPerSecond:#,0} req/s, p99 {Stats.Ms(result.P99)}, max {Stats.Ms(result.Max)}, " +
-                $"{result.Unexpected} not 200; the bench's clock paused at most {Stats.Ms(pause)}");
+                $"{result.Unexpected} not 200; the bench's clock paused at most {Stats.Ms(pause)}; {used}");
         }
 
         return rows;
