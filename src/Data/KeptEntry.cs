@@ -25,11 +25,26 @@ internal sealed class KeptEntry<T>(T value, DateTimeOffset until)
 
     /// <summary>
     /// Whether the caller may use <see cref="Value"/> at <paramref name="now"/>: it is fresh, or another caller is
-    /// reading it again. False hands the caller the reading: it reads, keeps a new entry, or calls
-    /// <see cref="Release"/> if the read fails.
+    /// reading it again. False means the caller reads; <paramref name="claimed"/> says whether it took the reading
+    /// (then it keeps a new entry, or calls <see cref="Release"/> if the read fails) or every caller reads (past the
+    /// grace).
     /// </summary>
-    public bool Serves(DateTimeOffset now) =>
-        now < Until || (now < Until + Grace && Interlocked.Exchange(ref reading, 1) == 1);
+    public bool Serves(DateTimeOffset now, out bool claimed)
+    {
+        claimed = false;
+        if (now < Until)
+        {
+            return true;
+        }
+
+        if (now >= Until + Grace)
+        {
+            return false;
+        }
+
+        claimed = Interlocked.Exchange(ref reading, 1) == 0;
+        return !claimed;
+    }
 
     /// <summary>Gives the reading back (the read failed): the next caller past <see cref="Until"/> reads.</summary>
     public void Release() => Volatile.Write(ref reading, 0);

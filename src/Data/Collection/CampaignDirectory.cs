@@ -33,7 +33,8 @@ public sealed class CampaignDirectory(TimeProvider clock)
         var generation = generations.GetValueOrDefault(schoolId);
         entries.TryGetValue(schoolId, out var entry);
         var kept = entry.Generation == generation ? entry.Kept : null;
-        if (kept is not null && kept.Serves(now))
+        var claimed = false;
+        if (kept is not null && kept.Serves(now, out claimed))
         {
             return kept.Value;
         }
@@ -47,11 +48,17 @@ public sealed class CampaignDirectory(TimeProvider clock)
         }
         catch
         {
-            kept?.Release();
+            if (claimed)
+            {
+                kept!.Release();
+            }
+
             throw;
         }
 
-        entries[schoolId] = (new KeptEntry<IReadOnlyList<Campaign>>(campaigns, now + Fresh), generation);
+        // Never over what a read begun after a later Forget kept: the newer generation stays.
+        var read = (new KeptEntry<IReadOnlyList<Campaign>>(campaigns, now + Fresh), generation);
+        entries.AddOrUpdate(schoolId, read, (_, current) => current.Generation > generation ? current : read);
         return campaigns;
     }
 

@@ -45,7 +45,8 @@ public sealed class SchoolDirectory(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(find);
         var now = clock.GetUtcNow();
         entries.TryGetValue(key, out var kept);
-        if (kept is not null && kept.Serves(now))
+        var claimed = false;
+        if (kept is not null && kept.Serves(now, out claimed))
         {
             return (T?)kept.Value;
         }
@@ -57,7 +58,11 @@ public sealed class SchoolDirectory(TimeProvider clock)
         }
         catch
         {
-            kept?.Release();
+            if (claimed)
+            {
+                kept!.Release();
+            }
+
             throw;
         }
 
