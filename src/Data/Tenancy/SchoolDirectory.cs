@@ -8,9 +8,9 @@ namespace Photocollect.Data.Tenancy;
 /// school the request belongs to, and the school's settings sections (its profile, its payment and SMS settings).
 /// A school's pages then no longer pay a database round trip per request for them. Unknown schools are not kept (an
 /// unknown slug or host is asked for again); whoever changes a school or a section on this instance forgets it here,
-/// so the change shows at once on this instance and within <see cref="Fresh"/> on the others (plus the one read
-/// that fetches it: once an entry is older, one request reads it again while the others go on with it,
-/// <see cref="KeptEntry{T}"/>).
+/// so the change shows at once on this instance (a read that ran across the change is not kept) and within
+/// <see cref="Fresh"/> on the others (plus the one read that fetches it: once an entry is older, one request reads it
+/// again while the others go on with it, <see cref="KeptEntry{T}"/>).
 /// </summary>
 public sealed class SchoolDirectory(TimeProvider clock)
 {
@@ -18,6 +18,9 @@ public sealed class SchoolDirectory(TimeProvider clock)
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, KeptEntry<object?>> entries = new(StringComparer.Ordinal);
+
+    // Bumped by every Forget: a read begun before a change and ended after it is handed to its caller, never kept.
+    private long generation;
 
     /// <summary>The school kept under <paramref name="key"/>, or the one <paramref name="find"/> returns (kept when found).</summary>
     public Task<School?> SchoolAsync(string key, Func<CancellationToken, Task<School?>> find, CancellationToken cancellationToken) =>
@@ -30,6 +33,7 @@ public sealed class SchoolDirectory(TimeProvider clock)
     /// <summary>Forgets every kept school (after a school was created or changed on this instance).</summary>
     public void Forget()
     {
+        Interlocked.Increment(ref generation);
         foreach (var key in entries.Keys.Where(k => k.StartsWith("school:", StringComparison.Ordinal)))
         {
             entries.TryRemove(key, out _);
@@ -37,13 +41,18 @@ public sealed class SchoolDirectory(TimeProvider clock)
     }
 
     /// <summary>Forgets a settings section (after it was saved on this instance).</summary>
-    public void ForgetSection(Guid tenantId, string section) => entries.TryRemove(SectionKey(tenantId, section), out _);
+    public void ForgetSection(Guid tenantId, string section)
+    {
+        Interlocked.Increment(ref generation);
+        entries.TryRemove(SectionKey(tenantId, section), out _);
+    }
 
     private async Task<T?> GetAsync<T>(string key, Func<CancellationToken, Task<T?>> find, bool keepNull, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(find);
         var now = clock.GetUtcNow();
+        var began = Interlocked.Read(ref generation);
         entries.TryGetValue(key, out var kept);
         var claimed = false;
         if (kept is not null && kept.Serves(now, out claimed))
@@ -64,6 +73,12 @@ public sealed class SchoolDirectory(TimeProvider clock)
             }
 
             throw;
+        }
+
+        if (Interlocked.Read(ref generation) != began)
+        {
+            // Something was forgotten while this read ran: what it read may be older than the change.
+            return value;
         }
 
         if (value is null && !keepNull)

@@ -91,6 +91,25 @@ public sealed class SchoolDirectoryShould
         Assert.Equal(4, asked);
     }
 
+    [Fact]
+    public async Task NeverKeepWhatWasReadWhileASchoolWasForgotten()
+    {
+        var directory = new SchoolDirectory(clock);
+        var before = new School { Id = Guid.NewGuid(), Slug = "race", DisplayName = "改名前", SchoolCode = "100902", CreatedAt = DateTimeOffset.UtcNow };
+        var after = new School { Id = before.Id, Slug = "race", DisplayName = "改名后", SchoolCode = "100902", CreatedAt = before.CreatedAt };
+
+        // A read that began before the school was changed here ends after: its caller gets it, nobody after.
+        var reading = new TaskCompletionSource<School?>();
+        var late = directory.SchoolAsync("slug:race", _ => reading.Task, CancellationToken.None);
+        directory.Forget();
+        reading.SetResult(before);
+        Assert.Same(before, await late);
+
+        Assert.Same(after, await directory.SchoolAsync("slug:race", Found(after), CancellationToken.None));
+        Assert.Same(after, await directory.SchoolAsync("slug:race", Found(before), CancellationToken.None));
+        Assert.Equal(1, asked);
+    }
+
     private Func<CancellationToken, Task<School?>> Found(School? school) => _ =>
     {
         asked++;
