@@ -10,8 +10,8 @@ namespace Photocollect.WebBench;
 /// </summary>
 public sealed class CpuMeter(int? productPid)
 {
-    // USER_HZ: the unit of the times in /proc/PID/stat (100 on Linux everywhere this runs).
-    private const double TicksPerSecond = 100;
+    /// <summary>USER_HZ: the unit of the times in /proc/stat and /proc/PID/stat (100 on Linux everywhere this runs).</summary>
+    internal const double TicksPerSecond = 100;
 
     private readonly List<string> parts = [];
 

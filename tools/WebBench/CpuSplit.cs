@@ -16,9 +16,6 @@ namespace Photocollect.WebBench;
 /// <param name="Bench">The bench's, with the children it waited for.</param>
 public readonly record struct CpuSplit(long At, double Busy, double Idle, double Product, double Bench)
 {
-    // USER_HZ, the unit of /proc/stat's times.
-    private const double TicksPerSecond = 100;
-
     /// <summary>Now.</summary>
     public static CpuSplit Now(int? productPid)
     {
@@ -28,8 +25,8 @@ public readonly record struct CpuSplit(long At, double Busy, double Idle, double
             // "cpu  user nice system idle iowait irq softirq steal guest guest_nice": the first line sums all cores.
             var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var ticks = fields.Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            busy = (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + ticks[7]) / TicksPerSecond;
-            idle = (ticks[3] + ticks[4]) / TicksPerSecond;
+            busy = (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + ticks[7]) / CpuMeter.TicksPerSecond;
+            idle = (ticks[3] + ticks[4]) / CpuMeter.TicksPerSecond;
         }
 
         return new CpuSplit(Stopwatch.GetTimestamp(), busy, idle,

@@ -62,8 +62,7 @@ public sealed class SchoolDirectoryShould
     public async Task LetOneCallerReadAnOldSchoolAgainWhileTheOthersGoOnWithIt()
     {
         var directory = new SchoolDirectory(clock);
-        var before = new School { Id = Guid.NewGuid(), Slug = "crowd", DisplayName = "旧名", SchoolCode = "100901", CreatedAt = DateTimeOffset.UtcNow };
-        var after = new School { Id = before.Id, Slug = "crowd", DisplayName = "新名", SchoolCode = "100901", CreatedAt = before.CreatedAt };
+        var (before, after) = Renamed("crowd", "100901");
         await directory.SchoolAsync("slug:crowd", Found(before), CancellationToken.None);
 
         // Past its freshness: the first caller reads it again; until that read ends the others get the one kept.
@@ -95,8 +94,7 @@ public sealed class SchoolDirectoryShould
     public async Task NeverKeepWhatWasReadWhileASchoolWasForgotten()
     {
         var directory = new SchoolDirectory(clock);
-        var before = new School { Id = Guid.NewGuid(), Slug = "race", DisplayName = "改名前", SchoolCode = "100902", CreatedAt = DateTimeOffset.UtcNow };
-        var after = new School { Id = before.Id, Slug = "race", DisplayName = "改名后", SchoolCode = "100902", CreatedAt = before.CreatedAt };
+        var (before, after) = Renamed("race", "100902");
 
         // A read that began before the school was changed here ends after: its caller gets it, nobody after.
         var reading = new TaskCompletionSource<School?>();
@@ -108,6 +106,13 @@ public sealed class SchoolDirectoryShould
         Assert.Same(after, await directory.SchoolAsync("slug:race", Found(after), CancellationToken.None));
         Assert.Same(after, await directory.SchoolAsync("slug:race", Found(before), CancellationToken.None));
         Assert.Equal(1, asked);
+    }
+
+    // One school as read before and after it was renamed.
+    private static (School Before, School After) Renamed(string slug, string code)
+    {
+        var before = new School { Id = Guid.NewGuid(), Slug = slug, DisplayName = "改名前", SchoolCode = code, CreatedAt = DateTimeOffset.UtcNow };
+        return (before, new School { Id = before.Id, Slug = slug, DisplayName = "改名后", SchoolCode = code, CreatedAt = before.CreatedAt });
     }
 
     private Func<CancellationToken, Task<School?>> Found(School? school) => _ =>
